@@ -281,10 +281,13 @@ impl<R: Read> Reader<R> {
             self.end -= self.start;
             self.start = 0;
         }
-        if want > self.buf.len() {
-            self.buf.resize(want.min(MAX_RECORD).max(self.buf.len()), 0);
-        }
         while self.end < want && !self.eof {
+            // Grow by doubling only as data actually arrives, so a hostile
+            // length field costs at most twice the bytes the file holds.
+            if self.end == self.buf.len() {
+                let len = (self.buf.len() * 2).min(want.min(MAX_RECORD)).max(self.buf.len() + 1);
+                self.buf.resize(len, 0);
+            }
             match self.src.read(&mut self.buf[self.end..]) {
                 Ok(0) => self.eof = true,
                 Ok(n) => self.end += n,
@@ -378,9 +381,13 @@ impl<R: Read> Reader<R> {
         let need = 16 + incl as usize;
         let got = self.fill(need)?;
         if got < need {
+            // libpcap reads the snapshot-length part first, then skips the
+            // rest; its message names whichever read came up short.
+            let avail = (got - 16) as u32;
+            let snaplen = self.info.snaplen;
+            let tried = if incl > snaplen && avail < snaplen { snaplen } else { incl };
             return err(format!(
-                "truncated dump file; tried to read {incl} captured bytes, only got {}",
-                got - 16
+                "truncated dump file; tried to read {tried} captured bytes, only got {avail}"
             ));
         }
         let Format::Pcap { parser, .. } = &self.format else { return Ok(None) };
