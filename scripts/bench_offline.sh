@@ -20,36 +20,40 @@ command -v tcpdump >/dev/null || { echo "tcpdump is not installed" >&2; exit 1; 
 [ -f "$CAP" ] || python3 "$ROOT/scripts/gen_big_capture.py" "$CAP"
 (cd "$ROOT" && cargo build --release --quiet --bin bpfcap)
 
-# Best wall time in seconds of RUNS runs of a command (output discarded).
+# Best wall time and best CPU time (user + system) in seconds of RUNS runs
+# of a command, output discarded. On a shared, loaded machine the CPU time
+# is the steadier figure; both are printed.
 best() {
-    local best=""
+    local bw="" bc=""
     for _ in $(seq "$RUNS"); do
-        local t0 t1 dt
-        t0=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || return 1
-        t1=$(date +%s.%N)
-        dt=$(echo "$t1 - $t0" | bc -l)
-        if [ -z "$best" ] || [ "$(echo "$dt < $best" | bc -l)" = 1 ]; then best=$dt; fi
+        /usr/bin/time -f '%e %U %S' -o /tmp/bench_offline.time "$@" >/dev/null 2>&1 || return 1
+        read -r w u s < /tmp/bench_offline.time
+        local c
+        c=$(echo "$u + $s" | bc -l)
+        if [ -z "$bw" ] || [ "$(echo "$w < $bw" | bc -l)" = 1 ]; then bw=$w; fi
+        if [ -z "$bc" ] || [ "$(echo "$c < $bc" | bc -l)" = 1 ]; then bc=$c; fi
     done
-    printf '%.3f' "$best"
+    printf '%.3f %.3f' "$bw" "$bc"
 }
 
+ratio() { if [ "$(echo "$2 > 0" | bc -l)" = 1 ]; then printf '%.2fx' "$(echo "$1 / $2" | bc -l)"; else echo "-"; fi; }
 
 PKTS=$(tcpdump -r "$CAP" --count 2>/dev/null | awk '{print $1}')
 echo "capture: $CAP ($PKTS packets, $(du -h "$CAP" | cut -f1)); best of $RUNS runs"
-printf '%-22s %10s %10s %8s\n' "job" "tcpdump s" "bpfcap s" "ratio"
+printf '%-18s %11s %11s %7s %11s %11s %7s\n' "job" "tcpdump wall" "bpfcap wall" "ratio" \
+    "tcpdump cpu" "bpfcap cpu" "ratio"
 for expr in "tcp port 80" ""; do
     label=${expr:-"(pass-all copy)"}
-    td=$(best tcpdump -r "$CAP" -w /dev/null $expr)
+    read -r tw tc <<<"$(best tcpdump -r "$CAP" -w /dev/null $expr)"
     if ! "$BIN" -r "$CAP" -w /dev/null $expr >/dev/null 2>/tmp/bench_offline.err; then
-        printf '%-22s %10s %10s %8s   bpfcap cannot run it yet: %s\n' "$label" "$td" "-" "-" \
+        printf '%-18s %11s %11s   bpfcap cannot run it yet: %s\n' "$label" "$tw" "-" \
             "$(grep -m1 'bpfcap:' /tmp/bench_offline.err)"
         continue
     fi
-    ours=$(best "$BIN" -r "$CAP" -w /dev/null $expr)
-    ratio=$(echo "$ours / $td" | bc -l)
+    read -r ow oc <<<"$(best "$BIN" -r "$CAP" -w /dev/null $expr)"
     a=$(tcpdump -r "$CAP" -w - $expr 2>/dev/null | tail -c +25 | md5sum | cut -c1-8)
     b=$("$BIN" -r "$CAP" -w - $expr 2>/dev/null | tail -c +25 | md5sum | cut -c1-8)
-    same=$([ "$a" = "$b" ] && echo "same output" || echo "OUTPUT DIFFERS")
-    printf '%-22s %10s %10s %7.2fx   %s\n' "$label" "$td" "$ours" "$ratio" "$same"
+    same=$([ "$a" = "$b" ] && echo "same packets" || echo "PACKETS DIFFER")
+    printf '%-18s %11s %11s %7s %11s %11s %7s   %s\n' "$label" "$tw" "$ow" "$(ratio "$ow" "$tw")" \
+        "$tc" "$oc" "$(ratio "$oc" "$tc")" "$same"
 done
