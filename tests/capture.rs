@@ -168,7 +168,7 @@ impl Netns {
                 if n == 1000 {
                     let _ = tx.send(());
                 }
-                if n % 64 == 0 {
+                if n.is_multiple_of(64) {
                     thread::sleep(Duration::from_micros(200));
                 }
             }
