@@ -164,6 +164,15 @@ pub enum Op {
         jt: u32,
         jf: u32,
     },
+    /// `ldxb 4*([m]&0xf)` then a fused `ldh [x + k]; jeq #v`: the IPv4
+    /// transport-header idiom of every port test.
+    MshIndHJeq {
+        m: u32,
+        k: u32,
+        v: u32,
+        jt: u32,
+        jf: u32,
+    },
 }
 
 /// Replaces each load that is directly followed by a constant comparison
@@ -182,6 +191,11 @@ fn fuse(ops: &mut [Op]) {
             _ => continue,
         };
         ops[i] = fused;
+    }
+    for i in 0..ops.len().saturating_sub(1) {
+        if let (Op::LdxMsh(m), Op::LdIndHJeq { k, v, jt, jf }) = (ops[i], ops[i + 1]) {
+            ops[i] = Op::MshIndHJeq { m, k, v, jt, jf };
+        }
     }
 }
 
@@ -364,6 +378,19 @@ impl Vm {
                     }
                     None => return 0,
                 },
+                Op::MshIndHJeq { m, k, v, jt, jf } => {
+                    match pkt.get(m as usize) {
+                        Some(&l) => x = u32::from(l & 0xf) << 2,
+                        None => return 0,
+                    }
+                    match load_h(pkt, x as usize + k as usize) {
+                        Some(l) => {
+                            a = l;
+                            pc = if a == v { jt } else { jf } as usize;
+                        }
+                        None => return 0,
+                    }
+                }
                 Op::LdAbsBJset { k, v, jt, jf } => match pkt.get(k as usize) {
                     Some(&l) => {
                         a = u32::from(l);
