@@ -4,7 +4,7 @@
 The packets are drawn, with a fixed pseudo-random sequence, from a set of
 templates that resembles ordinary traffic: IPv4 TCP (HTTP on port 80 and
 other ports, with and without payload), UDP DNS, ICMP echo, IPv6 TCP and
-UDP, ARP and 802.1Q-tagged IPv4. About one packet in eight is TCP to or
+UDP, ARP and 802.1Q-tagged IPv4. About one packet in six is TCP to or
 from port 80, so `tcp port 80` keeps a fraction and rejects the rest at
 various depths of the program.
 

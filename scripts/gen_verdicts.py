@@ -24,6 +24,8 @@ Sets:
   apply   /work/shared/corpus/libpcap-apply.tsv over filter-pcaps/
   corpus  EXPRESSIONS below over a selection of corpus/pcaps/
   cut     truncated copies of some of those ("FILE@BYTES": the first BYTES)
+  built   EXPRESSIONS over tests/data/offline_built.pcap, packets built here
+          (file "data/offline_built.pcap", relative to tests/; needs no corpus)
 
 Usage: scripts/gen_verdicts.py [--corpus DIR] [--max-files N]
        (the corpus defaults to $BPFCAP_CORPUS, else ../shared/corpus)
@@ -184,6 +186,63 @@ def verdict(path, expr, whole, programs):
     return (str(popt), str(punopt), ranges(idx))
 
 
+def build_capture(path):
+    """Writes the small Ethernet capture of packets built here (the
+    benchmark's templates plus edge cases), each also cut short at several
+    capture lengths, to exercise out-of-range loads."""
+    sys.path.insert(0, os.path.join(ROOT, "scripts"))
+    import gen_big_capture as g
+
+    a, b = [10, 1, 2, 3], [192, 168, 1, 1]
+    a6 = [0x20, 0x01, 0x0d, 0xb8] + [0] * 11 + [1]
+    b6 = [0xff, 0x02] + [0] * 13 + [1]
+    m1, m2 = "001122334455", "66778899aabb"
+    pk = list(g.templates())
+    # IPv4 fragment (offset 185*8) of a TCP port 80 segment.
+    frag = bytearray(g.ipv4(a, b, 6, g.tcp(1234, 80, 0x10)))
+    frag[6:8] = (0x2000 | 185).to_bytes(2, "big")
+    pk.append(g.eth(m1, m2, 0x0800, bytes(frag)))
+    # IPv4 header with options (IHL 6), TCP to port 80.
+    t = g.tcp(1234, 80, 0x02)
+    h = bytearray(g.ipv4(a, b, 6, b"\0" * 4 + t)[:20])
+    h[0] = 0x46
+    pk.append(g.eth(m1, m2, 0x0800, bytes(h) + b"\x01\x01\x01\x00" + t))
+    # IPv6 hop-by-hop header, then UDP to port 53; IPv6 multicast.
+    hbh = bytes([17, 0, 1, 4, 0, 0, 0, 0])
+    pk.append(g.eth("333300000001", m2, 0x86DD, g.ipv6(a6, b6, 0, hbh + g.udp(5353, 53, b"q" * 12))))
+    # IPv4 AH, then TCP SYN to port 80.
+    ah = bytes([6, 4, 0, 0]) + b"\0" * 20
+    pk.append(g.eth(m1, m2, 0x0800, g.ipv4(a, b, 51, ah + g.tcp(1234, 80, 0x02))))
+    # 802.1Q with UDP DNS; MPLS with IPv4; PPPoE session with IPv4 TCP.
+    pk.append(g.eth(m1, m2, 0x0800, g.ipv4(a, b, 17, g.udp(5000, 53, b"d" * 20)), vlan=7))
+    pk.append(g.eth(m1, m2, 0x8847, bytes([0, 0x10, 0x11, 64]) + g.ipv4(a, b, 6, g.tcp(1, 80, 2))))
+    ip = g.ipv4(a, b, 6, g.tcp(1, 22, 0x18, b"s" * 30))
+    pppoe = bytes([0x11, 0, 0, 1]) + (len(ip) + 2).to_bytes(2, "big") + b"\x00\x21" + ip
+    pk.append(g.eth(m1, m2, 0x8864, pppoe))
+    # Broadcast and multicast destinations, IPv4 multicast, GRE, LLDP.
+    pk.append(g.eth("ffffffffffff", m1, 0x0800, g.ipv4(a, [255, 255, 255, 255], 17, g.udp(68, 67, b"b" * 240))))
+    pk.append(g.eth("01005e000001", m1, 0x0800, g.ipv4(a, [224, 0, 0, 1], 2, b"\x11" + b"\0" * 7)))
+    pk.append(g.eth(m1, m2, 0x0800, g.ipv4(a, b, 47, b"\0\0\x08\x00" + g.ipv4(b, a, 1, b"\x08" + b"\0" * 7))))
+    pk.append(g.eth("0180c200000e", m1, 0x88CC, b"\x02\x07\x04" + b"\0" * 40))
+    # Long packets: TCP port 80 with 1200 bytes of payload, UDP 600.
+    pk.append(g.eth(m1, m2, 0x0800, g.ipv4(a, b, 6, g.tcp(80, 40000, 0x18, b"h" * 1200))))
+    pk.append(g.eth(m1, m2, 0x0800, g.ipv4(a, b, 17, g.udp(6000, 5500, b"u" * 600))))
+    # ICMP echo reply and echo request from the other host.
+    pk.append(g.eth(m2, m1, 0x0800, g.ipv4(b, a, 1, b"\x00\0\0\0\0\1\0\1" + b"p" * 20)))
+    pk.append(g.eth(m2, m1, 0x0800, g.ipv4([192, 168, 7, 7], a, 1, b"\x08\0\0\0\0\1\0\1")))
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
+        n = 0
+        for p in pk:
+            for cap in (len(p), 14, 20, 24, 34, 38, 40, 54, 56):
+                if cap > len(p) or (cap != len(p) and len(p) < 40):
+                    continue
+                f.write(struct.pack("<IIII", 1_700_000_000, n, cap, len(p)))
+                f.write(p[:cap])
+                n += 1
+    return n
+
+
 def linktype_names():
     """Writes src/offline/names.rs from tcpdump's 'reading from file' lines."""
     rows = []
@@ -226,6 +285,16 @@ pub fn describe(linktype: u32) -> String {
         Err(_) => lt.to_string(),
     }
 }
+
+/// libpcap's description of a link type ("Ethernet"), or "DLT N" for one
+/// it does not know, as used in its error messages.
+pub fn description(linktype: u32) -> String {
+    let full = describe(linktype);
+    match (full.find('('), full.rfind(')')) {
+        (Some(a), Some(b)) if a < b => full[a + 1..b].to_string(),
+        _ => format!("DLT {full}"),
+    }
+}
 """
 
 
@@ -255,6 +324,13 @@ def main():
             popt, punopt, kept = verdict(path, expr, whole, programs)
             rows.append((setname, rel, expr, str(lt), str(snap), str(len(whole.records)),
                          whole.error or "-", popt, punopt, kept))
+
+    data = os.path.join(ROOT, "tests", "data")
+    os.makedirs(data, exist_ok=True)
+    built = os.path.join(data, "offline_built.pcap")
+    n = build_capture(built)
+    add("built", "data/offline_built.pcap", built, EXPRESSIONS)
+    print(f"built {n} packets", file=sys.stderr)
 
     apply_tsv = os.path.join(corpus, "libpcap-apply.tsv")
     by_file = {}
@@ -289,8 +365,6 @@ def main():
         add("cut", f"pcaps/{fname}@{n}", cut, ["ip", "tcp", "udp"])
         print(f"cut {fname}", file=sys.stderr)
 
-    data = os.path.join(ROOT, "tests", "data")
-    os.makedirs(data, exist_ok=True)
     with open(os.path.join(data, "offline_programs.tsv"), "w") as f:
         f.write("# id\tprogram (tcpdump -ddd: code jt jf k, comma-separated)\n")
         for text, pid in sorted(programs.items(), key=lambda kv: kv[1]):
