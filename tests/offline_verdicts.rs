@@ -23,7 +23,8 @@ use std::path::{Path, PathBuf};
 
 use bpfcap::bpf::Insn;
 use bpfcap::bpf::vm::Vm;
-use bpfcap::offline::savefile::{Reader, linktype_to_dlt};
+use bpfcap::offline::compile_offline;
+use bpfcap::offline::savefile::{FileInfo, Reader, linktype_to_dlt};
 
 fn data(name: &str) -> String {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
@@ -295,16 +296,22 @@ fn compiler_matches_tcpdump() {
         }
         total += 1;
         let key = format!("{}\t{}", v.linktype & 0xffff, v.expr);
-        let dlt = linktype_to_dlt(v.linktype);
-        let compiled = (
-            bpfcap::compile(&v.expr, dlt, v.snaplen, true),
-            bpfcap::compile(&v.expr, dlt, v.snaplen, false),
-        );
+        // The same path as `bpfcap -r`: the compiler, then the offline
+        // refusals (ancillary loads) in tcpdump's words.
+        let info = FileInfo {
+            linktype_raw: v.linktype,
+            dlt: linktype_to_dlt(v.linktype),
+            snaplen: v.snaplen,
+            nanos: false,
+            pcapng: false,
+        };
+        let compiled =
+            (compile_offline(&v.expr, &info, true), compile_offline(&v.expr, &info, false));
         let problem = match (&v.progs, compiled) {
             (Err(_), (Err(_), _)) => None,
             (Err(m), (Ok(_), _)) => Some(format!("compiles, but tcpdump says: {m}")),
             (Ok(_), (Err(e), _)) | (Ok(_), (Ok(_), Err(e))) => {
-                Some(format!("does not compile: {}", e.message()))
+                Some(format!("does not compile: {}", e.message.lines().next().unwrap_or("")))
             }
             (Ok(_), (Ok(po), Ok(pu))) => {
                 let (pkts, _) = &files[&v.file];
@@ -312,7 +319,7 @@ fn compiler_matches_tcpdump() {
                 let runs = [("optimized", po), ("unoptimized", pu)];
                 let mut kept_each = Vec::new();
                 for (which, prog) in runs {
-                    match Vm::new(prog.insns()) {
+                    match Vm::new(&prog) {
                         Ok(vm) => kept_each.push(kept_by(&vm, pkts)),
                         Err(e) => {
                             p = Some(format!("{which} program refused: {e}"));

@@ -78,10 +78,16 @@ pub fn savefile_target(path: &str) -> Result<Target, CliError> {
 /// Compiles the filter for the file. The empty expression accepts every
 /// packet (libpcap's `ret #snaplen`) without needing the compiler.
 pub fn program_for(cfg: &Config, info: &FileInfo) -> Result<Vec<Insn>, CliError> {
-    if cfg.expr.trim().is_empty() {
+    compile_offline(&cfg.expr, info, cfg.optimize)
+}
+
+/// Compiles `expr` as `tcpdump -r FILE [-O] EXPR` does for a savefile
+/// with this header.
+pub fn compile_offline(expr: &str, info: &FileInfo, optimize: bool) -> Result<Vec<Insn>, CliError> {
+    if expr.trim().is_empty() {
         return Ok(vec![Insn::stmt(RET | K, info.snaplen)]);
     }
-    let prog = crate::compile_for(&cfg.expr, &Target::new(info.dlt, info.snaplen), cfg.optimize)?;
+    let prog = crate::compile_for(expr, &Target::new(info.dlt, info.snaplen), optimize)?;
     // The compiler targets a dead handle, where `inbound` and `ifindex`
     // become kernel ancillary loads; with a savefile libpcap refuses them
     // at compile time, and so do we, in its words.

@@ -12,7 +12,7 @@
 //! libpcap's "truncated dump file" messages.
 //!
 //! As in libpcap, a pcap record longer than the file's snapshot length is
-//! cut to the snapshot length; pcapng timestamps are converted with the
+//! cut to the snapshot length (records longer than 256 KiB are refused); pcapng timestamps are converted with the
 //! interface's `if_tsresol`/`if_tsoffset`; and the link-type field's upper
 //! bits (FCS length flags) are ignored for filtering but kept for writing.
 //!
@@ -214,7 +214,10 @@ impl<R: Read> Reader<R> {
         let dlt = linktype_to_dlt(raw);
         let max_caplen = if dlt == Dlt::DBUS { MAX_SNAPLEN_DBUS } else { MAX_SNAPLEN };
         // libpcap treats a zero or oversized snapshot length as the maximum.
-        let snaplen = if h.snaplen == 0 || h.snaplen > max_caplen { max_caplen } else { h.snaplen };
+        // As libpcap does, a snapshot length that is not positive (as a C
+        // int) means the maximum; a larger-than-maximum one is kept, and
+        // compiled into the filter, as it is.
+        let snaplen = if (h.snaplen as i32) <= 0 { max_caplen } else { h.snaplen };
         self.info = FileInfo {
             linktype_raw: raw,
             dlt,
@@ -387,9 +390,12 @@ impl<R: Read> Reader<R> {
         let incl = [h[8], h[9], h[10], h[11]];
         let incl = if big { u32::from_be_bytes(incl) } else { u32::from_le_bytes(incl) };
         if incl > max_caplen {
-            return err(format!(
-                "invalid packet capture length {incl}, bigger than maximum of {max_caplen}"
-            ));
+            let snaplen = self.info.snaplen;
+            return err(if incl > snaplen {
+                format!("invalid packet capture length {incl}, bigger than snaplen of {snaplen}")
+            } else {
+                format!("invalid packet capture length {incl}, bigger than maximum of {max_caplen}")
+            });
         }
         let need = 16 + incl as usize;
         let got = self.fill(need)?;
