@@ -52,11 +52,8 @@ fn unoptimized_against_goldens() {
             if got == want {
                 e.0 += 1;
             } else {
-                let mut first = format!(
-                    "length: want {} got {}",
-                    want.lines().count(),
-                    got.lines().count()
-                );
+                let mut first =
+                    format!("length: want {} got {}", want.lines().count(), got.lines().count());
                 for (i, (w, g)) in want.lines().zip(got.lines()).enumerate() {
                     if w != g {
                         first = format!("line {}: want {w:?} got {g:?}", i + 1);

@@ -49,6 +49,17 @@ impl Gen<'_> {
         }
     }
 
+    /// `gen_loadi` for other generators.
+    pub(super) fn loadi_pub(&mut self, v: u32) -> R<Arth> {
+        self.loadi(v)
+    }
+
+    /// `link[idx:1] = val` (SLIP direction).
+    pub(super) fn slip_dir(&mut self, idx: Arth, val: Arth) -> R<Bx> {
+        let a0 = self.gen_load(Proto::Link, idx, 1)?;
+        self.relation(JEQ, a0, val, false)
+    }
+
     fn loadi(&mut self, v: u32) -> R<Arth> {
         let r = self.alloc_reg()?;
         Ok(Arth { b: None, s: vec![st(LD | IMM, v), st(ST, r)], regno: r })

@@ -27,6 +27,7 @@ mod names;
 mod net;
 mod other;
 mod transport;
+mod wlan;
 
 use crate::bpf::insn::consts::*;
 use crate::dlt::Dlt;

@@ -69,6 +69,10 @@ fn service(name: &str, proto: &str) -> Option<u32> {
 /// `pcap_nametoport`: the port and its protocol (`None` when TCP and UDP
 /// agree, so both are checked).
 pub(crate) fn port(name: &str) -> Option<(u32, Option<u32>)> {
+    // getaddrinfo accepts a numeric service for both protocols.
+    if !name.is_empty() && name.bytes().all(|c| c.is_ascii_digit()) {
+        return name.parse().ok().map(|n| (n, None));
+    }
     let tcp = service(name, "tcp");
     let udp = service(name, "udp");
     match (tcp, udp) {

@@ -290,13 +290,10 @@ impl Gen<'_> {
         let p = match proto {
             Q::Default => {
                 let b0 = self.gen_host(addr, mask, Q::Is(Proto::Ip), dir, net)?;
-                if self.off_linktype.constant != NOT_SET {
-                    let b1 = self.gen_host(addr, mask, Q::Is(Proto::Arp), dir, net)?;
-                    let b1 = self.or(b0, b1);
-                    let b0 = self.gen_host(addr, mask, Q::Is(Proto::Rarp), dir, net)?;
-                    return Ok(self.or(b1, b0));
-                }
-                return Ok(b0);
+                let b1 = self.gen_host(addr, mask, Q::Is(Proto::Arp), dir, net)?;
+                let b1 = self.or(b0, b1);
+                let b0 = self.gen_host(addr, mask, Q::Is(Proto::Rarp), dir, net)?;
+                return Ok(self.or(b1, b0));
             }
             Q::Undef => return err(SYNTAX_ERROR),
             Q::Is(p) => p,

@@ -139,8 +139,14 @@ impl Gen<'_> {
     /// `gen_inbound`: `outbound` when `out`.
     fn gen_inbound(&mut self, out: bool) -> R<Bx> {
         match self.linktype {
-            Dlt::SLIP => self.cmp(OffRel::LinkHdr, 0, B, if out { 1 } else { 0 }),
-            Dlt::IPNET => self.cmp(OffRel::LinkHdr, 2, H, if out { 2 } else { 1 }),
+            Dlt::SLIP => {
+                // libpcap builds `link[0] = dir` as arithmetic; C evaluates
+                // the value's register before the index's.
+                let val = self.loadi_pub(if out { 1 } else { 0 })?;
+                let idx = self.loadi_pub(0)?;
+                self.slip_dir(idx, val)
+            }
+            Dlt::IPNET => self.cmp(OffRel::LinkHdr, 2, H, if out { 1 } else { 2 }),
             Dlt::LINUX_SLL => {
                 let b = self.cmp(OffRel::LinkHdr, 0, H, 4)?;
                 Ok(if out { b } else { Gen::not(b) })
@@ -150,7 +156,7 @@ impl Gen<'_> {
                 Ok(if out { b } else { Gen::not(b) })
             }
             Dlt::PFLOG => self.cmp(OffRel::LinkHdr, 60, B, if out { 2 } else { 1 }),
-            Dlt::PPP_PPPD => self.cmp(OffRel::LinkHdr, 0, B, if out { 0 } else { 1 }),
+            Dlt::PPP_PPPD => self.cmp(OffRel::LinkHdr, 0, B, if out { 1 } else { 0 }),
             d if super::link::is_juniper(d) => {
                 self.mcmp(OffRel::LinkHdr, 3, B, if out { 0 } else { 1 }, 0x01)
             }
@@ -347,6 +353,9 @@ impl Gen<'_> {
     /// `gen_protochain`: walk IPv6 extension headers and IPv4/IPv6 AH
     /// headers looking for protocol `v`; one block with in-block jumps.
     pub fn gen_protochain(&mut self, v: u32, proto: Q<Proto>) -> R<Bx> {
+        // libpcap allocates the scratch register before looking at the
+        // protocol, so the `protochain N` (both families) form leaks one.
+        let reg2 = self.alloc_reg()?;
         let v6 = match proto {
             Q::Is(Proto::Ip) => false,
             Q::Is(Proto::Ip6) => true,
@@ -362,7 +371,6 @@ impl Gen<'_> {
             return err("'protochain' not supported with variable length headers");
         }
         self.no_optimize = true;
-        let reg2 = self.alloc_reg()?;
         let base = self.off_linkpl.constant.wrapping_add(self.off_nl);
         let b0 = self.linktype(if v6 { IPV6 } else { IP })?;
         // Statements are built with placeholder targets, then patched.
@@ -449,7 +457,11 @@ impl Gen<'_> {
     /// The long tail of link-specific primitives.
     fn gen_prim_tail(&mut self, p: &Prim) -> R<Bx> {
         let _ = Which::LinkHdr;
-        let _ = p;
-        err("this primitive is not supported yet")
+        match p {
+            Prim::WlanType(_, t, s) => self.gen_wlan_type(t, s.as_ref()),
+            Prim::WlanSubtype(_, s) => self.gen_wlan_subtype(s),
+            Prim::WlanDir(_, d) => self.gen_wlan_dir(d),
+            _ => err("this primitive is not supported yet"),
+        }
     }
 }
