@@ -435,6 +435,12 @@ impl Gen<'_> {
         Ok(Gen::not(b))
     }
 
+    /// `gen_atmtype_llc`: SunATM LLC-encapsulated traffic.
+    pub fn atmtype_llc(&mut self) -> R<Bx> {
+        let off = self.off_proto;
+        self.ncmp(OffRel::LinkHdr, off, B, 0x0f, JEQ, false, 2)
+    }
+
     fn loopback_linktype(&mut self, family: u32) -> R<Bx> {
         let v = if self.linktype == Dlt::NULL || self.linktype == Dlt::ENC {
             family.swap_bytes()
@@ -660,8 +666,8 @@ impl Gen<'_> {
         let Some(r) = self.off_linkpl.reg else {
             return s;
         };
-        let mut v = s.unwrap_or_else(|| vec![st(LDX | IMM, self.off_linkhdr.constant)]);
-        let radio = self.linktype == Dlt::IEEE802_11_RADIO;
+        let mut v = s.unwrap_or_else(|| vec![st(LDX | IMM, self.off_outermostlinkhdr.constant)]);
+        let radio = self.outermostlinktype == Dlt::IEEE802_11_RADIO;
         v.push(st(MISC | TXA, 0));
         v.push(st(ALU | ADD | K, 24));
         v.push(st(ST, r));

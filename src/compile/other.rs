@@ -142,9 +142,10 @@ impl Gen<'_> {
             Dlt::SLIP => {
                 // libpcap builds `link[0] = dir` as arithmetic; C evaluates
                 // the value's register before the index's.
-                let val = self.loadi_pub(if out { 1 } else { 0 })?;
+                let val = self.loadi_pub(0)?;
                 let idx = self.loadi_pub(0)?;
-                self.slip_dir(idx, val)
+                let b = self.slip_dir(idx, val)?;
+                Ok(if out { Gen::not(b) } else { b })
             }
             Dlt::IPNET => self.cmp(OffRel::LinkHdr, 2, H, if out { 1 } else { 2 }),
             Dlt::LINUX_SLL => {
@@ -346,6 +347,67 @@ impl Gen<'_> {
         self.is_geneve = false;
     }
 
+    fn llc_internal(&mut self) -> R<Bx> {
+        match self.linktype {
+            Dlt::EN10MB => {
+                let b0 = self.cmp_gt(OffRel::LinkType, 0, H, MTU)?;
+                let b0 = Gen::not(b0);
+                let b1 = self.cmp(OffRel::Llc, 0, H, 0xffff)?;
+                let b1 = Gen::not(b1);
+                Ok(self.and(b0, b1))
+            }
+            Dlt::SUNATM => self.atmtype_llc(),
+            Dlt::IEEE802 | Dlt::FDDI | Dlt::ATM_RFC1483 => Ok(self.gen_true()),
+            Dlt::IEEE802_11
+            | Dlt::PRISM_HEADER
+            | Dlt::IEEE802_11_RADIO
+            | Dlt::IEEE802_11_RADIO_AVS
+            | Dlt::PPI => self.check_802_11_data_frame(),
+            d => err(format!("'llc' not supported for {}", link::dlt_description(d))),
+        }
+    }
+
+    /// `llc [i|s|u|SUBTYPE]`.
+    fn gen_llc(&mut self, kind: Option<&str>) -> R<Bx> {
+        const S_SUB: &[(&str, u32)] = &[("rr", 0x01), ("rnr", 0x05), ("rej", 0x09)];
+        const U_SUB: &[(&str, u32)] = &[
+            ("ui", 0x03),
+            ("ua", 0x63),
+            ("disc", 0x43),
+            ("dm", 0x0f),
+            ("sabme", 0x6f),
+            ("test", 0xe3),
+            ("xid", 0xaf),
+            ("frmr", 0x87),
+        ];
+        let Some(k) = kind else {
+            return self.llc_internal();
+        };
+        let find =
+            |t: &[(&str, u32)]| t.iter().find(|(n, _)| n.eq_ignore_ascii_case(k)).map(|&(_, v)| v);
+        if k.eq_ignore_ascii_case("i") {
+            let b0 = self.llc_internal()?;
+            let s = self.load_a(OffRel::Llc, 2, B)?;
+            let b1 = self.jset(s, 0x01);
+            let b1 = Gen::not(b1);
+            return Ok(self.and(b0, b1));
+        }
+        let (v, mask) = if k.eq_ignore_ascii_case("s") {
+            (1, 0x03)
+        } else if k.eq_ignore_ascii_case("u") {
+            (3, 0x03)
+        } else if let Some(v) = find(S_SUB) {
+            (v, 0x0f)
+        } else if let Some(v) = find(U_SUB) {
+            (v, 0xef)
+        } else {
+            return err(format!("unknown LLC type name \"{k}\""));
+        };
+        let b0 = self.llc_internal()?;
+        let b1 = self.mcmp(OffRel::Llc, 2, B, v, mask)?;
+        Ok(self.and(b0, b1))
+    }
+
     fn gen_geneve(&mut self, _vni: Option<u32>) -> R<Bx> {
         err("geneve is not supported yet")
     }
@@ -461,6 +523,7 @@ impl Gen<'_> {
             Prim::WlanType(_, t, s) => self.gen_wlan_type(t, s.as_ref()),
             Prim::WlanSubtype(_, s) => self.gen_wlan_subtype(s),
             Prim::WlanDir(_, d) => self.gen_wlan_dir(d),
+            Prim::Llc(kind) => self.gen_llc(kind.as_deref()),
             _ => err("this primitive is not supported yet"),
         }
     }
