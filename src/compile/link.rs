@@ -410,7 +410,7 @@ impl Gen<'_> {
         if self.is_geneve {
             return Ok(Some(self.geneve_ll_check()?));
         }
-        if self.prevlinktype == Some(Dlt::SUNATM) && self.is_lane {
+        if self.prevlinktype == Some(Dlt::SUNATM) {
             let b = self.cmp(OffRel::PrevLinkHdr, 4, H, 0xff00)?;
             return Ok(Some(Gen::not(b)));
         }

@@ -22,6 +22,7 @@
 //!   inbound, byte, less/greater, protochain, 802.11, pflog, ATM, MTP).
 
 mod arith;
+mod atm_mtp;
 mod link;
 mod names;
 mod net;

@@ -6,7 +6,7 @@
 use super::link::Which;
 use super::link::eth::*;
 use super::*;
-use crate::syntax::ast::{ByteOp, Dir, Prim};
+use crate::syntax::ast::{ByteOp, Dir, NumOrName, Prim};
 
 const EBROADCAST: [u8; 6] = [0xff; 6];
 
@@ -408,6 +408,23 @@ impl Gen<'_> {
         Ok(self.and(b0, b1))
     }
 
+    fn gen_pf_field(&mut self, off: u32, size: u16, v: u32, what: &str) -> R<Bx> {
+        if self.linktype != Dlt::PFLOG {
+            return err(format!("{what} supported only on PF linktype"));
+        }
+        self.cmp(OffRel::LinkHdr, off, size, v)
+    }
+
+    fn gen_pf_name(&mut self, s: &str, off: u32, what: &str, noun: &str) -> R<Bx> {
+        if self.linktype != Dlt::PFLOG {
+            return err(format!("{what} supported only on PF linktype"));
+        }
+        if s.len() >= 16 {
+            return err(format!("{noun} names can only be 15 characters"));
+        }
+        self.bcmp(OffRel::LinkHdr, off, s.as_bytes())
+    }
+
     fn gen_geneve(&mut self, _vni: Option<u32>) -> R<Bx> {
         err("geneve is not supported yet")
     }
@@ -524,7 +541,84 @@ impl Gen<'_> {
             Prim::WlanSubtype(_, s) => self.gen_wlan_subtype(s),
             Prim::WlanDir(_, d) => self.gen_wlan_dir(d),
             Prim::Llc(kind) => self.gen_llc(kind.as_deref()),
+            Prim::AtmType(kw) => self.gen_atm_type(kw),
+            Prim::AtmField(name, v) => self.gen_atm_field(name, v),
+            Prim::Mtp2Type(kw) => self.gen_mtp2_type(kw),
+            Prim::Mtp3Field(name, v) => self.gen_mtp3_field(name, v),
+            Prim::PfIfname(s) => self.gen_pf_name(s, 4, "ifname", "interface"),
+            Prim::PfRuleset(s) => self.gen_pf_name(s, 20, "ruleset", "ruleset"),
+            Prim::PfRulenum(n) => self.gen_pf_field(36, W, *n, "rnr"),
+            Prim::PfSubrulenum(n) => self.gen_pf_field(40, W, *n, "srnr"),
+            Prim::PfReason(r) => {
+                let v = pf_lookup(r, PF_REASONS, "reason")?;
+                self.gen_pf_field(3, B, v, "reason")
+            }
+            Prim::PfAction(a) => {
+                let v = pf_lookup(a, PF_ACTIONS, "action")?;
+                self.gen_pf_field(2, B, v, "action")
+            }
             _ => err("this primitive is not supported yet"),
         }
+    }
+}
+
+const PF_REASONS: &[&str] = &[
+    "match",
+    "bad-offset",
+    "fragment",
+    "short",
+    "normalize",
+    "memory",
+    "bad-timestamp",
+    "congestion",
+    "ip-option",
+    "proto-cksum",
+    "state-mismatch",
+    "state-insert",
+    "state-limit",
+    "src-limit",
+    "synproxy",
+];
+
+const PF_ACTIONS: &[(&str, u32)] = &[
+    ("pass", 0),
+    ("accept", 0),
+    ("drop", 1),
+    ("block", 1),
+    ("scrub", 2),
+    ("noscrub", 3),
+    ("nat", 4),
+    ("nonat", 5),
+    ("binat", 6),
+    ("nobinat", 7),
+    ("rdr", 8),
+    ("nordr", 9),
+    ("synproxy-drop", 10),
+];
+
+/// A pflog reason or action by number or name.
+fn pf_lookup<T: PfTable + ?Sized>(v: &NumOrName, table: &T, what: &str) -> R<u32> {
+    match v {
+        NumOrName::Num(n) => Ok(*n),
+        NumOrName::Name(s) => match table.find(s) {
+            Some(n) => Ok(n),
+            None => err(format!("unknown PF {what} \"{s}\"")),
+        },
+    }
+}
+
+trait PfTable {
+    fn find(&self, name: &str) -> Option<u32>;
+}
+
+impl PfTable for [&str] {
+    fn find(&self, name: &str) -> Option<u32> {
+        self.iter().position(|n| n.eq_ignore_ascii_case(name)).map(|i| i as u32)
+    }
+}
+
+impl PfTable for [(&str, u32)] {
+    fn find(&self, name: &str) -> Option<u32> {
+        self.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|&(_, v)| v)
     }
 }
