@@ -187,7 +187,12 @@ impl Gen<'_> {
                 let b0 = self.atm_msg(0x05)?;
                 let b1 = self.atm_msg(0x02)?;
                 let mut b1 = self.or(b0, b1);
-                for t in [0x07, 0x0f, 0x4d, 0x5a] {
+                let more: &[u32] = if kw == "connectmsg" {
+                    &[0x07, 0x0f, 0x4d, 0x5a]
+                } else {
+                    &[0x07, 0x4d, 0x5a]
+                };
+                for &t in more {
                     let b0 = self.atm_msg(t)?;
                     b1 = self.or(b0, b1);
                 }

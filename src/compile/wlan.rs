@@ -75,6 +75,7 @@ impl Gen<'_> {
             | Dlt::PRISM_HEADER
             | Dlt::IEEE802_11_RADIO_AVS
             | Dlt::IEEE802_11_RADIO => self.mcmp(OffRel::LinkHdr, off, B, v, mask),
+            _ if off == 1 => err("frame direction supported only with 802.11 headers"),
             _ => err("802.11 link-layer types supported only on 802.11"),
         }
     }
