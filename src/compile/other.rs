@@ -232,66 +232,65 @@ impl Gen<'_> {
         Ok(b0)
     }
 
-    /// Live-Linux VLAN code: the tag may have been stripped by the kernel
-    /// (`[vlanp]`), so the payload and type offsets become variable,
-    /// held in registers initialised to 0 at the root and set to 4 when a
-    /// tag is found in the packet data.
+    /// Live-Linux VLAN code (`BPF_SPECIAL_VLAN_HANDLING`): the kernel may
+    /// have stripped the outer tag into metadata (`[vlanp]`,
+    /// `[vlan_tci]`), so the payload and type offsets become variable:
+    /// registers set to 0 at the root and bumped by 4 when the tag is
+    /// found in the packet data instead.
     fn vlan_bpf_extensions(&mut self, id: Option<u32>) -> R<Bx> {
-        // Make the offsets variable (registers allocated on first use below).
-        if !self.is_vlan_vloffset {
-            self.is_vlan_vloffset = true;
-            self.off_linkpl.variable = true;
-            self.off_linktype.variable = true;
-        }
         let vlanp = (SKF_AD_OFF + SKF_AD_VLAN_TAG_PRESENT) as u32;
         let b0 = self.blk(vec![st(LD | B | ABS, vlanp)], jmp(JEQ), 1);
-        // TPID test with the offset registers bumped by 4 on success.
-        let tp = self.vlan_tpid_test_live()?;
-        let b0 = self.or(b0, tp);
-        let Some(id) = id else {
-            return Ok(b0);
+        let b_tpid = self.vlan_tpid_test()?;
+        let b_vid = match id {
+            Some(id) => {
+                Gen::vlan_vid_check(id)?;
+                Some(self.mcmp(OffRel::LinkPl, 0, H, id, 0x0fff)?)
+            }
+            None => None,
         };
-        Gen::vlan_vid_check(id)?;
-        let tci = (SKF_AD_OFF + SKF_AD_VLAN_TAG) as u32;
-        let pl = self.off_linkpl.constant;
-        let s = vec![
-            st(LD | B | ABS, vlanp),
-            Stmt { code: JMP | JEQ | K, k: 1, jt: Some(2), jf: Some(4) },
-            st(LD | B | ABS, tci),
-            st(JMP | JA, 1),
-            st(LD | H | ABS, pl),
-            st(ALU | AND | K, 0x0fff),
-        ];
-        let b1 = self.blk(s, jmp(JEQ), id);
-        Ok(self.and(b0, b1))
+        // Patch the head of the TPID test with the offset bumps.
+        self.is_vlan_vloffset = true;
+        let mut pre = Vec::new();
+        for w in [Which::LinkPl, Which::LinkType] {
+            let r = self.vloffset_reg(w)?;
+            pre.push(st(LD | MEM, r));
+            pre.push(st(ALU | ADD | K, 4));
+            pre.push(st(ST, r));
+        }
+        prepend_stmts(&mut self.cfg.blocks[b_tpid.head.index()].stmts, pre);
+        let mut b0 = self.or(b0, b_tpid);
+        if let Some(b_vid) = b_vid {
+            let tci = (SKF_AD_OFF + SKF_AD_VLAN_TAG) as u32;
+            let blk = &mut self.cfg.blocks[b_vid.head.index()].stmts;
+            let cnt = blk.len() as u32;
+            let pre = vec![
+                st(LD | B | ABS, vlanp),
+                Stmt { code: JMP | JEQ | K, k: 1, jt: Some(2), jf: Some(4) },
+                st(LD | B | ABS, tci),
+                st(JMP | JA, cnt.wrapping_sub(1)),
+            ];
+            prepend_stmts(blk, pre);
+            b0 = self.and(b0, b_vid);
+        }
+        Ok(b0)
     }
 
-    fn vlan_tpid_test_live(&mut self) -> R<Bx> {
-        // The offsets are relative to the registers, which are still 0 here.
-        let lt = self.off_linktype;
-        let mut s = Vec::new();
-        let r1 = match self.off_linkpl.reg {
-            Some(r) => r,
-            None => {
-                let r = self.alloc_reg()?;
-                self.off_linkpl.reg = Some(r);
-                r
-            }
+    /// Makes an offset variable and returns its register.
+    fn vloffset_reg(&mut self, w: Which) -> R<u32> {
+        let off = match w {
+            Which::LinkPl => &mut self.off_linkpl,
+            _ => &mut self.off_linktype,
         };
-        let _ = r1;
-        s.push(st(LD | IMM, 4));
-        if let Some(r) = self.off_linkpl.reg {
-            s.push(st(ST, r));
+        off.variable = true;
+        if let Some(r) = off.reg {
+            return Ok(r);
         }
-        if let Some(r) = self.off_linktype.reg {
-            s.push(st(ST, r));
+        let r = self.alloc_reg()?;
+        match w {
+            Which::LinkPl => self.off_linkpl.reg = Some(r),
+            _ => self.off_linktype.reg = Some(r),
         }
-        s.push(st(LD | H | ABS, lt.constant));
-        let b0 = self.blk(s, jmp(JEQ), VLAN);
-        let b1 = self.blk(Vec::new(), jmp(JEQ), 0x88a8);
-        let b1 = self.or(b0, b1);
-        let b0 = self.blk(Vec::new(), jmp(JEQ), 0x9100);
-        Ok(self.or(b1, b0))
+        Ok(r)
     }
 
     fn gen_mpls(&mut self, label: Option<u32>) -> R<Bx> {
