@@ -141,3 +141,158 @@ fn very_deep_input_is_refused_on_a_small_stack() {
     std::thread::Builder::new().stack_size(2 << 20).spawn(run).unwrap().join().unwrap();
     run();
 }
+
+// -------------------------------------------------------------- AST shape
+
+/// Expression → AST as an s-expression (`(and ..)`, `[..]` for `Paren`,
+/// `(proto/dir/addr id)` for `Qualified` with `_` for an unwritten slot).
+const SHAPES: &[(&str, &str)] = &[
+    ("", "()"),
+    ("  \t\n", "()"),
+    ("tcp", "Tcp"),
+    ("ether", "Link"),
+    ("host a or b", "(or (_/_/Host 'a') 'b')"),
+    ("tcp dst port 80 or 443", "(or (Tcp/Dst/Port 80) 443)"),
+    ("host a or not b", "(or (_/_/Host 'a') (not 'b'))"),
+    ("not host a or b", "(or (not (_/_/Host 'a')) 'b')"),
+    ("host a and (port 80) and 2.2.2.2", "(and (and (_/_/Host 'a') [(_/_/Port 80)]) 2.2.2.2)"),
+    ("a and b or c", "ERR"),
+    ("tcp or udp and icmp", "(and (or Tcp Udp) Icmp)"),
+    ("tcp and udp or icmp", "(or (and Tcp Udp) Icmp)"),
+    ("not tcp and udp", "(and (not Tcp) Udp)"),
+    ("! ! tcp", "(not (not Tcp))"),
+    ("tcp && udp || icmp", "(or (and Tcp Udp) Icmp)"),
+    ("port 80 or (1) > 0", "(or (_/_/Port 80) (Gt 1 0))"),
+    ("port 80 or (1)", "(or (_/_/Port 80) 1)"),
+    ("port 80 or ((1))", "(or (_/_/Port 80) 1)"),
+    ("port 80 or (1 or 2)", "(or (_/_/Port 80) [(or 1 2)])"),
+    ("port 80 or (tcp)", "(or (_/_/Port 80) [Tcp])"),
+    ("port 80 and not (1)", "(and (_/_/Port 80) (not 1))"),
+    ("port 80 and not (1) > 0", "(and (_/_/Port 80) (not (Gt 1 0)))"),
+    ("tcp and (not 1.2.3.4)", "(and Tcp [(not 1.2.3.4)])"),
+    ("host (a or (b and not c))", "(_/_/Host [(or 'a' [(and 'b' (not 'c'))])])"),
+    ("host not not a", "(_/_/Host (not (not 'a')))"),
+    ("src or dst port 80", "(_/SrcOrDst/Port 80)"),
+    ("dst and src net 10.0", "(_/SrcAndDst/Net 10.0)"),
+    ("ip6 src 1::2", "(Ip6/Src/_ 1::2)"),
+    ("wlan addr1 1:2:3:4:5:6", "(Link/Addr1/_ 1:2:3:4:5:6)"),
+    ("ra ab-cd-ef-01-02-03", "(_/Ra/_ ab-cd-ef-01-02-03)"),
+    ("ip proto \\tcp", "(Ip/_/Proto 'tcp')"),
+    ("protochain 6", "(_/_/Protochain 6)"),
+    ("ip6 gateway g", "(Ip6/_/Gateway 'g')"),
+    (
+        "net 10.1.2.0/24 or 10.0.0.0 mask 255.0.0.0",
+        "(or (_/_/Net 10.1.2.0/24) 10.0.0.0 mask 255.0.0.0)",
+    ),
+    ("net ::1/128", "(_/_/Net ::1/128)"),
+    ("ether host 123456789012", "(Link/_/Host 123456789012)"),
+    ("link host $1f", "(Link/_/Host $1f)"),
+    ("portrange 1-100", "(_/_/Portrange '1-100')"),
+    ("tcp portrange 1 - 100", "ERR"),
+    ("ip[0] % 3 + 1 = 2", "(Eq (Mod Ip[0] (Add 3 1)) 2)"),
+    ("1 + 2 % 3 = 0", "(Eq (Add 1 (Mod 2 3)) 0)"),
+    ("1 * 2 % 3 = 0", "(Eq (Mul 1 (Mod 2 3)) 0)"),
+    ("-1 % 2 = 0", "(Eq (neg (Mod 1 2)) 0)"),
+    ("-1 ^ 2 * 3 = 0", "(Eq (neg (Xor 1 (Mul 2 3))) 0)"),
+    ("1 % 2 % 3 = 0", "(Eq (Mod 1 (Mod 2 3)) 0)"),
+    ("1 - 2 - 3 = 0", "(Eq (Sub (Sub 1 2) 3) 0)"),
+    ("1 | 2 & 3 << 4 + 5 * -6 = 0", "(Eq (Or 1 (And 2 (Lsh 3 (Add 4 (Mul 5 (neg 6)))))) 0)"),
+    ("1 * 2 + 3 << 4 & 5 | 6 = 0", "(Eq (Or (And (Lsh (Add (Mul 1 2) 3) 4) 5) 6) 0)"),
+    ("- - 1 * 2 = 0", "(Eq (Mul (neg (neg 1)) 2) 0)"),
+    ("1 - -1 > 0", "(Gt (Sub 1 (neg 1)) 0)"),
+    ("(1 + 2) * 3 = 0", "(Eq (Mul (Add 1 2) 3) 0)"),
+    ("tcp[tcpflags] & (tcp-syn|tcp-ack) == tcp-syn", "(Eq (And Tcp[13] (Or 2 16)) 2)"),
+    ("icmp6[icmp6type] != icmp6-echo", "(Ne Icmp6[0] 128)"),
+    ("ip[2:2] - 20 > len - 100", "(Gt (Sub Ip[2:2] 20) (Sub len 100))"),
+    ("ether[ether[0]:4] <= 0x10", "(Le Link[Link[0]:4] 16)"),
+    ("len < 010", "(Lt len 8)"),
+    ("less 10 or greater 0x10", "(or Less(10) Greater(16))"),
+    ("byte 1 == 2", "Byte(1, Eq, 2)"),
+    ("vlan 100 and vlan", "(and Vlan(Some(100)) Vlan(None))"),
+    ("mpls (3)", "Mpls(Some(3))"),
+    ("ip broadcast or multicast", "(or Broadcast(Is(Ip)) Multicast(Default))"),
+    ("wlan type mgt subtype beacon", "WlanType(Is(Link), Name(\"mgt\"), Some(Name(\"beacon\")))"),
+    ("subtype 3", "WlanSubtype(Default, Num(3))"),
+    ("dir tods", "WlanDir(Default, Name(\"tods\"))"),
+    (
+        "ifname eth0 or rset r or rnr 1 or srnr 2",
+        "(or (or (or PfIfname(\"eth0\") PfRuleset(\"r\")) PfRulenum(1)) PfSubrulenum(2))",
+    ),
+    ("reason match or action pass", "(or PfReason(Name(\"match\")) PfAction(Name(\"pass\")))"),
+    ("llc or llc u or llc rnr", "(or (or Llc(None) Llc(Some(\"u\"))) Llc(Some(\"rnr\")))"),
+    ("oamf4ec or lsu", "(or AtmType(\"oamf4ec\") Mtp2Type(\"lsu\"))"),
+    (
+        "vpi (1 or > 2 and (3))",
+        "AtmField(\"vpi\", List([(None, Eq(1)), (Some(false), Rel(Gt, 2)), (Some(true), List([(None, Eq(3))]))]))",
+    ),
+    ("hsls <= 4", "Mtp3Field(\"hsls\", Rel(Le, 4))"),
+    ("inbound and ifindex 2", "(and Inbound Ifindex(2))"),
+    ("geneve 7 and pppoes and pppoed", "(and (and Geneve(Some(7)) Pppoes(None)) Pppoed)"),
+];
+
+#[test]
+fn ast_shapes() {
+    let mut bad = Vec::new();
+    for (text, want) in SHAPES {
+        let got = match syntax::parse(text) {
+            Ok(f) => sexpr::filter(&f),
+            Err(_) => "ERR".into(),
+        };
+        if got != *want {
+            bad.push(format!("{text:?}\n   want {want}\n    got {got}"));
+        }
+    }
+    assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+}
+
+// ----------------------------------------------------------------- errors
+
+/// Expression → error kind and the text the span covers (`""` with the
+/// offset = the end, for input that stops early).
+const ERRORS: &[(&str, &str, &str)] = &[
+    ("tcp and and", "Syntax", "and@8"),
+    ("host", "Syntax", "@4"),
+    ("(", "Syntax", "@1"),
+    ("tcp )", "Syntax", ")@4"),
+    ("1.2.3.4", "Syntax", "1.2.3.4@0"),
+    ("len-1 > 0", "Syntax", "len-1@0"),
+    ("port 80 or (1 or tcp)", "Syntax", "tcp@17"),
+    ("host a b", "Syntax", "b@7"),
+    ("net 10/8", "Syntax", "/@6"),
+    ("tcp[0:(2)] > 0", "Syntax", "(@6"),
+    ("not (1)", "Syntax", "@7"),
+    ("ip[0] =< 1", "Syntax", "<@7"),
+    ("HOST a", "Syntax", "HOST@0"),
+    ("host \\(", "Syntax", "\\@5"),
+    ("host a\u{c}", "Syntax", "\u{c}@6"),
+    ("host _a", "Syntax", "_@5"),
+    ("host 09", "NonOctal(\"09\")", "09@5"),
+    ("host 09 and and", "NonOctal(\"09\")", "09@5"),
+    ("host 1.2.3.4 and and 09", "Syntax", "and@17"),
+    ("tcp and and 09", "Syntax", "and@8"),
+    ("tcp and 09 09", "NonOctal(\"09\")", "09@8"),
+    ("host 4294967296", "Overflow(\"4294967296\")", "4294967296@5"),
+    ("ether host 12345678901", "Overflow(\"12345678901\")", "12345678901@11"),
+    ("host ::ffff:1.2.3.04", "BogusIpv6(\"::ffff:1.2.3.04\")", "::ffff:1.2.3.04@5"),
+    ("host 1::2::3", "Other(\"bogus ethernet address 1::2::\")", "1::2::@5"),
+    ("tcp or or 1::2::3", "Syntax", "or@7"),
+];
+
+#[test]
+fn error_kinds_and_spans() {
+    let mut bad = Vec::new();
+    for (text, kind, at) in ERRORS {
+        let got = match syntax::parse(text) {
+            Ok(_) => "parsed".to_string(),
+            Err(e) => {
+                let s = &text[e.span.start..e.span.end];
+                format!("{:?} {s}@{}", e.kind, e.span.start)
+            }
+        };
+        let want = format!("{kind} {at}");
+        if got != want {
+            bad.push(format!("{text:?}: want {want}, got {got}"));
+        }
+    }
+    assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+}
