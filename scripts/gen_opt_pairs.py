@@ -33,7 +33,7 @@ def run(dlt, snaplen, expr, flags):
     try:
         p = subprocess.run(
             ["tcpdump", "-y", dlt, "-s", str(snaplen)] + flags + ["-F", path],
-            capture_output=True, text=True, timeout=600)
+            capture_output=True, text=True, timeout=7200)
     finally:
         os.unlink(path)
     if p.returncode != 0:

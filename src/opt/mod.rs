@@ -102,6 +102,7 @@ pub(crate) struct Opt {
     pub vn: vn::Values,
     pub dom: dom::DomTree,
     pub edom: dom::EdgeDom,
+    pub jix: jumps::JumpIndex,
     /// Nothing changed in this pass.
     pub done: bool,
     /// Something other than branch movement happened in this pass.
@@ -166,6 +167,7 @@ impl Opt {
             vn: vn::Values::default(),
             dom: dom::DomTree::default(),
             edom: dom::EdgeDom::default(),
+            jix: jumps::JumpIndex::default(),
             done: true,
             nbm: false,
         };
@@ -260,6 +262,7 @@ impl Opt {
         if do_stmts {
             return Ok(());
         }
+        self.build_jump_index();
         for lev in 1..=maxlevel {
             for i in 0..self.levels[lev].len() {
                 let b = self.levels[lev][i];
