@@ -9,6 +9,7 @@ even unoptimized are not optimizer cases and are left out.
 
 Usage:
   scripts/gen_opt_pairs.py corpus  [TSV] > tests/data/opt-pairs/corpus.txt
+  scripts/gen_opt_pairs.py corpus tests/data/opt-exprs/quirks.tsv > tests/data/opt-pairs/quirks.txt
   scripts/gen_opt_pairs.py hosts N > tests/data/opt-pairs/hosts-N.txt
   scripts/gen_opt_pairs.py ports N > tests/data/opt-pairs/ports-N.txt
 
