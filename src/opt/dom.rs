@@ -8,7 +8,7 @@
 //! per edge instead of n² bits, and answer the two questions the passes ask:
 //!
 //! * "is `b` in `x`'s dominator set" (pull-ups): an interval test on the
-//!   tree's preorder numbering;
+//!   tree's preorder numbering (`pullup.rs`);
 //! * "the dominating edges of `e`, lowest id first" (jump threading): the
 //!   chain of `e`'s ancestors, whose lowest-id match `jumps.rs` selects.
 //!
@@ -109,12 +109,6 @@ impl Forest {
             }
         }
     }
-
-    /// True if `a` is `x` or an ancestor of `x` (both in the forest).
-    pub fn is_ancestor(&self, a: u32, x: u32) -> bool {
-        let (ta, tx) = (self.tin[a as usize], self.tin[x as usize]);
-        ta <= tx && tx <= self.tout[a as usize]
-    }
 }
 
 /// Block dominators of the current pass.
@@ -163,14 +157,6 @@ impl Opt {
             }
         }
         t.number(&nodes);
-    }
-
-    /// Does `b` dominate `x` (libpcap: `SET_MEMBER(x->dom, b->id)`)?
-    pub(crate) fn dominates(&self, b: u32, x: u32) -> bool {
-        if !self.reach[x as usize] || !self.reach[b as usize] {
-            return true;
-        }
-        self.dom.tree.is_ancestor(b, x)
     }
 
     /// `find_edom`: edge dominator forest, top-down by level.

@@ -103,6 +103,9 @@ pub(crate) struct Opt {
     pub dom: dom::DomTree,
     pub edom: dom::EdgeDom,
     pub jix: jumps::JumpIndex,
+    /// Per-pass copies for the pull-up walks (`pullup.rs`).
+    pub pull_aval: Vec<u32>,
+    pub pull_tin: Vec<u32>,
     /// Nothing changed in this pass.
     pub done: bool,
     /// Something other than branch movement happened in this pass.
@@ -168,6 +171,8 @@ impl Opt {
             dom: dom::DomTree::default(),
             edom: dom::EdgeDom::default(),
             jix: jumps::JumpIndex::default(),
+            pull_aval: Vec::new(),
+            pull_tin: Vec::new(),
             done: true,
             nbm: false,
         };
@@ -271,6 +276,7 @@ impl Opt {
             }
         }
         self.find_inedges();
+        self.prepare_pullups();
         for lev in 1..=maxlevel {
             for i in 0..self.levels[lev].len() {
                 let b = self.levels[lev][i];
