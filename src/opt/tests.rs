@@ -138,3 +138,18 @@ fn deep_chain_does_not_overflow_the_stack() {
     assert_eq!(prog.iter().filter(|i| i.code == LD | H | ABS).count(), 1);
     assert_eq!(prog.iter().filter(|i| i.code == JMP | JEQ | K).count(), n as usize);
 }
+
+#[test]
+fn a_cyclic_graph_is_an_error_not_a_hang() {
+    use crate::bpf::insn::consts::{JEQ, JMP};
+    use crate::ir::{Block, BlockId, Cfg};
+    let mut a = Block::branch(vec![], JMP | JEQ | K, 1);
+    a.jt = Some(BlockId(1));
+    a.jf = Some(BlockId(2));
+    let mut b = Block::branch(vec![], JMP | JEQ | K, 2);
+    b.jt = Some(BlockId(0));
+    b.jf = Some(BlockId(2));
+    let r = Block::ret(vec![], RET | K, 0);
+    let mut cfg = Cfg { blocks: vec![a, b, r], root: BlockId(0), no_optimize: false };
+    assert!(super::optimize(&mut cfg).is_err());
+}
