@@ -1,0 +1,201 @@
+//! Filtering savefiles: `bpfcap -r IN [-w OUT] [-c N] [--count] EXPR`.
+//!
+//! The job reads the savefile header ([`savefile::Reader`]), compiles the
+//! expression for the file's link type and snapshot length (as tcpdump
+//! does, `-s` does not change either when reading a file), decodes the
+//! program once for the interpreter ([`crate::bpf::vm::Vm`]) and streams
+//! packets through it. Matching packets go to a pcap file (`-w`), to the
+//! packet printer ([`crate::display::Printer`]) or, with `--count`, are only
+//! counted.
+//!
+//! A savefile that turns out truncated or corrupt is reported after every
+//! good packet before the damage has been written and flushed, so the
+//! output file stays valid. Nothing here panics on input data.
+
+pub mod names;
+pub mod savefile;
+
+use std::fs::File;
+use std::io::{BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use crate::bpf::Insn;
+use crate::bpf::insn::consts::{K, RET};
+use crate::bpf::vm::Vm;
+use crate::cli::{CliError, Config};
+use crate::compile::Target;
+use crate::display::{PacketRef, Printer};
+use crate::dlt::Dlt;
+use savefile::{FileInfo, Reader};
+
+/// Output buffer size for `-w` and the printer.
+const OUT_BUF: usize = 1 << 20;
+
+/// Opens `-r PATH` (`-` = standard input).
+fn open(path: &str) -> Result<Reader<Box<dyn Read>>, CliError> {
+    let src: Box<dyn Read> = if path == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(
+            File::open(path).map_err(|e| CliError::new(format!("{path}: {}", io_message(&e))))?,
+        )
+    };
+    Reader::new(src).map_err(|e| CliError::new(e.to_string()))
+}
+
+/// An I/O error as libc's `strerror` words it (without Rust's "(os error N)").
+fn io_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// tcpdump's first stderr line for a savefile.
+fn announce(path: &str, info: &FileInfo) {
+    eprintln!(
+        "reading from file {path}, link-type {}, snapshot length {}",
+        names::describe(info.linktype_raw),
+        info.snaplen
+    );
+}
+
+/// The link type of a savefile, for `-r FILE -d`.
+pub fn savefile_linktype(path: &str) -> Result<Dlt, CliError> {
+    Ok(open(path)?.info().dlt)
+}
+
+/// What `-r FILE -d` compiles for: the file's link type and snapshot length.
+/// Prints tcpdump's "reading from file" line, as `tcpdump -r F -d` does.
+pub fn savefile_target(path: &str) -> Result<Target, CliError> {
+    let info = open(path)?.info();
+    announce(path, &info);
+    Ok(Target::new(info.dlt, info.snaplen))
+}
+
+/// Compiles the filter for the file. The empty expression accepts every
+/// packet (libpcap's `ret #snaplen`) without needing the compiler.
+pub fn program_for(cfg: &Config, info: &FileInfo) -> Result<Vec<Insn>, CliError> {
+    if cfg.expr.trim().is_empty() {
+        return Ok(vec![Insn::stmt(RET | K, info.snaplen)]);
+    }
+    let prog = crate::compile_for(&cfg.expr, &Target::new(info.dlt, info.snaplen), cfg.optimize)?;
+    Ok(prog.insns().to_vec())
+}
+
+/// Where matching packets go.
+enum Sink {
+    File(savefile::Writer<BufWriter<Box<dyn Write>>>),
+    Print {
+        printer: Printer,
+        out: BufWriter<std::io::StdoutLock<'static>>,
+        line: Vec<u8>,
+        flush_each: bool,
+    },
+    Count,
+}
+
+/// Turns a write error into the job's error, treating a closed pipe as
+/// the reader having seen enough.
+fn write_error(e: std::io::Error) -> Option<CliError> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        None
+    } else {
+        Some(CliError::new(io_message(&e)))
+    }
+}
+
+/// Runs an offline job.
+pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
+    let Some(path) = cfg.read.as_deref() else {
+        return Err(CliError::new("no savefile given (-r FILE)"));
+    };
+    let mut reader = open(path)?;
+    let info = reader.info();
+    let prog = program_for(cfg, &info)?;
+    let vm = Vm::new(&prog).map_err(|e| CliError::new(e.to_string()))?;
+    let mut sink = if cfg.count_only {
+        Sink::Count
+    } else if let Some(out) = cfg.write.as_deref() {
+        let w: Box<dyn Write> = if out == "-" {
+            Box::new(std::io::stdout().lock())
+        } else {
+            Box::new(
+                File::create(out)
+                    .map_err(|e| CliError::new(format!("{out}: {}", io_message(&e))))?,
+            )
+        };
+        let w = BufWriter::with_capacity(OUT_BUF, w);
+        Sink::File(savefile::Writer::new(w, &info).map_err(|e| CliError::new(e.to_string()))?)
+    } else {
+        Sink::Print {
+            printer: Printer::new(cfg.print.clone(), info.dlt),
+            out: BufWriter::with_capacity(OUT_BUF, std::io::stdout().lock()),
+            line: Vec::with_capacity(4096),
+            flush_each: cfg.print.line_buffered || cfg.packet_buffered,
+        }
+    };
+    announce(path, &info);
+
+    let limit = cfg.count.unwrap_or(u64::MAX);
+    let mut matched: u64 = 0;
+    let mut read_error = None;
+    let mut write_err: Option<std::io::Error> = None;
+    while matched < limit {
+        let pkt = match reader.next_packet() {
+            Ok(Some(p)) => p,
+            Ok(None) => break,
+            Err(e) => {
+                read_error = Some(e);
+                break;
+            }
+        };
+        if vm.run(pkt.data, pkt.wire_len) == 0 {
+            continue;
+        }
+        matched += 1;
+        let res = match &mut sink {
+            Sink::File(w) => w.write(&pkt),
+            Sink::Print { printer, out, line, flush_each } => {
+                line.clear();
+                let r = PacketRef {
+                    ts_sec: pkt.ts_sec,
+                    ts_nsec: pkt.ts_nsec.min(u64::from(u32::MAX)) as u32,
+                    wire_len: pkt.wire_len,
+                    data: pkt.data,
+                };
+                printer.format(&r, line);
+                match out.write_all(line) {
+                    Ok(()) if *flush_each => out.flush(),
+                    other => other,
+                }
+            }
+            Sink::Count => Ok(()),
+        };
+        if let Err(e) = res {
+            write_err = Some(e);
+            break;
+        }
+    }
+    // Flush what was written before reporting any damage in the input.
+    let flushed = match &mut sink {
+        Sink::File(w) => w.flush(),
+        Sink::Print { out, .. } => out.flush(),
+        Sink::Count => Ok(()),
+    };
+    if let Some(e) = write_err.or(flushed.err()) {
+        return match write_error(e) {
+            Some(e) => Err(e),
+            None => Ok(ExitCode::SUCCESS),
+        };
+    }
+    if cfg.count_only {
+        let line = format!("{matched} packet{}\n", if matched == 1 { "" } else { "s" });
+        crate::cli::write_quietly(&mut std::io::stdout().lock(), line.as_bytes())?;
+    }
+    match read_error {
+        Some(e) => Err(CliError::new(e.to_string())),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
