@@ -551,3 +551,52 @@ fn without_privileges_the_error_says_what_is_missing() {
     );
     assert!(err.contains("CAP_NET_RAW"), "{err}");
 }
+
+/// Programs over the kernel's 4096 instructions are filtered in user space
+/// with tcpdump's warning, and select the same packets the kernel would
+/// (the kernel sees VLAN frames untagged, so tagged UDP to 9999 matches too).
+#[test]
+fn programs_longer_than_4096_instructions_filter_in_user_space() {
+    require_root!();
+    let n = Netns::new();
+    let out = n.file("long.pcap");
+    let mut lines: Vec<&str> = UDP_9999.lines().collect();
+    let body = lines.split_off(1);
+    let mut prog = format!("{}\n", body.len() + 5000);
+    for _ in 0..5000 {
+        prog.push_str("0 0 0 0\n");
+    }
+    for l in body {
+        prog.push_str(l);
+        prog.push('\n');
+    }
+    let frames = mixed_traffic();
+    let cap = n.capture(&["-i", &n.vb, "-w", out.to_str().unwrap(), "-c", "5"], Some(&prog));
+    n.send(frames.clone());
+    let err = cap.wait();
+    assert!(err.contains("Warning: Kernel filter failed: Invalid argument"), "{err}");
+    let (_, pkts) = read_pcap(&out);
+    let got: Vec<Vec<u8>> = pkts.into_iter().map(|p| p.0).collect();
+    let wanted: Vec<Vec<u8>> = [0, 4, 5, 6, 7].iter().map(|&i| frames[i].clone()).collect();
+    assert_eq!(got, wanted, "{err}");
+}
+
+/// A program reading a cooked-header field the kernel cannot see (the
+/// SLL2 link-layer address) is run in user space on the rebuilt header.
+#[test]
+fn any_device_filters_cooked_address_fields_in_user_space() {
+    require_root!();
+    let n = Netns::new();
+    let out = n.file("addr.pcap");
+    // ld [12]; jeq #0x02000000; ldh [16]; jeq #0x0001; ret #262144; ret #0
+    let prog = "6\n32 0 0 12\n21 0 3 33554432\n40 0 0 16\n21 0 1 1\n6 0 0 262144\n6 0 0 0\n";
+    let frames = mixed_traffic();
+    let cap = n.capture(&["-i", "any", "-w", out.to_str().unwrap(), "-c", "9"], Some(prog));
+    n.send(frames.clone());
+    let err = cap.wait();
+    let (_, pkts) = read_pcap(&out);
+    assert_eq!(pkts.len(), 9, "{err}");
+    for (p, _) in &pkts {
+        assert_eq!(&p[12..18], &SRC);
+    }
+}

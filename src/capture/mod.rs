@@ -192,12 +192,35 @@ enum Sink {
     Print { printer: Printer, out: Vec<u8>, line_buffered: bool, quiet: bool },
 }
 
+/// The userspace filter: the crate's interpreter when the program has no
+/// ancillary loads, else ours, which reads them from the packet metadata.
+enum UserFilter {
+    Vm(crate::bpf::vm::Vm),
+    Ancillary(Vec<Insn>),
+}
+
+impl UserFilter {
+    fn new(prog: Vec<Insn>) -> UserFilter {
+        match crate::bpf::vm::Vm::new(&prog) {
+            Ok(vm) => UserFilter::Vm(vm),
+            Err(_) => UserFilter::Ancillary(prog),
+        }
+    }
+
+    fn run(&self, pkt: &[u8], wire_len: u32, aux: &userfilter::Aux) -> u32 {
+        match self {
+            UserFilter::Vm(vm) => vm.run(pkt, wire_len),
+            UserFilter::Ancillary(prog) => userfilter::run(prog, pkt, wire_len, aux),
+        }
+    }
+}
+
 /// Everything the per-packet code needs, kept together for the hot loop.
 struct Capture {
     kind: LinkKind,
     snaplen: u32,
     direction: Direction,
-    user: Option<Vec<Insn>>,
+    user: Option<UserFilter>,
     rotating: bool,
     count: Option<u64>,
     captured: u64,
@@ -251,7 +274,7 @@ impl Capture {
                 vlan_tci: f.vlan_tci,
                 vlan_tpid: tag.map_or(0, |t| u16::from_be_bytes([t[0], t[1]])),
             };
-            let keep = userfilter::run(prog, &self.scratch, f.len + hlen as u32, &aux);
+            let keep = prog.run(&self.scratch, f.len + hlen as u32, &aux);
             if keep == 0 {
                 return Ok(Flow::Continue);
             }
@@ -484,7 +507,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         kind,
         snaplen: cfg.snaplen,
         direction: cfg.direction,
-        user: plan.user,
+        user: plan.user.map(UserFilter::new),
         rotating,
         count: cfg.count,
         captured: 0,
