@@ -600,3 +600,51 @@ fn any_device_filters_cooked_address_fields_in_user_space() {
         assert_eq!(&p[12..18], &SRC);
     }
 }
+
+/// `-Q in` keeps the received frames; `-Q out` sees none of them (the
+/// kernel's prologue rejects them, so they are not even counted).
+#[test]
+fn direction_in_and_out() {
+    require_root!();
+    let n = Netns::new();
+    let frames: Vec<Vec<u8>> = (0..3).map(|i| udp_frame(9999, i)).collect();
+    let fin = n.file("in.pcap");
+    let fout = n.file("out.pcap");
+    let cin = n.capture(&["-Q", "in", "-i", &n.vb, "-w", fin.to_str().unwrap(), "-c", "3"], None);
+    let cout = n.capture(&["-Q", "out", "-i", &n.vb, "-w", fout.to_str().unwrap()], None);
+    n.send(frames.clone());
+    let err = cin.wait();
+    thread::sleep(Duration::from_millis(200));
+    cout.interrupt();
+    let eout = cout.wait();
+    assert_eq!(read_pcap(&fin).1.into_iter().map(|p| p.0).collect::<Vec<_>>(), frames, "{err}");
+    assert!(read_pcap(&fout).1.is_empty());
+    assert!(eout.contains("0 packets received by filter"), "{eout}");
+}
+
+/// `-G` names files with strftime and `-W` stops after that many files.
+#[test]
+fn time_rotation_uses_strftime_names_and_stops_at_the_file_limit() {
+    require_root!();
+    let n = Netns::new();
+    let pat = n.file("g-%s.pcap");
+    let cap = n.capture(&["-i", &n.vb, "-w", pat.to_str().unwrap(), "-G", "1", "-W", "2"], None);
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(3500) {
+        n.send(vec![udp_frame(9999, 1)]);
+        thread::sleep(Duration::from_millis(100));
+    }
+    let err = cap.wait();
+    assert!(err.contains("Maximum file limit reached: 2"), "{err}");
+    let mut names: Vec<String> = std::fs::read_dir(&n.dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for name in &names {
+        let secs: u64 = name.trim_start_matches("g-").trim_end_matches(".pcap").parse().unwrap();
+        assert!(secs > 1_700_000_000, "{name}");
+        assert!(!read_pcap(&n.dir.join(name)).1.is_empty());
+    }
+}
