@@ -11,7 +11,9 @@
 # Usage (as root): scripts/bench_capture.sh [SECONDS] [OUTDIR]
 #   SECONDS  length of each sending run (default 5)
 #   OUTDIR   where savefiles go; must be on disk (default /var/tmp/bpfcap-bench)
-# Environment: RUNS="rate:size ..." overrides the default matrix.
+# Environment: RUNS="rate:size ..." overrides the default matrix; ROUNDS
+# repeats it (default 1). The sender reports the rate it really achieved:
+# on a loaded machine it can fall short of the requested one.
 set -euo pipefail
 
 SECS=${1:-5}
@@ -62,7 +64,8 @@ run() {
     for _ in $(seq 100); do grep -q "listening on" "$err" && break; sleep 0.05; done
     sleep 0.5
     local c0; c0=$(cpu_ns $pid)
-    local sent; sent=$("$SENDER" "$NSA" "$VA" "$rate" "$size" "$SECS" 2>/dev/null)
+    local sent; sent=$("$SENDER" "$NSA" "$VA" "$rate" "$size" "$SECS" 2>"$OUT/sender.txt")
+    local achieved; achieved=$(sed -n 's/.*(\([0-9]*\)\/s).*/\1/p' "$OUT/sender.txt")
     sleep 1
     local c1; c1=$(cpu_ns $pid)
     kill -INT $pid; wait $pid || true
@@ -70,15 +73,18 @@ run() {
     cap=$(sed -n 's/^\([0-9]*\) packets\{0,1\} captured/\1/p' "$err")
     drop=$(sed -n 's/^\([0-9]*\) packets\{0,1\} dropped by kernel/\1/p' "$err")
     local cpu=$((c1 - c0))
-    printf "%-22s %8s/s %5s B  sent %9s  captured %9s  dropped %9s  cpu %6.3f s  %6.1f ns/pkt\n" \
-        "$name" "$rate" "$size" "$sent" "$cap" "$drop" \
+    printf "%-17s %6s/s (achieved %6s/s) %4s B  sent %8s  captured %8s  dropped %7s  cpu %6.3f s %7.1f ns/pkt\n" \
+        "$name" "$rate" "$achieved" "$size" "$sent" "$cap" "$drop" \
         "$(echo "$cpu / 1000000000" | bc -l)" "$(echo "$cpu / ($cap + ($cap == 0))" | bc -l)"
 }
 
 echo "# $(date -u +%FT%TZ) $(uname -r), $(nproc) CPUs, ${SECS}s per run, savefiles in $OUT"
-for r in $RUNS; do
-    rate=${r%%:*}; size=${r##*:}
-    run "bpfcap" "$rate" "$size" "$BPFCAP"
-    run "tcpdump" "$rate" "$size" tcpdump -Z root
-    run "tcpdump -B 65536" "$rate" "$size" tcpdump -Z root -B 65536
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+for _ in $(seq "${ROUNDS:-1}"); do
+    for r in $RUNS; do
+        rate=${r%%:*}; size=${r##*:}
+        run "bpfcap" "$rate" "$size" "$BPFCAP"
+        run "tcpdump" "$rate" "$size" tcpdump -Z root
+        run "tcpdump -B 65536" "$rate" "$size" tcpdump -Z root -B 65536
+    done
 done

@@ -114,7 +114,10 @@ fn resolve(iface: &str, cfg: &Config) -> Result<(Interface, LinkKind, Target), C
         linktype: kind.dlt,
         snaplen: cfg.snaplen,
         live_linux: true,
-        netmask: if dev.index == 0 { 0 } else { sys::ipv4_netmask(iface) },
+        // `tcpdump -i IFACE -d` compiles with netmask 0 (its `ip broadcast`
+        // tests only all-zeroes and all-ones); the capture itself uses the
+        // interface's netmask, as tcpdump's manual says.
+        netmask: 0,
     };
     Ok((dev, kind, target))
 }
@@ -338,7 +341,7 @@ impl Capture {
                         data: &self.scratch,
                     };
                     printer.format(&pkt, out);
-                    if *line_buffered {
+                    if *line_buffered || out.len() >= 1 << 16 {
                         flush_stdout(out)?;
                     }
                 }
@@ -410,7 +413,10 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         Some(n) => n.clone(),
         None => iface::default_device()?,
     };
-    let (dev, kind, target) = resolve(&name, cfg)?;
+    let (dev, kind, mut target) = resolve(&name, cfg)?;
+    if dev.index != 0 {
+        target.netmask = sys::ipv4_netmask(&name);
+    }
     let prog = filter_program(cfg, &target)?;
     let mut plan = link::kernel_program(&prog, kind, cfg.direction, cfg.snaplen);
 
@@ -569,6 +575,10 @@ fn capture_loop(
             }
         }
         drop(block);
+        // Printed lines appear block by block, not only when traffic pauses.
+        if let Sink::Print { out, .. } = &mut cap.sink {
+            flush_stdout(out)?;
+        }
     }
 }
 
