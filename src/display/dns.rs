@@ -164,6 +164,33 @@ fn skip_name(msg: &[u8], off: usize) -> Option<usize> {
     }
 }
 
+/// Skips one RR; returns the offset past it and its type and TTL.
+fn skip_rr(msg: &[u8], off: usize) -> Option<(usize, u16, u32)> {
+    let b = Bytes(msg);
+    let p = skip_name(msg, off)?;
+    let (typ, ttl, rdlen) = (b.u16(p)?, b.u32(p + 4)?, b.u16(p + 8)? as usize);
+    Some((p + 10 + rdlen, typ, ttl))
+}
+
+/// The extended RCODE bits from an OPT record in the additional section.
+fn opt_ext_rcode(msg: &[u8], qd: u16, skip: usize, ar: u16) -> Option<u8> {
+    let mut off = 12;
+    for _ in 0..qd {
+        off = skip_name(msg, off)? + 4;
+    }
+    for _ in 0..skip {
+        off = skip_rr(msg, off)?.0;
+    }
+    for _ in 0..ar {
+        let (next, typ, ttl) = skip_rr(msg, off)?;
+        if typ == 41 {
+            return Some((ttl >> 24) as u8);
+        }
+        off = next;
+    }
+    None
+}
+
 /// One answer RR (` TYPE DATA`); returns the offset past it.
 fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>) -> Option<usize> {
     let b = Bytes(msg);
@@ -202,6 +229,16 @@ fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>) -> Option<usize> {
             out.push(b' ');
             fmt::u(out, b.u16(rd + 2)? as u64);
         }
+        256 if rdlen >= 4 => {
+            out.push(b' ');
+            fmt::u(out, b.u16(rd)? as u64);
+            out.push(b' ');
+            fmt::u(out, b.u16(rd + 2)? as u64);
+            out.push(b' ');
+            for &c in &rdata[4..] {
+                out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+            }
+        }
         16 => {
             let mut i = 0;
             while i < rdata.len() {
@@ -232,23 +269,13 @@ pub(crate) fn print(_p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>)
     let opcode = (flags >> 11) & 15;
     let counts = (b.u16(4), b.u16(6), b.u16(8), b.u16(10));
     if qr {
-        if flags & 0x0400 != 0 {
-            out.push(b'*');
+        let mut rcode = flags & 15;
+        if let (Some(qd), Some(an), Some(ns), Some(ar)) = counts
+            && ar > 0
+            && let Some(ext) = opt_ext_rcode(msg, qd, an as usize + ns as usize, ar)
+        {
+            rcode |= (ext as u16) << 4;
         }
-        if flags & 0x0080 == 0 {
-            out.push(b'-');
-        }
-        if flags & 0x0200 != 0 {
-            out.push(b'|');
-        }
-        if flags & 0x0020 != 0 {
-            out.push(b'$');
-        }
-        if opcode != 0 {
-            fmt::s(out, " op");
-            fmt::u(out, opcode as u64);
-        }
-        let rcode = flags & 15;
         if rcode != 0 {
             out.push(b' ');
             fmt::s(
@@ -264,12 +291,36 @@ pub(crate) fn print(_p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>)
                     8 => "NXRRSet",
                     9 => "NotAuth",
                     10 => "NotZone",
+                    16 => "BadVers",
+                    17 => "BadKey",
+                    18 => "BadTime",
+                    19 => "BadMode",
+                    20 => "BadName",
+                    21 => "BadAlg",
+                    22 => "BadTrunc",
+                    23 => "BadCookie",
                     _ => "Resp",
                 },
             );
-            if rcode > 10 {
+            if !matches!(rcode, 1..=10 | 16..=23) {
                 fmt::u(out, rcode as u64);
             }
+        }
+        if flags & 0x0400 != 0 {
+            out.push(b'*');
+        }
+        if flags & 0x0080 == 0 {
+            out.push(b'-');
+        }
+        if flags & 0x0200 != 0 {
+            out.push(b'|');
+        }
+        if flags & 0x0020 != 0 {
+            out.push(b'$');
+        }
+        if opcode != 0 {
+            fmt::s(out, " op");
+            fmt::u(out, opcode as u64);
         }
         let (Some(qd), Some(an), Some(ns), Some(ar)) = counts else {
             fmt::s(out, " [|domain]");
@@ -308,9 +359,6 @@ pub(crate) fn print(_p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>)
     } else {
         if flags & 0x0100 != 0 {
             out.push(b'+');
-        }
-        if flags & 0x0020 != 0 {
-            out.push(b'$');
         }
         if opcode != 0 {
             fmt::s(out, " op");

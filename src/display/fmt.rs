@@ -218,7 +218,10 @@ mod tests {
         u_pad(&mut out, 7, 6);
         x(&mut out, 0x88b5);
         x_pad(&mut out, 0x800, 4);
-        assert_eq!(out, b"018446744073709551615000007" .iter().chain(b"88b50800").copied().collect::<Vec<u8>>());
+        assert_eq!(
+            out,
+            b"018446744073709551615000007".iter().chain(b"88b50800").copied().collect::<Vec<u8>>()
+        );
         assert_eq!(civil_from_days(19_675), (2023, 11, 14));
     }
 }

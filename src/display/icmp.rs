@@ -21,16 +21,14 @@ fn ms_time(out: &mut Vec<u8>, ms: u32) {
     fmt::u_pad(out, (ms % 1000) as u64, 3);
 }
 
-pub(crate) fn icmp4(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let (Some(typ), Some(code)) = (b.u8(0), b.u8(1)) else {
-        trunc(out);
-        return;
-    };
     if data.len() < 4 {
+        p.dump_whole = true;
         trunc(out);
         return;
     }
+    let (typ, code) = (data[0], data[1]);
     fmt::s(out, "ICMP ");
     // The quoted packet of error messages.
     let inner = Bytes(data.get(8..).unwrap_or(&[]));
@@ -176,7 +174,10 @@ pub(crate) fn icmp4(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>
             }
         }
         10 => fmt::s(out, "router solicitation"),
-        11 => fmt::s(out, if code == 1 { "ip reassembly time exceeded" } else { "time exceeded in-transit" }),
+        11 => fmt::s(
+            out,
+            if code == 1 { "ip reassembly time exceeded" } else { "time exceeded in-transit" },
+        ),
         12 => {
             fmt::s(out, "parameter problem - octet ");
             fmt::u(out, b.u8(4).unwrap_or(0) as u64);
@@ -218,7 +219,13 @@ pub(crate) fn icmp4(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>
     tail(out, len);
 }
 
-pub(crate) fn icmp6(_p: &mut Printer, _addrs: Addrs<'_>, data: &[u8], len: usize, out: &mut Vec<u8>) {
+pub(crate) fn icmp6(
+    _p: &mut Printer,
+    _addrs: Addrs<'_>,
+    data: &[u8],
+    len: usize,
+    out: &mut Vec<u8>,
+) {
     let b = Bytes(data);
     let (Some(typ), Some(code)) = (b.u8(0), b.u8(1)) else {
         fmt::s(out, "ICMP6, [|icmp6]");

@@ -107,6 +107,7 @@ pub(crate) fn checksum(parts: &[&[u8]]) -> u16 {
 pub(crate) fn ipv4(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, name: bool) {
     let b = Bytes(data);
     let Some(vhl) = b.u8(0) else {
+        p.dump_whole = true;
         fmt::s(out, " [|ip]");
         return;
     };

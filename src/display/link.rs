@@ -149,7 +149,16 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
         }
     }
     dump.net_off = off;
-    payload(p, t, &data[off.min(data.len())..], wire.saturating_sub(off), out, dump, off, !show_link);
+    payload(
+        p,
+        t,
+        &data[off.min(data.len())..],
+        wire.saturating_sub(off),
+        out,
+        dump,
+        off,
+        !show_link,
+    );
 }
 
 /// Prints the network layer named by an ethertype.
@@ -202,8 +211,10 @@ fn sll(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut 
     if show_link {
         sll_dir(out, pkttype);
         out.push(b' ');
-        fmt::mac(out, &data[6..6 + (halen as usize).min(8)]);
-        out.push(b' ');
+        if halen > 0 {
+            fmt::mac(out, &data[6..6 + (halen as usize).min(8)]);
+            out.push(b' ');
+        }
         ethertype(out, t);
         fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
@@ -227,12 +238,22 @@ fn sll(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut 
         off += 4;
     }
     dump.net_off = off;
-    payload(p, t, &data[off.min(data.len())..], wire.saturating_sub(off), out, dump, off, !show_link);
+    payload(
+        p,
+        t,
+        &data[off.min(data.len())..],
+        wire.saturating_sub(off),
+        out,
+        dump,
+        off,
+        !show_link,
+    );
 }
 
 fn sll2(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
-    let (Some(t), Some(ifindex), Some(pkttype), Some(halen)) = (b.u16(0), b.u32(4), b.u8(10), b.u8(11))
+    let (Some(t), Some(ifindex), Some(pkttype), Some(halen)) =
+        (b.u16(0), b.u32(4), b.u8(10), b.u8(11))
     else {
         fmt::s(out, "[|sll2]");
         return;
@@ -329,7 +350,8 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
     if name {
         fmt::s(out, "ARP, ");
     }
-    let (Some(hrd), Some(pro), Some(hln), Some(pln), Some(op)) = (b.u16(0), b.u16(2), b.u8(4), b.u8(5), b.u16(6))
+    let (Some(hrd), Some(pro), Some(hln), Some(pln), Some(op)) =
+        (b.u16(0), b.u16(2), b.u8(4), b.u8(5), b.u16(6))
     else {
         fmt::s(out, "[|ARP]");
         return;
@@ -354,11 +376,7 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
         return;
     };
     let paddr = |out: &mut Vec<u8>, a: &[u8]| {
-        if a.len() == 4 {
-            fmt::ipv4(out, a)
-        } else {
-            fmt::mac(out, a)
-        }
+        if a.len() == 4 { fmt::ipv4(out, a) } else { fmt::mac(out, a) }
     };
     match op {
         1 => {

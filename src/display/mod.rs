@@ -194,6 +194,9 @@ pub struct Printer {
     pub(crate) tcp: HashMap<TcpKey, TcpBase, BuildHasherDefault<FastHasher>>,
     /// Interface names by index, read once from /sys for Linux cooked v2.
     ifnames: Option<HashMap<u32, String>>,
+    /// Set by a printer that stopped at a truncated header the way that
+    /// makes tcpdump dump the whole packet.
+    pub(crate) dump_whole: bool,
 }
 
 /// Where the dump of the packet's bytes starts, and whether tcpdump prints
@@ -213,6 +216,7 @@ impl Printer {
             prev_us: None,
             tcp: HashMap::default(),
             ifnames: None,
+            dump_whole: false,
         }
     }
 
@@ -225,7 +229,14 @@ impl Printer {
     pub fn format(&mut self, pkt: &PacketRef<'_>, out: &mut Vec<u8>) {
         self.timestamp(pkt, out);
         let mut dump = Dump { net_off: 0, forced: None };
+        self.dump_whole = false;
         link::print(self, pkt, out, &mut dump);
+        // Where tcpdump gives up on a truncated header by unwinding (rather
+        // than by an explicit length check), its -x/-X dump starts at the
+        // link layer instead of the network layer.
+        if self.dump_whole {
+            dump.net_off = 0;
+        }
         self.dumps(pkt.data, &dump, out);
         out.push(b'\n');
     }
@@ -335,20 +346,20 @@ pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
         if with_ascii {
             out.resize(out.len() + (40 - width) + 2, b' ');
             for &b in chunk {
-                out.push(if (0x20..0x7f).contains(&b) { b } else { b'.' });
+                out.push(if (0x21..0x7f).contains(&b) { b } else { b'.' });
             }
         }
     }
 }
 
-/// tcpdump's `-A`: the bytes on a new line, printable ASCII and newlines
+/// tcpdump's `-A`: the bytes on a new line, printable ASCII, tabs and newlines
 /// as they are, a carriage return before a newline dropped, the rest `.`.
 pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
     out.push(b'\n');
     for (i, &b) in data.iter().enumerate() {
         match b {
             b'\r' if data.get(i + 1) == Some(&b'\n') => {}
-            b'\n' | 0x20..=0x7e => out.push(b),
+            b'\n' | b'\t' | 0x20..=0x7e => out.push(b),
             _ => out.push(b'.'),
         }
     }

@@ -132,8 +132,11 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         let found = if flags & SYN != 0 { None } else { p.tcp.get(&k) };
         match found {
             Some(base) => {
-                let (s, a) =
-                    if base.from_lo == from_lo { (base.seq, base.ack) } else { (base.ack, base.seq) };
+                let (s, a) = if base.from_lo == from_lo {
+                    (base.seq, base.ack)
+                } else {
+                    (base.ack, base.seq)
+                };
                 seq = seq.wrapping_sub(s);
                 ack = ack.wrapping_sub(a);
                 sack_base = a;
@@ -169,10 +172,14 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         match options(out, captured, hlen - 20, sack_base) {
             Opts::Done => {}
             Opts::Truncated => {
+                p.dump_whole = true;
                 fmt::s(out, " [|tcp]");
                 return;
             }
-            Opts::Stop => return,
+            Opts::Stop => {
+                p.dump_whole = true;
+                return;
+            }
         }
         fmt::s(out, "]");
     }
@@ -249,7 +256,7 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
                 fmt::u(out, body[0] as u64);
             }
             (4, 2) => fmt::s(out, "sackOK"),
-            (5, _) if (olen - 2) % 8 == 0 => {
+            (5, _) if (olen - 2).is_multiple_of(8) => {
                 fmt::s(out, "sack ");
                 fmt::u(out, ((olen - 2) / 8) as u64);
                 out.push(b' ');
@@ -282,6 +289,18 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
                     fmt::hex_bytes(out, body);
                 }
             }
+            (253 | 254, 4..) if ob.u16(0) == Some(0xf989) => {
+                fmt::s(out, "exp-tfo cookie");
+                if olen == 4 {
+                    fmt::s(out, "req");
+                } else {
+                    out.push(b' ');
+                    fmt::hex_bytes(out, &body[2..]);
+                }
+            }
+            (253 | 254, 4..) if matches!(ob.u16(0), Some(0xacc0 | 0xacc1)) => {
+                fmt::s(out, if body[1] == 0xc0 { "exp-acc0" } else { "exp-acc1" });
+            }
             _ => {
                 fmt::s(out, "unknown-");
                 fmt::u(out, kind as u64);
@@ -297,7 +316,14 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
 }
 
 /// Payload dissectors on well-known TCP ports.
-fn tcp_payload(p: &mut Printer, sport: u16, dport: u16, data: &[u8], len: usize, out: &mut Vec<u8>) {
+fn tcp_payload(
+    p: &mut Printer,
+    sport: u16,
+    dport: u16,
+    data: &[u8],
+    len: usize,
+    out: &mut Vec<u8>,
+) {
     let port = |x: u16| sport == x || dport == x;
     if port(80) || port(8080) || port(3128) {
         fmt::s(out, ": HTTP");
@@ -316,8 +342,16 @@ fn tcp_payload(p: &mut Printer, sport: u16, dport: u16, data: &[u8], len: usize,
 /// `: FIRST LINE` when the payload starts like an HTTP request or response.
 fn http_first_line(out: &mut Vec<u8>, data: &[u8]) {
     const STARTS: &[&[u8]] = &[
-        b"GET ", b"PUT ", b"POST ", b"HEAD ", b"DELETE ", b"OPTIONS ", b"TRACE ", b"CONNECT ",
-        b"PATCH ", b"HTTP/",
+        b"GET ",
+        b"PUT ",
+        b"POST ",
+        b"HEAD ",
+        b"DELETE ",
+        b"OPTIONS ",
+        b"TRACE ",
+        b"CONNECT ",
+        b"PATCH ",
+        b"HTTP/",
     ];
     if !STARTS.iter().any(|s| data.starts_with(s)) {
         return;
