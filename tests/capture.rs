@@ -551,3 +551,100 @@ fn without_privileges_the_error_says_what_is_missing() {
     );
     assert!(err.contains("CAP_NET_RAW"), "{err}");
 }
+
+/// Programs over the kernel's 4096 instructions are filtered in user space
+/// with tcpdump's warning, and select the same packets the kernel would
+/// (the kernel sees VLAN frames untagged, so tagged UDP to 9999 matches too).
+#[test]
+fn programs_longer_than_4096_instructions_filter_in_user_space() {
+    require_root!();
+    let n = Netns::new();
+    let out = n.file("long.pcap");
+    let mut lines: Vec<&str> = UDP_9999.lines().collect();
+    let body = lines.split_off(1);
+    let mut prog = format!("{}\n", body.len() + 5000);
+    for _ in 0..5000 {
+        prog.push_str("0 0 0 0\n");
+    }
+    for l in body {
+        prog.push_str(l);
+        prog.push('\n');
+    }
+    let frames = mixed_traffic();
+    let cap = n.capture(&["-i", &n.vb, "-w", out.to_str().unwrap(), "-c", "5"], Some(&prog));
+    n.send(frames.clone());
+    let err = cap.wait();
+    assert!(err.contains("Warning: Kernel filter failed: Invalid argument"), "{err}");
+    let (_, pkts) = read_pcap(&out);
+    let got: Vec<Vec<u8>> = pkts.into_iter().map(|p| p.0).collect();
+    let wanted: Vec<Vec<u8>> = [0, 4, 5, 6, 7].iter().map(|&i| frames[i].clone()).collect();
+    assert_eq!(got, wanted, "{err}");
+}
+
+/// A program reading a cooked-header field the kernel cannot see (the
+/// SLL2 link-layer address) is run in user space on the rebuilt header.
+#[test]
+fn any_device_filters_cooked_address_fields_in_user_space() {
+    require_root!();
+    let n = Netns::new();
+    let out = n.file("addr.pcap");
+    // ld [12]; jeq #0x02000000; ldh [16]; jeq #0x0001; ret #262144; ret #0
+    let prog = "6\n32 0 0 12\n21 0 3 33554432\n40 0 0 16\n21 0 1 1\n6 0 0 262144\n6 0 0 0\n";
+    let frames = mixed_traffic();
+    let cap = n.capture(&["-i", "any", "-w", out.to_str().unwrap(), "-c", "9"], Some(prog));
+    n.send(frames.clone());
+    let err = cap.wait();
+    let (_, pkts) = read_pcap(&out);
+    assert_eq!(pkts.len(), 9, "{err}");
+    for (p, _) in &pkts {
+        assert_eq!(&p[12..18], &SRC);
+    }
+}
+
+/// `-Q in` keeps the received frames; `-Q out` sees none of them (the
+/// kernel's prologue rejects them, so they are not even counted).
+#[test]
+fn direction_in_and_out() {
+    require_root!();
+    let n = Netns::new();
+    let frames: Vec<Vec<u8>> = (0..3).map(|i| udp_frame(9999, i)).collect();
+    let fin = n.file("in.pcap");
+    let fout = n.file("out.pcap");
+    let cin = n.capture(&["-Q", "in", "-i", &n.vb, "-w", fin.to_str().unwrap(), "-c", "3"], None);
+    let cout = n.capture(&["-Q", "out", "-i", &n.vb, "-w", fout.to_str().unwrap()], None);
+    n.send(frames.clone());
+    let err = cin.wait();
+    thread::sleep(Duration::from_millis(200));
+    cout.interrupt();
+    let eout = cout.wait();
+    assert_eq!(read_pcap(&fin).1.into_iter().map(|p| p.0).collect::<Vec<_>>(), frames, "{err}");
+    assert!(read_pcap(&fout).1.is_empty());
+    assert!(eout.contains("0 packets received by filter"), "{eout}");
+}
+
+/// `-G` names files with strftime and `-W` stops after that many files.
+#[test]
+fn time_rotation_uses_strftime_names_and_stops_at_the_file_limit() {
+    require_root!();
+    let n = Netns::new();
+    let pat = n.file("g-%s.pcap");
+    let cap = n.capture(&["-i", &n.vb, "-w", pat.to_str().unwrap(), "-G", "1", "-W", "2"], None);
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(3500) {
+        n.send(vec![udp_frame(9999, 1)]);
+        thread::sleep(Duration::from_millis(100));
+    }
+    let err = cap.wait();
+    assert!(err.contains("Maximum file limit reached: 2"), "{err}");
+    let mut names: Vec<String> = std::fs::read_dir(&n.dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for name in &names {
+        let secs: u64 = name.trim_start_matches("g-").trim_end_matches(".pcap").parse().unwrap();
+        assert!(secs > 1_700_000_000, "{name}");
+        assert!(!read_pcap(&n.dir.join(name)).1.is_empty());
+    }
+}

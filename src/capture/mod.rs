@@ -114,7 +114,10 @@ fn resolve(iface: &str, cfg: &Config) -> Result<(Interface, LinkKind, Target), C
         linktype: kind.dlt,
         snaplen: cfg.snaplen,
         live_linux: true,
-        netmask: if dev.index == 0 { 0 } else { sys::ipv4_netmask(iface) },
+        // `tcpdump -i IFACE -d` compiles with netmask 0 (its `ip broadcast`
+        // tests only all-zeroes and all-ones); the capture itself uses the
+        // interface's netmask, as tcpdump's manual says.
+        netmask: 0,
     };
     Ok((dev, kind, target))
 }
@@ -192,12 +195,35 @@ enum Sink {
     Print { printer: Printer, out: Vec<u8>, line_buffered: bool, quiet: bool },
 }
 
+/// The userspace filter: the crate's interpreter when the program has no
+/// ancillary loads, else ours, which reads them from the packet metadata.
+enum UserFilter {
+    Vm(crate::bpf::vm::Vm),
+    Ancillary(Vec<Insn>),
+}
+
+impl UserFilter {
+    fn new(prog: Vec<Insn>) -> UserFilter {
+        match crate::bpf::vm::Vm::new(&prog) {
+            Ok(vm) => UserFilter::Vm(vm),
+            Err(_) => UserFilter::Ancillary(prog),
+        }
+    }
+
+    fn run(&self, pkt: &[u8], wire_len: u32, aux: &userfilter::Aux) -> u32 {
+        match self {
+            UserFilter::Vm(vm) => vm.run(pkt, wire_len),
+            UserFilter::Ancillary(prog) => userfilter::run(prog, pkt, wire_len, aux),
+        }
+    }
+}
+
 /// Everything the per-packet code needs, kept together for the hot loop.
 struct Capture {
     kind: LinkKind,
     snaplen: u32,
     direction: Direction,
-    user: Option<Vec<Insn>>,
+    user: Option<UserFilter>,
     rotating: bool,
     count: Option<u64>,
     captured: u64,
@@ -251,7 +277,7 @@ impl Capture {
                 vlan_tci: f.vlan_tci,
                 vlan_tpid: tag.map_or(0, |t| u16::from_be_bytes([t[0], t[1]])),
             };
-            let keep = userfilter::run(prog, &self.scratch, f.len + hlen as u32, &aux);
+            let keep = prog.run(&self.scratch, f.len + hlen as u32, &aux);
             if keep == 0 {
                 return Ok(Flow::Continue);
             }
@@ -315,7 +341,7 @@ impl Capture {
                         data: &self.scratch,
                     };
                     printer.format(&pkt, out);
-                    if *line_buffered {
+                    if *line_buffered || out.len() >= 1 << 16 {
                         flush_stdout(out)?;
                     }
                 }
@@ -387,7 +413,10 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         Some(n) => n.clone(),
         None => iface::default_device()?,
     };
-    let (dev, kind, target) = resolve(&name, cfg)?;
+    let (dev, kind, mut target) = resolve(&name, cfg)?;
+    if dev.index != 0 {
+        target.netmask = sys::ipv4_netmask(&name);
+    }
     let prog = filter_program(cfg, &target)?;
     let mut plan = link::kernel_program(&prog, kind, cfg.direction, cfg.snaplen);
 
@@ -484,7 +513,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         kind,
         snaplen: cfg.snaplen,
         direction: cfg.direction,
-        user: plan.user,
+        user: plan.user.map(UserFilter::new),
         rotating,
         count: cfg.count,
         captured: 0,
@@ -546,6 +575,10 @@ fn capture_loop(
             }
         }
         drop(block);
+        // Printed lines appear block by block, not only when traffic pauses.
+        if let Sink::Print { out, .. } = &mut cap.sink {
+            flush_stdout(out)?;
+        }
     }
 }
 
