@@ -28,7 +28,8 @@ Sets:
           (file "data/offline_built.pcap", relative to tests/; needs no corpus)
 
 Usage: scripts/gen_verdicts.py [--corpus DIR] [--max-files N]
-       (the corpus defaults to $BPFCAP_CORPUS, else ../shared/corpus)
+       (the corpus defaults to $BPFCAP_CORPUS, which may also name its pcaps/
+        folder, else ../shared/corpus)
        scripts/gen_verdicts.py --linktype-names   (regenerates src/offline/names.rs)
 """
 
@@ -309,6 +310,8 @@ def main():
         linktype_names()
         return
     corpus = os.path.normpath(a.corpus)
+    if os.path.basename(corpus) == "pcaps":
+        corpus = os.path.dirname(corpus)
     programs = {}
     rows = []
 

@@ -177,6 +177,9 @@ fn seeds() -> Vec<Vec<u8>> {
     let mut out = vec![pcap_file(&refs), pcapng_file(&refs)];
     // Some real captures, when the corpus is present.
     let dir = match std::env::var_os("BPFCAP_CORPUS") {
+        Some(d) if std::path::Path::new(&d).ends_with("pcaps") => {
+            std::path::PathBuf::from(d).join("..")
+        }
         Some(d) => std::path::PathBuf::from(d),
         None => std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
     };

@@ -14,7 +14,7 @@
 //!   `tests/data/offline_known_failures.tsv` (regenerate with
 //!   `BLESS=1 cargo test --test offline_verdicts`), never skipped silently.
 //!
-//! The savefiles are read from `$BPFCAP_CORPUS` or `../shared/corpus`
+//! The savefiles are read from `$BPFCAP_CORPUS` (the corpus or its `pcaps/`) or `../shared/corpus`
 //! beside the repository; without them the tests say so and pass.
 
 use std::collections::{BTreeSet, HashMap};
@@ -32,7 +32,10 @@ fn data(name: &str) -> String {
 }
 
 fn corpus() -> Option<PathBuf> {
+    // $BPFCAP_CORPUS may name the corpus or its pcaps/ folder (the
+    // printer's tests use the latter).
     let dir = match std::env::var_os("BPFCAP_CORPUS") {
+        Some(d) if PathBuf::from(&d).ends_with("pcaps") => PathBuf::from(d).join(".."),
         Some(d) => PathBuf::from(d),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
     };
