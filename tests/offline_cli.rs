@@ -194,3 +194,83 @@ fn snapshot_length_rules_follow_libpcap() {
         );
     }
 }
+
+fn built() -> String {
+    format!("{}/tests/data/offline_built.pcap", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// How many packets tcpdump kept for `expr` on the built capture, from the
+/// recorded verdicts.
+fn tcpdump_kept(expr: &str) -> usize {
+    let tsv = std::fs::read_to_string(format!(
+        "{}/tests/data/offline_verdicts.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let row = tsv
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .find(|f| f[0] == "built" && f[2] == expr)
+        .unwrap();
+    if row[9] == "-" {
+        return 0;
+    }
+    row[9]
+        .split(',')
+        .map(|r| match r.split_once('-') {
+            Some((a, b)) => b.parse::<usize>().unwrap() - a.parse::<usize>().unwrap() + 1,
+            None => 1,
+        })
+        .sum()
+}
+
+#[test]
+fn filters_end_to_end_like_tcpdump() {
+    for expr in ["tcp port 80", "udp and (port 67 or port 68)", "ip protochain 6", "vlan and ip"] {
+        let mut args = vec!["-r".to_string(), built(), "--count".into()];
+        args.extend(expr.split(' ').map(String::from));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = bpfcap(&args, None);
+        assert!(o.status.success(), "{expr}: {}", stderr(&o));
+        let n = tcpdump_kept(expr);
+        let want = format!("{n} packet{}\n", if n == 1 { "" } else { "s" });
+        assert_eq!(String::from_utf8_lossy(&o.stdout), want, "{expr}");
+    }
+}
+
+#[test]
+fn kernel_only_filters_are_refused_offline_in_tcpdumps_words() {
+    for (expr, what) in [("inbound", "inbound/outbound"), ("ifindex 1", "ifindex")] {
+        let mut args = vec!["-r", "-", "-w", "-"];
+        args.extend(expr.split(' '));
+        let input = pcap(false, false, 1, 65535, &records());
+        let o = bpfcap(&args, Some(&input));
+        assert_eq!(o.status.code(), Some(1), "{expr}");
+        assert!(o.stdout.is_empty());
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "reading from file -, link-type EN10MB (Ethernet), snapshot length 65535\n\
+                 bpfcap: {what} not supported on Ethernet when reading savefiles\n"
+            ),
+            "{expr}"
+        );
+    }
+}
+
+#[test]
+fn dump_with_a_savefile_uses_its_link_type_and_snaplen() {
+    let input = pcap(false, false, 101, 1500, &records());
+    let path = tmp("raw.pcap", &input);
+    let o = bpfcap(&["-r", &path, "-d", "ip"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "(000) ldb      [0]\n(001) and      #0xf0\n(002) jeq      #0x40            jt 3\tjf 4\n\
+         (003) ret      #1500\n(004) ret      #0\n"
+    );
+    assert_eq!(
+        stderr(&o),
+        format!("reading from file {path}, link-type RAW (Raw IP), snapshot length 1500\n")
+    );
+}

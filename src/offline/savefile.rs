@@ -466,8 +466,12 @@ impl<R: Read> Reader<R> {
                     (u32::from(pb.interface_id), pb.timestamp, pb.original_len, data)
                 }
                 Block::SimplePacket(spb) => {
+                    // The block body is padded to 4 bytes and has no
+                    // captured length: the packet is the first
+                    // `original_len` bytes of it.
                     let data = borrowed(spb.data)?;
-                    (0, 0, spb.original_len, data)
+                    let n = data.len().min(spb.original_len as usize);
+                    (0, 0, spb.original_len, &data[..n])
                 }
                 _ => continue,
             };
