@@ -72,6 +72,9 @@ fn copies_every_packet_and_announces_the_file() {
         stderr(&o),
         format!("reading from file {path}, link-type EN10MB (Ethernet), snapshot length 65535\n")
     );
+    // As with tcpdump, -s does not cut packets read from a savefile.
+    let o = bpfcap(&["-r", &path, "-s", "10", "-w", "-"], None);
+    assert_eq!(o.stdout, input);
 }
 
 #[test]
