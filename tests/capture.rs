@@ -437,7 +437,7 @@ fn any_device_writes_sll2_headers_and_filters_in_the_kernel() {
     let frames = mixed_traffic();
     let (expr, prog) = filter("udp dst port 9999", "LINUX_SLL2", SLL2_UDP_9999);
     // The kernel sees VLAN frames untagged, so `udp dst port 9999` on `any`
-    // also selects the tagged ones; they are saved with the tag put back.
+    // also selects the tagged ones; as with libpcap, SLL2 keeps no tag.
     let mut args = vec!["-i", "any", "-w", out.to_str().unwrap(), "-c", "5"];
     args.extend(expr.iter().copied());
     let cap = n.capture(&args, prog);
@@ -450,6 +450,7 @@ fn any_device_writes_sll2_headers_and_filters_in_the_kernel() {
     assert_eq!(pkts.len(), selected.len(), "{err}");
     for ((p, wire), &i) in pkts.iter().zip(&selected) {
         let sent = &frames[i];
+        let sent = if sent[12..14] == [0x81, 0] { &sent[4..] } else { &sent[..] };
         // SLL2: protocol, reserved, ifindex, hatype, pkttype, halen, address.
         assert_eq!(&p[0..2], &sent[12..14], "protocol of frame {i}");
         assert_ne!(&p[4..8], &[0, 0, 0, 0], "ifindex");
@@ -642,11 +643,15 @@ fn time_rotation_uses_strftime_names_and_stops_at_the_file_limit() {
         .collect();
     names.sort();
     assert_eq!(names.len(), 2, "{names:?}");
+    let mut total = 0;
     for name in &names {
         let secs: u64 = name.trim_start_matches("g-").trim_end_matches(".pcap").parse().unwrap();
         assert!(secs > 1_700_000_000, "{name}");
-        assert!(!read_pcap(&n.dir.join(name)).1.is_empty());
+        // Intervals are whole seconds (as in tcpdump), so the second file
+        // may have been open only briefly: just check both are valid.
+        total += read_pcap(&n.dir.join(name)).1.len();
     }
+    assert!(total > 0, "{err}");
 }
 
 /// `bpfcap -i IFACE -d EXPR` prints what `tcpdump -i IFACE -d EXPR` prints
@@ -690,4 +695,68 @@ fn live_dump_matches_tcpdump() {
         same += 1;
     }
     eprintln!("live -d: {same} identical, {skipped} skipped");
+}
+
+/// bpfcap and tcpdump capture the same mixed traffic at the same time with
+/// the same expression; their savefiles must hold the same packets.
+#[test]
+fn mixed_traffic_matches_tcpdump() {
+    require_root!();
+    let n = Netns::new();
+    if n.tcpdump(&["-i", &n.vb, "-w", "/dev/null", "-c", "1"]).map(|c| c.child.id()).is_none() {
+        eprintln!("skipped: tcpdump not installed");
+        return;
+    }
+    // Release the probe above.
+    n.send(vec![udp_frame(1, 1)]);
+    thread::sleep(Duration::from_millis(200));
+    let cases = [
+        ("any", "udp port 9999 or arp"),
+        ("vb", "vlan 100"),
+        ("vb", "vlan and udp"),
+        ("vb", "ip6 or tcp"),
+        ("vb", "not udp"),
+        ("vb", "ether src 02:00:00:00:00:01 and udp[8:4] = 0x03030303"),
+        ("any", "inbound and ip"),
+    ];
+    let mut compared = 0;
+    for (i, (dev, expr)) in cases.iter().enumerate() {
+        let dlt = if *dev == "any" { "LINUX_SLL2" } else { "EN10MB" };
+        if !compiles(expr, dlt) {
+            eprintln!("skipped '{expr}': the compiler cannot do it yet");
+            continue;
+        }
+        let dev = if *dev == "any" { "any" } else { n.vb.as_str() };
+        let ours = n.file(&format!("ours{i}.pcap"));
+        let theirs = n.file(&format!("theirs{i}.pcap"));
+        let a = n.capture(&["-i", dev, "-w", ours.to_str().unwrap(), expr], None);
+        let b = n
+            .tcpdump(&["--immediate-mode", "-i", dev, "-w", theirs.to_str().unwrap(), expr])
+            .unwrap();
+        n.send(mixed_traffic());
+        thread::sleep(Duration::from_millis(300));
+        a.interrupt();
+        b.interrupt();
+        let (ea, eb) = (a.wait(), b.wait());
+        let (la, pa) = read_pcap(&ours);
+        let (lb, pb) = read_pcap(&theirs);
+        assert_eq!(la, lb, "{expr}");
+        let pa: Vec<_> = pa.into_iter().map(|p| p.0).collect();
+        let pb: Vec<_> = pb.into_iter().map(|p| p.0).collect();
+        assert!(!pa.is_empty(), "'{expr}' selected nothing: {ea}");
+        if pa != pb {
+            let hex = |v: &[Vec<u8>]| -> String {
+                v.iter()
+                    .map(|p| p.iter().map(|b| format!("{b:02x}")).collect::<String>() + "\n")
+                    .collect()
+            };
+            panic!(
+                "'{expr}' differs from tcpdump\nours ({ea}):\n{}tcpdump ({eb}):\n{}",
+                hex(&pa),
+                hex(&pb)
+            );
+        }
+        compared += 1;
+    }
+    eprintln!("{compared} expressions identical to tcpdump");
 }

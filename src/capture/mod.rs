@@ -286,6 +286,8 @@ impl Capture {
         // Assemble the saved packet from up to four pieces.
         let mut parts: [&[u8]; 4] = [&[], &[], &[], &[]];
         let mut wire = f.len + hlen as u32;
+        // libpcap puts the tag back for Ethernet and SLL, not for SLL2.
+        let tag = if self.kind.dlt == Dlt::LINUX_SLL2 { None } else { tag };
         match (tag, self.kind.cooked && hlen > 0) {
             (None, _) => {
                 parts[0] = &hdr[..hlen];
