@@ -81,7 +81,7 @@ pub fn list_interfaces() -> Result<ExitCode, CliError> {
 /// `-L`.
 pub fn list_linktypes(cfg: &Config) -> Result<ExitCode, CliError> {
     let name = match &cfg.interface {
-        Some(n) => n.clone(),
+        Some(n) => device_name(n)?,
         None => iface::default_device()?,
     };
     let dev = Interface::lookup(&name)?;
@@ -124,7 +124,7 @@ fn resolve(iface: &str, cfg: &Config) -> Result<(Interface, LinkKind, Target), C
 
 /// The compile target for a live capture on `iface` (`-i IFACE -d`).
 pub fn live_target(iface: &str, cfg: &Config) -> Result<Target, CliError> {
-    resolve(iface, cfg).map(|(_, _, t)| t)
+    resolve(&device_name(iface)?, cfg).map(|(_, _, t)| t)
 }
 
 /// Parses a `-ddd` listing (the test hook).
@@ -187,6 +187,37 @@ fn ring_geometry(kib: u32) -> (usize, usize) {
         block /= 2;
     }
     (bytes, block)
+}
+
+/// Maps the ring, halving its size while the kernel lacks the memory (as
+/// libpcap does), down to 1 MiB.
+fn map_ring_shrinking(
+    sock: &mut sys::PacketSocket,
+    mut opts: sys::SocketOptions,
+) -> std::io::Result<sys::Ring> {
+    loop {
+        match sock.map_ring(&opts) {
+            Err(e) if e.raw_os_error() == Some(libc::ENOMEM) && opts.ring_bytes > 1 << 20 => {
+                opts.ring_bytes /= 2;
+                opts.block_bytes = opts.block_bytes.min(opts.ring_bytes / 8).max(128 << 10);
+            }
+            r => return r,
+        }
+    }
+}
+
+/// tcpdump's `-i N`: a number that is not an interface name is the N-th
+/// entry of the `-D` list.
+fn device_name(name: &str) -> Result<String, CliError> {
+    match name.parse::<usize>() {
+        Ok(n) if sys::ifindex(name).is_err() => {
+            let list = iface::all()?;
+            list.get(n.wrapping_sub(1))
+                .map(|i| i.name.clone())
+                .ok_or_else(|| CliError::new("Invalid adapter index"))
+        }
+        _ => Ok(name.to_string()),
+    }
 }
 
 /// Where packets go.
@@ -412,7 +443,7 @@ fn prepare_output_dir(path: &str, user: &sys::User) -> Result<(), CliError> {
 /// Captures live.
 pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     let name = match &cfg.interface {
-        Some(n) => n.clone(),
+        Some(n) => device_name(n)?,
         None => iface::default_device()?,
     };
     let (dev, kind, mut target) = resolve(&name, cfg)?;
@@ -435,7 +466,8 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         promisc: cfg.promisc && dev.index != 0,
         ignore_outgoing: cfg.direction == Direction::In,
     };
-    let mut ring = sock.map_ring(&opts).map_err(|e| open_error(&name, "can't mmap rx ring", &e))?;
+    let mut ring = map_ring_shrinking(&mut sock, opts.clone())
+        .map_err(|e| open_error(&name, "can't mmap rx ring", &e))?;
     // 2. The filter, before any packet can arrive.
     if let Err(e) = sock.attach_filter(&plan.kernel) {
         eprintln!("Warning: Kernel filter failed: {}", strip_os(&e));
