@@ -238,7 +238,11 @@ impl Capture {
     }
 
     fn interrupt(&self) {
-        sh(&["kill", "-INT", &self.child.id().to_string()]);
+        self.signal("INT");
+    }
+
+    fn signal(&self, sig: &str) {
+        sh(&["kill", &format!("-{sig}"), &self.child.id().to_string()]);
     }
 }
 
@@ -759,4 +763,38 @@ fn mixed_traffic_matches_tcpdump() {
         compared += 1;
     }
     eprintln!("{compared} expressions identical to tcpdump");
+}
+
+/// SIGTERM, like SIGINT, ends the capture with a complete savefile.
+#[test]
+fn sigterm_flushes_a_valid_savefile() {
+    require_root!();
+    let n = Netns::new();
+    let out = n.file("term.pcap");
+    let cap = n.capture(&["-i", &n.vb, "-w", out.to_str().unwrap()], None);
+    let frames: Vec<Vec<u8>> = (0..4).map(|i| udp_frame(9999, i)).collect();
+    n.send(frames.clone());
+    thread::sleep(Duration::from_millis(300));
+    cap.signal("TERM");
+    let err = cap.wait();
+    assert_eq!(read_pcap(&out).1.into_iter().map(|p| p.0).collect::<Vec<_>>(), frames, "{err}");
+    assert!(err.contains("4 packets captured"), "{err}");
+}
+
+/// When the interface disappears mid-capture, the error is reported and
+/// the savefile still holds every packet captured before.
+#[test]
+fn interface_removal_ends_the_capture_with_a_valid_savefile() {
+    require_root!();
+    let n = Netns::new();
+    let out = n.file("gone.pcap");
+    let cap = n.capture(&["-i", &n.vb, "-w", out.to_str().unwrap()], None);
+    let frames: Vec<Vec<u8>> = (0..3).map(|i| udp_frame(9999, i)).collect();
+    n.send(frames.clone());
+    thread::sleep(Duration::from_millis(300));
+    sh(&["ip", "-n", &n.b, "link", "del", &n.vb]);
+    let err = cap.wait();
+    assert!(err.contains("The interface disappeared"), "{err}");
+    assert!(err.contains("3 packets captured"), "{err}");
+    assert_eq!(read_pcap(&out).1.into_iter().map(|p| p.0).collect::<Vec<_>>(), frames, "{err}");
 }

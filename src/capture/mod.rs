@@ -569,6 +569,11 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     );
     let broken_pipe = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     match (result, flushed) {
+        (Err(e), _)
+            if matches!(e.raw_os_error(), Some(libc::ENETDOWN | libc::ENODEV | libc::ENXIO)) =>
+        {
+            Err(CliError::new(format!("{name}: The interface disappeared")))
+        }
         (Err(e), _) | (Ok(()), Err(e)) if !broken_pipe(&e) => Err(CliError::new(strip_os(&e))),
         _ => Ok(ExitCode::SUCCESS),
     }
