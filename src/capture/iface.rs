@@ -167,7 +167,7 @@ mod tests {
     /// veth end up and the other down.
     #[test]
     fn listing_order_and_words() {
-        let mut list = vec![
+        let mut list = [
             dev("lo", 1, IFF_LOOPBACK, None),
             dev("vb", 2, 0, Some(false)),
             dev("va", 3, IFF_UP, Some(false)),
