@@ -722,21 +722,33 @@ fn mixed_traffic_matches_tcpdump() {
         ("vb", "not udp"),
         ("vb", "ether src 02:00:00:00:00:01 and udp[8:4] = 0x03030303"),
         ("any", "inbound and ip"),
+        ("any-sll", "udp port 9999 or arp"),
+        ("any-sll", "vlan"),
     ];
     let mut compared = 0;
     for (i, (dev, expr)) in cases.iter().enumerate() {
-        let dlt = if *dev == "any" { "LINUX_SLL2" } else { "EN10MB" };
+        let dlt = match *dev {
+            "any" => "LINUX_SLL2",
+            "any-sll" => "LINUX_SLL",
+            _ => "EN10MB",
+        };
         if !compiles(expr, dlt) {
             eprintln!("skipped '{expr}': the compiler cannot do it yet");
             continue;
         }
-        let dev = if *dev == "any" { "any" } else { n.vb.as_str() };
+        let mut dev_args = match *dev {
+            "any" => vec!["-i", "any"],
+            "any-sll" => vec!["-i", "any", "-y", "LINUX_SLL"],
+            _ => vec!["-i", n.vb.as_str()],
+        };
         let ours = n.file(&format!("ours{i}.pcap"));
         let theirs = n.file(&format!("theirs{i}.pcap"));
-        let a = n.capture(&["-i", dev, "-w", ours.to_str().unwrap(), expr], None);
-        let b = n
-            .tcpdump(&["--immediate-mode", "-i", dev, "-w", theirs.to_str().unwrap(), expr])
-            .unwrap();
+        let mut args = dev_args.clone();
+        args.extend(["-w", ours.to_str().unwrap(), expr]);
+        let a = n.capture(&args, None);
+        dev_args.insert(0, "--immediate-mode");
+        dev_args.extend(["-w", theirs.to_str().unwrap(), expr]);
+        let b = n.tcpdump(&dev_args).unwrap();
         n.send(mixed_traffic());
         thread::sleep(Duration::from_millis(300));
         a.interrupt();
