@@ -13,7 +13,8 @@
 //!    nothing until the ring is mapped and the filter attached; only then is
 //!    it bound. No unfiltered packet ever reaches the ring.
 //! 4. The loop takes whole blocks from the ring, rebuilds the cooked header
-//!    and the stripped VLAN tag of each packet, and appends it to a
+//!    of each packet and puts back the VLAN tag the kernel stripped (for
+//!    Ethernet and SLL; like libpcap, not for SLL2), and appends it to a
 //!    [`savefile::RotatingWriter`] (`-w`) or hands it to the
 //!    [`crate::display::Printer`].
 //! 5. SIGINT/SIGTERM/SIGHUP only set a flag; `-c`, signals and errors all
