@@ -13,7 +13,8 @@
 //!    nothing until the ring is mapped and the filter attached; only then is
 //!    it bound. No unfiltered packet ever reaches the ring.
 //! 4. The loop takes whole blocks from the ring, rebuilds the cooked header
-//!    and the stripped VLAN tag of each packet, and appends it to a
+//!    of each packet and puts back the VLAN tag the kernel stripped (for
+//!    Ethernet and SLL; like libpcap, not for SLL2), and appends it to a
 //!    [`savefile::RotatingWriter`] (`-w`) or hands it to the
 //!    [`crate::display::Printer`].
 //! 5. SIGINT/SIGTERM/SIGHUP only set a flag; `-c`, signals and errors all
@@ -81,7 +82,7 @@ pub fn list_interfaces() -> Result<ExitCode, CliError> {
 /// `-L`.
 pub fn list_linktypes(cfg: &Config) -> Result<ExitCode, CliError> {
     let name = match &cfg.interface {
-        Some(n) => n.clone(),
+        Some(n) => device_name(n)?,
         None => iface::default_device()?,
     };
     let dev = Interface::lookup(&name)?;
@@ -124,7 +125,7 @@ fn resolve(iface: &str, cfg: &Config) -> Result<(Interface, LinkKind, Target), C
 
 /// The compile target for a live capture on `iface` (`-i IFACE -d`).
 pub fn live_target(iface: &str, cfg: &Config) -> Result<Target, CliError> {
-    resolve(iface, cfg).map(|(_, _, t)| t)
+    resolve(&device_name(iface)?, cfg).map(|(_, _, t)| t)
 }
 
 /// Parses a `-ddd` listing (the test hook).
@@ -187,6 +188,37 @@ fn ring_geometry(kib: u32) -> (usize, usize) {
         block /= 2;
     }
     (bytes, block)
+}
+
+/// Maps the ring, halving its size while the kernel lacks the memory (as
+/// libpcap does), down to 1 MiB.
+fn map_ring_shrinking(
+    sock: &mut sys::PacketSocket,
+    mut opts: sys::SocketOptions,
+) -> std::io::Result<sys::Ring> {
+    loop {
+        match sock.map_ring(&opts) {
+            Err(e) if e.raw_os_error() == Some(libc::ENOMEM) && opts.ring_bytes > 1 << 20 => {
+                opts.ring_bytes /= 2;
+                opts.block_bytes = opts.block_bytes.min(opts.ring_bytes / 8).max(128 << 10);
+            }
+            r => return r,
+        }
+    }
+}
+
+/// tcpdump's `-i N`: a number that is not an interface name is the N-th
+/// entry of the `-D` list.
+fn device_name(name: &str) -> Result<String, CliError> {
+    match name.parse::<usize>() {
+        Ok(n) if sys::ifindex(name).is_err() => {
+            let list = iface::all()?;
+            list.get(n.wrapping_sub(1))
+                .map(|i| i.name.clone())
+                .ok_or_else(|| CliError::new("Invalid adapter index"))
+        }
+        _ => Ok(name.to_string()),
+    }
 }
 
 /// Where packets go.
@@ -286,6 +318,8 @@ impl Capture {
         // Assemble the saved packet from up to four pieces.
         let mut parts: [&[u8]; 4] = [&[], &[], &[], &[]];
         let mut wire = f.len + hlen as u32;
+        // libpcap puts the tag back for Ethernet and SLL, not for SLL2.
+        let tag = if self.kind.dlt == Dlt::LINUX_SLL2 { None } else { tag };
         match (tag, self.kind.cooked && hlen > 0) {
             (None, _) => {
                 parts[0] = &hdr[..hlen];
@@ -410,7 +444,7 @@ fn prepare_output_dir(path: &str, user: &sys::User) -> Result<(), CliError> {
 /// Captures live.
 pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     let name = match &cfg.interface {
-        Some(n) => n.clone(),
+        Some(n) => device_name(n)?,
         None => iface::default_device()?,
     };
     let (dev, kind, mut target) = resolve(&name, cfg)?;
@@ -433,7 +467,8 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         promisc: cfg.promisc && dev.index != 0,
         ignore_outgoing: cfg.direction == Direction::In,
     };
-    let mut ring = sock.map_ring(&opts).map_err(|e| open_error(&name, "can't mmap rx ring", &e))?;
+    let mut ring = map_ring_shrinking(&mut sock, opts.clone())
+        .map_err(|e| open_error(&name, "can't mmap rx ring", &e))?;
     // 2. The filter, before any packet can arrive.
     if let Err(e) = sock.attach_filter(&plan.kernel) {
         eprintln!("Warning: Kernel filter failed: {}", strip_os(&e));
@@ -535,6 +570,11 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     );
     let broken_pipe = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     match (result, flushed) {
+        (Err(e), _)
+            if matches!(e.raw_os_error(), Some(libc::ENETDOWN | libc::ENODEV | libc::ENXIO)) =>
+        {
+            Err(CliError::new(format!("{name}: The interface disappeared")))
+        }
         (Err(e), _) | (Ok(()), Err(e)) if !broken_pipe(&e) => Err(CliError::new(strip_os(&e))),
         _ => Ok(ExitCode::SUCCESS),
     }
