@@ -417,21 +417,12 @@ impl Gen<'_> {
         Ok(None)
     }
 
-    /// `gen_geneve_ll_check`: the inner Ethernet header is present.
+    /// `gen_geneve_ll_check`: an inner Ethernet header is present when
+    /// the link header and payload offsets differ.
     pub fn geneve_ll_check(&mut self) -> R<Bx> {
-        // The offset register of the inner link header was set by `geneve`;
-        // compare the link header offset with the payload offset.
-        let s0 = self.varpart(Which::LinkHdr)?;
-        let mut s = Vec::new();
-        if let Some(x) = s0 {
-            s.push(x);
-        }
-        s.push(st(MISC | TXA, 0));
-        let s1 = self.varpart(Which::LinkPl)?;
-        if let Some(x) = s1 {
-            s.push(x);
-        }
-        let b = self.blk(s, JMP | JEQ | X, 0);
+        let hdr = self.off_linkhdr.reg.unwrap_or(0);
+        let pl = self.off_linkpl.reg.unwrap_or(0);
+        let b = self.blk(vec![st(LD | MEM, hdr), st(LDX | MEM, pl)], JMP | JEQ | X, 0);
         Ok(Gen::not(b))
     }
 
@@ -667,7 +658,7 @@ impl Gen<'_> {
             return s;
         };
         let mut v = s.unwrap_or_else(|| vec![st(LDX | IMM, self.off_outermostlinkhdr.constant)]);
-        let radio = self.outermostlinktype == Dlt::IEEE802_11_RADIO;
+        let radio = self.linktype == Dlt::IEEE802_11_RADIO;
         v.push(st(MISC | TXA, 0));
         v.push(st(ALU | ADD | K, 24));
         v.push(st(ST, r));
