@@ -62,13 +62,13 @@ impl Gen<'_> {
             Dlt::IEEE802 => (0, 14, 14, 8, 3),
             Dlt::IEEE802_11 | Dlt::PRISM_HEADER | Dlt::IEEE802_11_RADIO_AVS => (0, 24, 0, 8, 3),
             Dlt::IEEE802_11_RADIO | Dlt::PPI => (0, 24, 0, 8, 3),
-            Dlt::ATM_RFC1483 | Dlt::ATM_CLIP => (0, NOT_SET, 0, 8, 3),
-            Dlt::SUNATM => (0, NOT_SET, 4, 8, 3),
+            Dlt::ATM_RFC1483 | Dlt::ATM_CLIP => (0, 0, 0, 8, 3),
+            Dlt::SUNATM => (0, 0, 4, 8, 3),
             Dlt::RAW | Dlt::IPV4 | Dlt::IPV6 => (0, NOT_SET, 0, 0, 0),
             Dlt::LINUX_SLL => (0, 14, 16, 0, 0),
             Dlt::LINUX_SLL2 => (0, 0, 20, 0, 0),
             Dlt::LTALK => (0, NOT_SET, 0, 0, 0),
-            Dlt::IP_OVER_FC => (0, NOT_SET, 16, 8, 3),
+            Dlt::IP_OVER_FC => (0, 0, 16, 8, 3),
             Dlt::NULL | Dlt::LOOP => (0, 0, 4, 0, 0),
             Dlt::ENC => (0, 0, 12, 0, 0),
             Dlt::SLIP => (0, NOT_SET, 16, 0, 0),
@@ -79,13 +79,13 @@ impl Gen<'_> {
             Dlt::NETANALYZER => (4, 16, 18, 0, 3),
             Dlt::NETANALYZER_TRANSPARENT => (12, 24, 26, 0, 3),
             Dlt::FRELAY => (0, NOT_SET, 0, 0, 0),
-            Dlt::PFLOG => (0, NOT_SET, 0, 0, 0),
+            Dlt::PFLOG => (0, 0, 0, 0, 0),
             Dlt::JUNIPER_MFR
             | Dlt::JUNIPER_MLFR
             | Dlt::JUNIPER_MLPPP
             | Dlt::JUNIPER_PPP
             | Dlt::JUNIPER_CHDLC
-            | Dlt::JUNIPER_FRELAY => (0, NOT_SET, 4, 0, NOT_SET),
+            | Dlt::JUNIPER_FRELAY => (0, 0, 4, 0, NOT_SET),
             Dlt::MTP2 | Dlt::MTP2_WITH_PHDR => (0, NOT_SET, NOT_SET, NOT_SET, NOT_SET),
             _ => (0, NOT_SET, NOT_SET, NOT_SET, NOT_SET),
         };

@@ -163,7 +163,7 @@ impl Gen<'_> {
             }
             _ => {
                 let k = (SKF_AD_OFF + SKF_AD_PKTTYPE) as u32;
-                let b = self.blk(vec![st(LD | H | ABS, k)], jmp(JEQ), 4);
+                let b = self.cmp(OffRel::LinkHdr, k, H, 4)?;
                 Ok(if out { b } else { Gen::not(b) })
             }
         }
@@ -174,7 +174,7 @@ impl Gen<'_> {
             Dlt::LINUX_SLL2 => self.cmp(OffRel::LinkHdr, 4, W, n),
             _ => {
                 let k = (SKF_AD_OFF + SKF_AD_IFINDEX) as u32;
-                Ok(self.blk(vec![st(LD | W | ABS, k)], jmp(JEQ), n))
+                self.cmp(OffRel::LinkHdr, k, W, n)
             }
         }
     }
