@@ -640,6 +640,9 @@ impl Gen<'_> {
 
     fn prism_llprefixlen(&mut self) -> Option<Vec<Stmt>> {
         let r = self.off_linkhdr.reg?;
+        // As with the 802.11 header-length code, libpcap leaves programs
+        // with this prefix code unoptimized.
+        self.no_optimize = true;
         // ld [0]; and #0xfffff000; jeq #0x80211000 (AVS cookie) ? ld [4] : ld #144
         let mut v = vec![st(LD | ABS | W, 0), st(ALU | AND | K, 0xffff_f000)];
         v.push(Stmt { code: JMP | JEQ | K, k: 0x8021_1000, jt: Some(3), jf: Some(5) });
@@ -657,6 +660,9 @@ impl Gen<'_> {
         let Some(r) = self.off_linkpl.reg else {
             return s;
         };
+        // libpcap 1.10.3 leaves programs with this code unoptimized
+        // (observed: `-d` equals `-O -d`, and no "rejects all packets").
+        self.no_optimize = true;
         let mut v = s.unwrap_or_else(|| vec![st(LDX | IMM, self.off_outermostlinkhdr.constant)]);
         let radio = self.linktype == Dlt::IEEE802_11_RADIO;
         v.push(st(MISC | TXA, 0));

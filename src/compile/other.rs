@@ -470,6 +470,8 @@ impl Gen<'_> {
         let b1 = self.gen_true();
         prepend_stmts(&mut self.cfg.blocks[b1.head.index()].stmts, s);
         let b = self.and(b0, b1);
+        // libpcap leaves filters using geneve unoptimized (observed).
+        self.no_optimize = true;
         self.is_geneve = true;
         Ok(b)
     }
