@@ -99,6 +99,10 @@ impl Gen<'_> {
             Dlt::PRISM_HEADER | Dlt::IEEE802_11_RADIO_AVS | Dlt::IEEE802_11_RADIO | Dlt::PPI => {
                 self.off_linkhdr = AbsOff::var(0);
                 self.off_linkpl = AbsOff::var(0);
+                // Observed: tcpdump never optimizes DLT_PRISM_HEADER filters.
+                if d == Dlt::PRISM_HEADER {
+                    self.no_optimize = true;
+                }
             }
             Dlt::PFLOG => self.off_linkpl = AbsOff::var(0),
             Dlt::SUNATM => {
