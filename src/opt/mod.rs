@@ -102,6 +102,10 @@ pub(crate) struct Opt {
     pub vn: vn::Values,
     pub dom: dom::DomTree,
     pub edom: dom::EdgeDom,
+    pub jix: jumps::JumpIndex,
+    /// Per-pass copies for the pull-up walks (`pullup.rs`).
+    pub pull_aval: Vec<u32>,
+    pub pull_tin: Vec<u32>,
     /// Nothing changed in this pass.
     pub done: bool,
     /// Something other than branch movement happened in this pass.
@@ -136,6 +140,7 @@ impl Opt {
             }
         }
         let n = order.len();
+        check_acyclic(cfg, &order, &num)?;
         let mut g = Vec::with_capacity(n);
         for &b in &order {
             let blk = cfg.block_mut(b);
@@ -166,6 +171,9 @@ impl Opt {
             vn: vn::Values::default(),
             dom: dom::DomTree::default(),
             edom: dom::EdgeDom::default(),
+            jix: jumps::JumpIndex::default(),
+            pull_aval: Vec::new(),
+            pull_tin: Vec::new(),
             done: true,
             nbm: false,
         };
@@ -260,6 +268,7 @@ impl Opt {
         if do_stmts {
             return Ok(());
         }
+        self.build_jump_index();
         for lev in 1..=maxlevel {
             for i in 0..self.levels[lev].len() {
                 let b = self.levels[lev][i];
@@ -268,6 +277,7 @@ impl Opt {
             }
         }
         self.find_inedges();
+        self.prepare_pullups();
         for lev in 1..=maxlevel {
             for i in 0..self.levels[lev].len() {
                 let b = self.levels[lev][i];
@@ -332,6 +342,41 @@ impl Opt {
         };
         Ok(())
     }
+}
+
+/// Rejects a graph with a cycle (a code generation bug): every analysis
+/// here assumes, as libpcap's does, that the graph is acyclic.
+fn check_acyclic(cfg: &Cfg, order: &[BlockId], num: &[u32]) -> Result<(), String> {
+    // 0 = unvisited, 1 = on the current path, 2 = finished.
+    let mut state = vec![0u8; order.len()];
+    let mut stack: Vec<(u32, bool)> = vec![(0, false)];
+    while let Some((b, expanded)) = stack.pop() {
+        let bi = b as usize;
+        if expanded {
+            state[bi] = 2;
+            continue;
+        }
+        match state[bi] {
+            1 => return Err("internal error: the filter graph has a cycle".into()),
+            2 => continue,
+            _ => {}
+        }
+        state[bi] = 1;
+        stack.push((b, true));
+        let blk = cfg.block(order[bi]);
+        if blk.is_ret() {
+            continue;
+        }
+        for s in [blk.jt, blk.jf].into_iter().flatten() {
+            let si = num[s.index()];
+            match state[si as usize] {
+                1 => return Err("internal error: the filter graph has a cycle".into()),
+                0 => stack.push((si, false)),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Optimizes `cfg` in place, producing the graph libpcap's `bpf_optimize`

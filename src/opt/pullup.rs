@@ -45,18 +45,6 @@ impl Opt {
         }
     }
 
-    /// Successor of `b` on the chain side (false for or, true for and).
-    fn chain(&self, b: u32, or: bool) -> u32 {
-        let n = &self.g[b as usize];
-        if or { n.jf } else { n.jt }
-    }
-
-    /// Successor of `b` on the shared side (true for or, false for and).
-    fn shared(&self, b: u32, or: bool) -> u32 {
-        let n = &self.g[b as usize];
-        if or { n.jt } else { n.jf }
-    }
-
     /// `or_pullup`.
     pub(crate) fn or_pullup(&mut self, b: u32) {
         self.pullup(b, true);
@@ -67,40 +55,76 @@ impl Opt {
         self.pullup(b, false);
     }
 
+    /// Per-pass compact copies of what the pull-up walks read: each node's
+    /// exit A value and its dominator-tree preorder number ([`ALWAYS`] for
+    /// blocks this pass did not reach, whose dominator set is "all").
+    pub(crate) fn prepare_pullups(&mut self) {
+        let n = self.n;
+        self.pull_aval.clear();
+        self.pull_aval.extend(self.val.iter().map(|v| v[A_ATOM]));
+        self.pull_tin.clear();
+        self.pull_tin
+            .extend((0..n).map(|x| if self.reach[x] { self.dom.tree.tin[x] } else { ALWAYS }));
+    }
+
     fn pullup(&mut self, b: u32, or: bool) {
         let ins = &self.in_edges[b as usize];
         let Some(&first) = ins.last() else { return };
-        let val = self.val[self.pred(first) as usize][A_ATOM];
-        if ins.iter().any(|&e| self.val[self.pred(e) as usize][A_ATOM] != val) {
+        let aval = &self.pull_aval;
+        let val = aval[self.pred(first) as usize];
+        if ins.iter().any(|&e| aval[self.pred(e) as usize] != val) {
             return;
         }
+        // "b dominates x", as an interval test on b's dominator subtree.
+        let (lo, hi) = (self.dom.tree.tin[b as usize], self.dom.tree.tout[b as usize]);
+        let tin = &self.pull_tin;
+        let dominated = |x: u32| {
+            let t = tin[x as usize];
+            t == ALWAYS || (lo <= t && t <= hi)
+        };
+        let g = &self.g;
+        // (chain successor, shared successor) of a node.
+        let step = |x: u32| {
+            let n = &g[x as usize];
+            if or { (n.jf, n.jt) } else { (n.jt, n.jf) }
+        };
+        let shared_b = step(b).1;
         let p0 = self.pred(first);
-        let mut diff = Slot { block: p0, true_side: self.g[p0 as usize].jt == b };
-        let shared_b = self.shared(b, or);
+        let mut diff = Slot { block: p0, true_side: g[p0 as usize].jt == b };
         let mut at_top = true;
+        let mut d = self.get(diff);
         let dnode = loop {
-            let d = self.get(diff);
-            if d == NONE || self.shared(d, or) != shared_b || !self.dominates(b, d) {
+            if d == NONE {
                 return;
             }
-            if self.val[d as usize][A_ATOM] != val {
+            let (next, shared) = step(d);
+            if shared != shared_b || !dominated(d) {
+                return;
+            }
+            if aval[d as usize] != val {
                 break d;
             }
             diff = Slot { block: d, true_side: !or };
             at_top = false;
+            d = next;
         };
         let mut same = Slot { block: dnode, true_side: !or };
+        let mut s = step(dnode).0;
         let pull = loop {
-            let s = self.get(same);
-            if s == NONE || self.shared(s, or) != shared_b || !self.dominates(b, s) {
+            if s == NONE {
                 return;
             }
-            if self.val[s as usize][A_ATOM] == val {
+            let (next, shared) = step(s);
+            if shared != shared_b || !dominated(s) {
+                return;
+            }
+            if aval[s as usize] == val {
                 break s;
             }
             same = Slot { block: s, true_side: !or };
+            s = next;
         };
-        let after = self.chain(pull, or);
+        let after = step(pull).0;
         self.set(same, after);
         let d = self.get(diff);
         self.set(Slot { block: pull, true_side: !or }, d);
@@ -116,3 +140,6 @@ impl Opt {
         self.done = false;
     }
 }
+
+/// [`Opt::prepare_pullups`]'s mark for "dominated by every block".
+const ALWAYS: u32 = u32::MAX - 1;
