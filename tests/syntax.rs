@@ -106,6 +106,21 @@ fn depth_limits_match_tcpdump() {
         (nested(9996, "(", "1", ")") + " > 0", "deep"),
         (format!("1 = {}", nested(9994, "-", "1", "")), "ok"),
         (format!("1 = {}", nested(9995, "-", "1", "")), "deep"),
+        // Mixed shapes, boundaries found by bisection with tcpdump.
+        (nested(3331, "ip and (", "ip", ")"), "ok"),
+        (nested(3332, "ip and (", "ip", ")"), "deep"),
+        (nested(4998, "(not ", "ip", ")"), "ok"),
+        (nested(4999, "(not ", "ip", ")"), "deep"),
+        (format!("host {}", nested(3331, "(localhost or ", "localhost", ")")), "ok"),
+        (format!("host {}", nested(3332, "(localhost or ", "localhost", ")")), "deep"),
+        (nested(4997, "ip[", "0", "]") + " = 0", "ok"),
+        (nested(4998, "ip[", "0", "]") + " = 0", "deep"),
+        (format!("port 80 or {}", nested(9994, "not ", "1", "")), "ok"),
+        (format!("port 80 or {}", nested(9995, "not ", "1", "")), "deep"),
+        (nested(9995, "(", "ip", ") and ip"), "ok"),
+        (nested(9996, "(", "ip", ") and ip"), "deep"),
+        (nested(2498, "ip and not (", "ip", ")"), "ok"),
+        (nested(2499, "ip and not (", "ip", ")"), "deep"),
     ];
     for (text, want) in cases {
         assert_eq!(class_of(text), *want, "{}...", &text[..40]);

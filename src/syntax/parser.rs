@@ -84,8 +84,11 @@ fn too_deep(text: &str) -> SyntaxError {
 /// the bottom (the start state and the empty `null` symbol), one per open
 /// parenthesis, one per pending `not` or unary minus, two per pending
 /// `%`/`^` (they always shift, so a chain nests to the right), two for an
-/// `expr and` or `arth relop` prefix, one for the token being shifted, and
-/// for `)` the `( expr` beneath it.
+/// `expr and` or `arth relop` prefix, one for a qualifier head waiting for
+/// its identifier, two per open `proto [`, one for the token being
+/// shifted, and for `)`/`]` the operand beneath it. Checked against
+/// tcpdump for nested parentheses, `not` chains, `ip and (...)`,
+/// `host (a or (...))`, `ip[ip[...]]` and `port 80 or not not ... 1`.
 fn lr_depth(tokens: &[Token]) -> usize {
     // Per open parenthesis: (entries below this frame, pending entries in
     // this frame).
@@ -96,17 +99,22 @@ fn lr_depth(tokens: &[Token]) -> usize {
     // Whether the previous token ends an operand, which makes a following
     // `-` binary.
     let mut after_operand = false;
+    // Whether the previous token was a qualifier keyword (`tcp dst port`
+    // becomes a single `head` symbol).
+    let mut after_qualifier = false;
     for tok in tokens {
         let k = tok.canonical();
         let ends_operand = matches!(k, "NUM" | ")" | "]" | "len");
         match k {
-            "(" => {
+            "(" | "[" => {
+                // `proto [` leaves the protocol name and the bracket.
+                let opened = if k == "[" { 2 } else { 1 };
                 frames.push((base, pending));
-                base += pending + 1;
+                base += pending + opened;
                 pending = 0;
                 max = max.max(base);
             }
-            ")" => {
+            ")" | "]" => {
                 // `( expr )`: the expression and the `)` sit on the `(`.
                 max = max.max(base + 2);
                 match frames.pop() {
@@ -130,8 +138,34 @@ fn lr_depth(tokens: &[Token]) -> usize {
                 pending = 2;
                 max = max.max(base + pending);
             }
+            // Qualifiers reduce to one `head` symbol that waits for its id.
+            "host" | "net" | "port" | "portrange" | "proto" | "protochain" | "gateway" | "src"
+            | "dst" | "addr1" | "addr2" | "addr3" | "addr4" | "ra" | "ta"
+                if !after_qualifier =>
+            {
+                pending += 1;
+                max = max.max(base + pending);
+            }
             _ => max = max.max(base + pending + 1),
         }
+        after_qualifier = matches!(
+            k,
+            "host"
+                | "net"
+                | "port"
+                | "portrange"
+                | "proto"
+                | "protochain"
+                | "gateway"
+                | "src"
+                | "dst"
+                | "addr1"
+                | "addr2"
+                | "addr3"
+                | "addr4"
+                | "ra"
+                | "ta"
+        );
         after_operand = ends_operand;
     }
     max
