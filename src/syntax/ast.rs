@@ -389,7 +389,7 @@ pub enum Prim {
 
 impl Drop for Expr {
     fn drop(&mut self) {
-        let mut exprs: Vec<Box<Expr>> = Vec::new();
+        let mut exprs: Vec<Expr> = Vec::new();
         detach_expr(&mut self.kind, &mut exprs);
         while let Some(mut e) = exprs.pop() {
             detach_expr(&mut e.kind, &mut exprs);
@@ -414,13 +414,13 @@ const EXPR_LEAF: ExprKind = ExprKind::Prim(Prim::Inbound);
 /// Moves the expression children of `kind` onto the worklist, leaving a
 /// leaf. (Arithmetic operands are dropped here; their own `Drop` is
 /// iterative.)
-fn detach_expr(kind: &mut ExprKind, exprs: &mut Vec<Box<Expr>>) {
+fn detach_expr(kind: &mut ExprKind, exprs: &mut Vec<Expr>) {
     match std::mem::replace(kind, EXPR_LEAF) {
         ExprKind::And(a, b) | ExprKind::Or(a, b) => {
-            exprs.push(a);
-            exprs.push(b);
+            exprs.push(*a);
+            exprs.push(*b);
         }
-        ExprKind::Not(a) | ExprKind::Paren(a) | ExprKind::Qualified(_, a) => exprs.push(a),
+        ExprKind::Not(a) | ExprKind::Paren(a) | ExprKind::Qualified(_, a) => exprs.push(*a),
         _ => {}
     }
 }
