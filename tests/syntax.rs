@@ -84,6 +84,11 @@ fn parity_tricky() {
     check_parity("parse-tricky.tsv");
 }
 
+#[test]
+fn parity_fuzz() {
+    check_parity("parse-fuzz.tsv");
+}
+
 // ------------------------------------------------------------------ depth
 
 fn nested(n: usize, open: &str, leaf: &str, close: &str) -> String {
