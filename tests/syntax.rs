@@ -316,3 +316,30 @@ fn error_kinds_and_spans() {
     }
     assert!(bad.is_empty(), "\n{}", bad.join("\n"));
 }
+
+/// Parentheses that the PEG could read several ways (`( expr )`, `( id )`,
+/// arithmetic) must not make parsing quadratic: these took minutes before
+/// the scanner classified parentheses.
+#[test]
+fn deep_ambiguous_parentheses_parse_quickly() {
+    let n = 3_000;
+    let cases = [
+        format!("{}1{} > 0", "(".repeat(n), ") + 1".repeat(n)),
+        format!("port 80 or {}1{}", "(".repeat(n), ")".repeat(n)),
+        format!("port 80 or {}1 or 2{}", "(".repeat(n), ")".repeat(n)),
+        format!("{}1{} > 0", "(".repeat(n), ")".repeat(n)),
+    ];
+    for text in &cases {
+        let start = std::time::Instant::now();
+        assert_eq!(class_of(text), "ok", "{}...", &text[..40]);
+        // Generous for debug builds on a loaded machine.
+        assert!(start.elapsed() < std::time::Duration::from_secs(30), "{}...", &text[..40]);
+    }
+    // A failing one still reports the end of the input.
+    let text = format!("port 80 or {}1{} and", "(".repeat(n), ")".repeat(n));
+    let e = syntax::parse(&text).unwrap_err();
+    assert_eq!(
+        (e.kind, e.span.start, e.span.end),
+        (SyntaxErrorKind::Syntax, text.len(), text.len())
+    );
+}

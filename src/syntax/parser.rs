@@ -171,30 +171,114 @@ fn lr_depth(tokens: &[Token]) -> usize {
     max
 }
 
+/// Above this parenthesis nesting, a failed classified parse is not
+/// repeated with plain spelling (which can take time quadratic in the
+/// nesting); its error position is used as it is.
+const EXACT_RETRY_NESTING: usize = 300;
+
 /// Runs the grammar over the tokens and builds the AST.
 fn parse_tokens(text: &str, tokens: &[Token]) -> Result<Filter, SyntaxError> {
-    let mut canon = String::new();
-    let mut starts = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        starts.push(canon.len());
-        canon.push_str(t.canonical());
-        canon.push(' ');
-    }
-    let cx = Cx { text, tokens, starts, canon_len: canon.len() };
-    let mut pairs = match FilterParser::parse(Rule::filter, &canon) {
+    let (classes, nesting) = classify_parens(tokens);
+    let fast = Cx::new(text, tokens, Some(&classes));
+    let mut pairs = match FilterParser::parse(Rule::filter, &fast.canon) {
         Ok(p) => p,
-        Err(e) => return Err(cx.syntax_error(&e)),
+        Err(e) if nesting > EXACT_RETRY_NESTING => return Err(fast.syntax_error(&e)),
+        Err(_) => {
+            // Find libpcap's error position with the plain spelling, where
+            // every `(` may be read either way.
+            let exact = Cx::new(text, tokens, None);
+            return match FilterParser::parse(Rule::filter, &exact.canon) {
+                Err(e) => Err(exact.syntax_error(&e)),
+                // Cannot happen (classification only removes readings that
+                // no valid input uses); report at the end if it does.
+                Ok(_) => Err(exact.err_at(tokens.len())),
+            };
+        }
     };
     // Every token was read: report the first conversion error, if any.
     if let Some(t) = tokens.iter().find(|t| t.deferred_error().is_some()) {
         let kind = t.deferred_error().cloned().unwrap_or(SyntaxErrorKind::Syntax);
         return Err(SyntaxError { kind, span: t.span });
     }
+    let cx = &fast;
     let filter = pairs.next().ok_or_else(|| cx.err_at(0))?;
     match filter.into_inner().find(|p| p.as_rule() == Rule::expr) {
         Some(expr) => Ok(Some(Box::new(cx.expr(expr)?))),
         None => Ok(None),
     }
+}
+
+/// Whether a token is an arithmetic or relational operator.
+fn is_arith_op(k: &str) -> bool {
+    matches!(
+        k,
+        "+" | "-"
+            | "*"
+            | "/"
+            | "%"
+            | "&"
+            | "|"
+            | "^"
+            | "<<"
+            | ">>"
+            | ">"
+            | ">="
+            | "="
+            | "<"
+            | "<="
+            | "!="
+    )
+}
+
+/// Classifies each `(` as arithmetic (`true`) or not (`false`); other
+/// tokens get `false`. A `(` is arithmetic when it follows an arithmetic
+/// or relational operator or `[`, when its `)` is followed by one of those
+/// or by `]` or `:`, or when it sits directly inside an arithmetic
+/// parenthesis or a `[...]`. In valid input no other `(` is arithmetic,
+/// since `( expr )`, `( id )` and field lists are only ever followed by
+/// `and`, `or`, `)` or the end. Also returns the deepest nesting.
+fn classify_parens(tokens: &[Token]) -> (Vec<bool>, usize) {
+    let kinds: Vec<&str> = tokens.iter().map(Token::canonical).collect();
+    // Matching `)` of each `(`.
+    let mut closer = vec![None; kinds.len()];
+    let mut open = Vec::new();
+    let mut nesting = 0;
+    for (i, k) in kinds.iter().enumerate() {
+        match *k {
+            "(" => {
+                open.push(i);
+                nesting = nesting.max(open.len());
+            }
+            ")" => {
+                if let Some(o) = open.pop() {
+                    closer[o] = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut arith = vec![false; kinds.len()];
+    // Enclosing `(` / `[` contexts: whether each is arithmetic.
+    let mut context: Vec<bool> = Vec::new();
+    for (i, k) in kinds.iter().enumerate() {
+        match *k {
+            "(" => {
+                let inside = context.last().copied().unwrap_or(false);
+                let after_op = i > 0 && (is_arith_op(kinds[i - 1]) || kinds[i - 1] == "[");
+                let before_op = closer[i]
+                    .and_then(|c| kinds.get(c + 1))
+                    .is_some_and(|n| is_arith_op(n) || *n == "]" || *n == ":");
+                arith[i] = inside || after_op || before_op;
+                context.push(arith[i]);
+            }
+            "[" => context.push(true),
+            ")" | "]" => {
+                context.pop();
+            }
+            _ => {}
+        }
+    }
+    (arith, nesting)
 }
 
 /// The build context: original text and tokens, and where each token
@@ -204,11 +288,30 @@ struct Cx<'a> {
     tokens: &'a [Token],
     starts: Vec<usize>,
     canon_len: usize,
+    /// The text the grammar reads.
+    canon: String,
 }
 
 type R<T> = Result<T, SyntaxError>;
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    /// Spells the tokens for the grammar: with `classes`, each `(` becomes
+    /// `A(` (arithmetic) or `P(` (not); without, the plain `(`.
+    fn new(text: &'a str, tokens: &'a [Token], classes: Option<&[bool]>) -> Cx<'a> {
+        let mut canon = String::new();
+        let mut starts = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            starts.push(canon.len());
+            let k = t.canonical();
+            match classes {
+                Some(c) if k == "(" => canon.push_str(if c[i] { "A(" } else { "P(" }),
+                _ => canon.push_str(k),
+            }
+            canon.push(' ');
+        }
+        Cx { text, tokens, starts, canon_len: canon.len(), canon }
+    }
+
     /// The token index at canonical offset `pos` (the token containing it;
     /// `tokens.len()` at the end).
     fn index_at(&self, pos: usize) -> usize {
@@ -590,7 +693,7 @@ impl Cx<'_> {
                 };
                 ArithKind::Load { proto, index: Box::new(index), size }
             }
-            Rule::t_lparen => {
+            Rule::t_alparen => {
                 // `( arith )`: the parentheses only group.
                 let inner = p
                     .clone()
