@@ -326,7 +326,7 @@ fn deep_ambiguous_parentheses_parse_quickly() {
     let cases = [
         format!("{}1{} > 0", "(".repeat(n), ") + 1".repeat(n)),
         format!("port 80 or {}1{}", "(".repeat(n), ")".repeat(n)),
-        format!("port 80 or {}1 or 2{}", "(".repeat(n), ")".repeat(n)),
+        format!("port 80 or {}2{}", "(1 or ".repeat(n), ")".repeat(n)),
         format!("{}1{} > 0", "(".repeat(n), ")".repeat(n)),
     ];
     for text in &cases {
@@ -335,6 +335,8 @@ fn deep_ambiguous_parentheses_parse_quickly() {
         // Generous for debug builds on a loaded machine.
         assert!(start.elapsed() < std::time::Duration::from_secs(30), "{}...", &text[..40]);
     }
+    // `( (pid) )` is not an identifier list in libpcap's grammar.
+    assert_eq!(class_of(&format!("port 80 or {}1 or 2{}", "(".repeat(n), ")".repeat(n))), "syntax");
     // A failing one still reports the end of the input.
     let text = format!("port 80 or {}1{} and", "(".repeat(n), ")".repeat(n));
     let e = syntax::parse(&text).unwrap_err();
