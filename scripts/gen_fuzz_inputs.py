@@ -7,7 +7,7 @@ some are mutated by inserting, deleting or replacing a token, so both
 valid and invalid inputs near the language's edges are covered. Host
 names are `localhost` so that name lookups succeed.
 
-    scripts/gen_fuzz_inputs.py SEED COUNT \
+    (for s in 1 2 3 4; do scripts/gen_fuzz_inputs.py $s 1500; done) | awk '!seen[$0]++' \
       | SKIP_SEMANTIC=1 scripts/gen_parse_parity.sh > tests/data/parse-fuzz.tsv
 
 (SKIP_SEMANTIC drops expressions for which tcpdump reports a code

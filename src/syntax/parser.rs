@@ -13,6 +13,15 @@
 //! back to a token), or as an empty span at the end for input that stops
 //! early.
 //!
+//! Speed: each `(` is first spelled `A(` or `P(` by [`classify_parens`]
+//! (arithmetic or not, decided from its neighbours), which keeps the PEG
+//! from re-reading nested parentheses under every alternative; a failed
+//! parse is repeated with the plain spelling to find the exact error
+//! position (unless the nesting is very deep, see [`EXACT_RETRY_NESTING`]).
+//!
+//! Shapes: `(pnum)` gives a plain `Id(Num)` (no `Paren`), `( pid )` gives
+//! `Paren`, and `FieldValue::List` records `and` as `Some(true)`.
+//!
 //! Depth: libpcap's LR stack holds 10,000 entries. [`lr_depth`] estimates
 //! the stack height libpcap's parser would reach from the token stream
 //! alone, calibrated against tcpdump (`not`×9996 `ip` parses, ×9997 does
