@@ -35,6 +35,10 @@ const SEMANTIC_FIRST: &[&str] = &[
     // `host a` fails ("unknown host") before the `-` / `3` is read.
     "host a-",
     "host $123",
+    // `host 1.2.3.4/24` fails ("non-network bits set") before the next
+    // token; `net 1.2.3.0/24 mask` is a syntax error in tcpdump too.
+    "host 1.2.3.4/24 mask",
+    "host 1.2.3.4 mask 255.255.255.0/8",
     // The `1` inherits no qualifiers ("syntax error in filter
     // expression") before `tcp` is read; `port 80 or (1 or tcp)` is a
     // syntax error in tcpdump too.
