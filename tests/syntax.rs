@@ -35,6 +35,10 @@ const SEMANTIC_FIRST: &[&str] = &[
     // `host a` fails ("unknown host") before the `-` / `3` is read.
     "host a-",
     "host $123",
+    // `host 1.2.3.4/24` fails ("non-network bits set") before the next
+    // token; `net 1.2.3.0/24 mask` is a syntax error in tcpdump too.
+    "host 1.2.3.4/24 mask",
+    "host 1.2.3.4 mask 255.255.255.0/8",
     // The `1` inherits no qualifiers ("syntax error in filter
     // expression") before `tcp` is read; `port 80 or (1 or tcp)` is a
     // syntax error in tcpdump too.
@@ -84,6 +88,11 @@ fn parity_tricky() {
     check_parity("parse-tricky.tsv");
 }
 
+#[test]
+fn parity_fuzz() {
+    check_parity("parse-fuzz.tsv");
+}
+
 // ------------------------------------------------------------------ depth
 
 fn nested(n: usize, open: &str, leaf: &str, close: &str) -> String {
@@ -106,6 +115,21 @@ fn depth_limits_match_tcpdump() {
         (nested(9996, "(", "1", ")") + " > 0", "deep"),
         (format!("1 = {}", nested(9994, "-", "1", "")), "ok"),
         (format!("1 = {}", nested(9995, "-", "1", "")), "deep"),
+        // Mixed shapes, boundaries found by bisection with tcpdump.
+        (nested(3331, "ip and (", "ip", ")"), "ok"),
+        (nested(3332, "ip and (", "ip", ")"), "deep"),
+        (nested(4998, "(not ", "ip", ")"), "ok"),
+        (nested(4999, "(not ", "ip", ")"), "deep"),
+        (format!("host {}", nested(3331, "(localhost or ", "localhost", ")")), "ok"),
+        (format!("host {}", nested(3332, "(localhost or ", "localhost", ")")), "deep"),
+        (nested(4997, "ip[", "0", "]") + " = 0", "ok"),
+        (nested(4998, "ip[", "0", "]") + " = 0", "deep"),
+        (format!("port 80 or {}", nested(9994, "not ", "1", "")), "ok"),
+        (format!("port 80 or {}", nested(9995, "not ", "1", "")), "deep"),
+        (nested(9995, "(", "ip", ") and ip"), "ok"),
+        (nested(9996, "(", "ip", ") and ip"), "deep"),
+        (nested(2498, "ip and not (", "ip", ")"), "ok"),
+        (nested(2499, "ip and not (", "ip", ")"), "deep"),
     ];
     for (text, want) in cases {
         assert_eq!(class_of(text), *want, "{}...", &text[..40]);
@@ -295,4 +319,33 @@ fn error_kinds_and_spans() {
         }
     }
     assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+}
+
+/// Parentheses that the PEG could read several ways (`( expr )`, `( id )`,
+/// arithmetic) must not make parsing quadratic: these took minutes before
+/// the scanner classified parentheses.
+#[test]
+fn deep_ambiguous_parentheses_parse_quickly() {
+    let n = 3_000;
+    let cases = [
+        format!("{}1{} > 0", "(".repeat(n), ") + 1".repeat(n)),
+        format!("port 80 or {}1{}", "(".repeat(n), ")".repeat(n)),
+        format!("port 80 or {}2{}", "(1 or ".repeat(n), ")".repeat(n)),
+        format!("{}1{} > 0", "(".repeat(n), ")".repeat(n)),
+    ];
+    for text in &cases {
+        let start = std::time::Instant::now();
+        assert_eq!(class_of(text), "ok", "{}...", &text[..40]);
+        // Generous for debug builds on a loaded machine.
+        assert!(start.elapsed() < std::time::Duration::from_secs(30), "{}...", &text[..40]);
+    }
+    // `( (pid) )` is not an identifier list in libpcap's grammar.
+    assert_eq!(class_of(&format!("port 80 or {}1 or 2{}", "(".repeat(n), ")".repeat(n))), "syntax");
+    // A failing one still reports the end of the input.
+    let text = format!("port 80 or {}1{} and", "(".repeat(n), ")".repeat(n));
+    let e = syntax::parse(&text).unwrap_err();
+    assert_eq!(
+        (e.kind, e.span.start, e.span.end),
+        (SyntaxErrorKind::Syntax, text.len(), text.len())
+    );
 }
