@@ -33,6 +33,27 @@
 //!
 //! It does not compute libpcap's `find_closure` (computed there but never
 //! used), and it does not fix any of 1.10.3's bugs: that is the point.
+//! Where libpcap keeps n² bitsets (dominators, edge dominators) we keep
+//! dominator trees that answer the same questions (`dom.rs`, `jumps.rs`),
+//! and `intern_blocks` is a linear hash-consing (`intern.rs`); the output is
+//! the same, only the cost differs.
+//!
+//! # What it needs from code generation
+//!
+//! The result depends on the exact graph `gencode.c` builds, including two
+//! details that do not show in an unoptimized listing:
+//! * whether a block's statement list is *empty* or not: `opt_peep` does
+//!   nothing for a block with no statements, even at its branch. Generate
+//!   a statement only where libpcap does (never a placeholder NOP);
+//! * `no_optimize`: libpcap skips the optimizer for protochain and for
+//!   every PRISM_HEADER filter (whose header code has in-block jumps), even
+//!   `radio[0xab] == 0xcd`, whose program does not contain that code.
+//!
+//! # Testing
+//!
+//! `tests/opt_pairs.rs` rebuilds libpcap's unoptimized graph from
+//! `tcpdump -O -ddd` ([`rebuild`]) for every corpus expression and compares
+//! our optimized listing with `tcpdump -d`.
 
 mod analysis;
 mod deadstores;
