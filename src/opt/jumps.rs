@@ -25,6 +25,10 @@
 //! sorted by preorder number, find the deepest one that is an ancestor of
 //! `e` and read a minimum precomputed along same-kind ancestor chains.
 //!
+//! It does not re-run value numbering or recompute dominators after a
+//! move; later edges in the same pass see the stale analyses, as in
+//! libpcap.
+//!
 //! Why it terminates: every move replaces `succ` by one of its successors,
 //! so the edge only ever moves down the acyclic graph.
 

@@ -19,6 +19,10 @@
 //!   "non-branch movement"), which is what can make it oscillate with jump
 //!   threading until the 100-pass guard (libpcap#112).
 //!
+//! It does not check data dependencies between the pulled node and the
+//! nodes it jumps over (libpcap relies on code generation never producing
+//! them, and so do we).
+//!
 //! Each walk follows one successor chain of an acyclic graph, so it ends.
 
 use super::{A_ATOM, NONE, Opt};
