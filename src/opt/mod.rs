@@ -125,8 +125,7 @@ pub(crate) struct Opt {
     pub edom: dom::EdgeDom,
     pub jix: jumps::JumpIndex,
     /// Per-pass copies for the pull-up walks (`pullup.rs`).
-    pub pull_aval: Vec<u32>,
-    pub pull_tin: Vec<u32>,
+    pub pull: Vec<pullup::PullNode>,
     /// Nothing changed in this pass.
     pub done: bool,
     /// Something other than branch movement happened in this pass.
@@ -193,8 +192,7 @@ impl Opt {
             dom: dom::DomTree::default(),
             edom: dom::EdgeDom::default(),
             jix: jumps::JumpIndex::default(),
-            pull_aval: Vec::new(),
-            pull_tin: Vec::new(),
+            pull: Vec::new(),
             done: true,
             nbm: false,
         };
