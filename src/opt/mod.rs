@@ -33,6 +33,27 @@
 //!
 //! It does not compute libpcap's `find_closure` (computed there but never
 //! used), and it does not fix any of 1.10.3's bugs: that is the point.
+//! Where libpcap keeps n² bitsets (dominators, edge dominators) we keep
+//! dominator trees that answer the same questions (`dom.rs`, `jumps.rs`),
+//! and `intern_blocks` is a linear hash-consing (`intern.rs`); the output is
+//! the same, only the cost differs.
+//!
+//! # What it needs from code generation
+//!
+//! The result depends on the exact graph `gencode.c` builds, including two
+//! details that do not show in an unoptimized listing:
+//! * whether a block's statement list is *empty* or not: `opt_peep` does
+//!   nothing for a block with no statements, even at its branch. Generate
+//!   a statement only where libpcap does (never a placeholder NOP);
+//! * `no_optimize`: libpcap skips the optimizer for protochain and for
+//!   every PRISM_HEADER filter (whose header code has in-block jumps), even
+//!   `radio[0xab] == 0xcd`, whose program does not contain that code.
+//!
+//! # Testing
+//!
+//! `tests/opt_pairs.rs` rebuilds libpcap's unoptimized graph from
+//! `tcpdump -O -ddd` ([`rebuild`]) for every corpus expression and compares
+//! our optimized listing with `tcpdump -d`.
 
 mod analysis;
 mod deadstores;
@@ -104,8 +125,7 @@ pub(crate) struct Opt {
     pub edom: dom::EdgeDom,
     pub jix: jumps::JumpIndex,
     /// Per-pass copies for the pull-up walks (`pullup.rs`).
-    pub pull_aval: Vec<u32>,
-    pub pull_tin: Vec<u32>,
+    pub pull: Vec<pullup::PullNode>,
     /// Nothing changed in this pass.
     pub done: bool,
     /// Something other than branch movement happened in this pass.
@@ -172,8 +192,7 @@ impl Opt {
             dom: dom::DomTree::default(),
             edom: dom::EdgeDom::default(),
             jix: jumps::JumpIndex::default(),
-            pull_aval: Vec::new(),
-            pull_tin: Vec::new(),
+            pull: Vec::new(),
             done: true,
             nbm: false,
         };
