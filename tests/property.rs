@@ -209,23 +209,75 @@ fn fuzz_text_never_panics() {
     assert!(panics.is_empty(), "{} panics", panics.len());
 }
 
-/// A disagreement between the optimized and unoptimized programs.
-struct Disagreement {
+/// What looked wrong with a case; it is a failure unless tcpdump's own
+/// programs show the same thing (a faithful libpcap quirk).
+enum Check {
+    /// The program (optimized or not) fails a validation rule.
+    Invalid { optimize: bool, program: Vec<Insn>, why: String },
+    /// The optimized compile failed where the unoptimized one did not.
+    OptError(String),
+    /// The optimized and unoptimized programs disagree on a packet.
+    Disagree { packet: Packet, opt: bool, unopt: bool },
+}
+
+struct Suspect {
     seed: u64,
     dlt: &'static str,
     expr: String,
-    packet: Packet,
-    opt: bool,
-    unopt: bool,
+    check: Check,
 }
 
-/// Does tcpdump's own pair of programs disagree the same way on `p`?
-/// `None` when tcpdump is missing or its programs cannot run here.
-fn tcpdump_agrees_with_quirk(d: &Disagreement) -> Option<bool> {
-    let o = util::tcpdump_program(d.dlt, &d.expr, true).ok()?;
-    let u = util::tcpdump_program(d.dlt, &d.expr, false).ok()?;
-    let (vo, vu) = (Vm::new(&o).ok()?, Vm::new(&u).ok()?);
-    Some(util::verdict(&vo, &d.packet) == d.opt && util::verdict(&vu, &d.packet) == d.unopt)
+impl Suspect {
+    fn describe(&self) -> String {
+        let head = format!("seed {:#x} -y {} {:?}", self.seed, self.dlt, self.expr);
+        match &self.check {
+            Check::Invalid { optimize, program, why } => format!(
+                "{head}: {} program invalid: {why}\n{}",
+                if *optimize { "optimized" } else { "unoptimized" },
+                asm(program)
+            ),
+            Check::OptError(e) => format!("{head}: optimized compile failed: {e}"),
+            Check::Disagree { packet, opt, unopt } => format!(
+                "{head}: optimized {} but unoptimized {} packet {} (wire {})",
+                if *opt { "accepts" } else { "rejects" },
+                if *unopt { "accepts" } else { "rejects" },
+                hex(&packet.data),
+                packet.wire_len
+            ),
+        }
+    }
+
+    /// The short reason recorded in the faithful-quirks list.
+    fn kind(&self) -> String {
+        match &self.check {
+            Check::Invalid { why, .. } => {
+                format!("tcpdump's program is the same and also fails: {why}")
+            }
+            Check::OptError(e) => format!("tcpdump -d fails the same way: {e}"),
+            Check::Disagree { .. } => {
+                "tcpdump's -d and -O -d programs disagree the same way".into()
+            }
+        }
+    }
+
+    /// Does tcpdump show the same thing? `None` when it cannot tell.
+    fn tcpdump_agrees(&self) -> Option<bool> {
+        match &self.check {
+            Check::Invalid { optimize, program, why } => {
+                let theirs = util::tcpdump_program(self.dlt, &self.expr, *optimize).ok()?;
+                Some(&theirs == program && check_valid(&theirs).err().as_ref() == Some(why))
+            }
+            Check::OptError(e) => {
+                Some(util::tcpdump_program(self.dlt, &self.expr, true).err().as_ref() == Some(e))
+            }
+            Check::Disagree { packet, opt, unopt } => {
+                let o = util::tcpdump_program(self.dlt, &self.expr, true).ok()?;
+                let u = util::tcpdump_program(self.dlt, &self.expr, false).ok()?;
+                let (vo, vu) = (Vm::new(&o).ok()?, Vm::new(&u).ok()?);
+                Some(util::verdict(&vo, packet) == *opt && util::verdict(&vu, packet) == *unopt)
+            }
+        }
+    }
 }
 
 #[test]
@@ -233,18 +285,19 @@ fn generated_programs_validate_and_agree() {
     if !codegen_ready() {
         return;
     }
-    let n = util::cases(2500);
+    let n = util::cases(8000);
     let tcpdump = util::have_tcpdump();
     let quirks_file = "faithful-quirks.tsv";
     let mut known = read_tsv_keys(quirks_file);
     let mut failures = Vec::new();
-    let mut disagreements = Vec::new();
+    let mut suspects = Vec::new();
     let (mut compiled, mut errors, mut rejects_all, mut offline_only, mut runs) =
         (0, 0, 0, 0, 0u64);
     let mut errs: BTreeMap<String, usize> = BTreeMap::new();
     for seed in seeds(SEED_PROPS, n) {
         let (dlt, expr) = gen_case(seed);
         let id = format!("seed {seed:#x} -y {dlt} {expr:?}");
+        let suspect = |check| Suspect { seed, dlt, expr: expr.clone(), check };
         let (o, u) = (ours(dlt, &expr, true), ours(dlt, &expr, false));
         let (o, u) = match (o, u) {
             (Err(e), _) | (_, Err(e)) => {
@@ -267,8 +320,8 @@ fn generated_programs_validate_and_agree() {
             }
         };
         compiled += 1;
-        if let Err(e) = check_valid(&u) {
-            failures.push(format!("{id}: unoptimized program invalid: {e}\n{}", asm(&u)));
+        if let Err(why) = check_valid(&u) {
+            suspects.push(suspect(Check::Invalid { optimize: false, program: u, why }));
             continue;
         }
         let o = match o {
@@ -278,14 +331,14 @@ fn generated_programs_validate_and_agree() {
                 None
             }
             Err(e) => {
-                failures.push(format!("{id}: optimized compile failed: {e}"));
+                suspects.push(suspect(Check::OptError(e)));
                 continue;
             }
         };
         if let Some(o) = &o
-            && let Err(e) = check_valid(o)
+            && let Err(why) = check_valid(o)
         {
-            failures.push(format!("{id}: optimized program invalid: {e}\n{}", asm(o)));
+            suspects.push(suspect(Check::Invalid { optimize: true, program: o.clone(), why }));
             continue;
         }
         let Ok(vu) = Vm::new(&u) else {
@@ -304,62 +357,53 @@ fn generated_programs_validate_and_agree() {
             },
             None => None,
         };
-        for p in packets(seed, dlt) {
+        for packet in packets(seed, dlt) {
             runs += 1;
-            let a = vo.as_ref().is_some_and(|v| util::verdict(v, &p));
-            let b = util::verdict(&vu, &p);
-            if a != b {
-                disagreements.push(Disagreement {
-                    seed,
-                    dlt,
-                    expr: expr.clone(),
-                    packet: p,
-                    opt: a,
-                    unopt: b,
-                });
+            let opt = vo.as_ref().is_some_and(|v| util::verdict(v, &packet));
+            let unopt = util::verdict(&vu, &packet);
+            if opt != unopt {
+                suspects.push(suspect(Check::Disagree { packet, opt, unopt }));
                 break;
             }
         }
     }
     let mut faithful = 0;
     let mut found = BTreeMap::new();
-    for d in &disagreements {
+    let mut kinds: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for d in &suspects {
         let key = (d.dlt.to_string(), d.expr.clone());
-        let live = if tcpdump { tcpdump_agrees_with_quirk(d) } else { None };
+        let live = if tcpdump { d.tcpdump_agrees() } else { None };
         let listed = known.contains_key(&key);
-        let msg = format!(
-            "seed {:#x} -y {} {:?}: optimized {} but unoptimized {} packet {} (wire {})",
-            d.seed,
-            d.dlt,
-            d.expr,
-            if d.opt { "accepts" } else { "rejects" },
-            if d.unopt { "accepts" } else { "rejects" },
-            hex(&d.packet.data),
-            d.packet.wire_len
-        );
+        let msg = d.describe();
+        let kind = match d.check {
+            Check::Invalid { .. } => "invalid program",
+            Check::OptError(_) => "optimized compile error",
+            Check::Disagree { .. } => "opt/unopt verdict disagreement",
+        };
+        let k = kinds.entry(kind).or_default();
+        k.0 += 1;
         match (live, listed) {
             (Some(true), _) | (None, true) => {
                 faithful += 1;
-                println!("faithful quirk (tcpdump's programs disagree the same way): {msg}");
-                found.insert(
-                    key.clone(),
-                    known
-                        .get(&key)
-                        .cloned()
-                        .unwrap_or_else(|| "tcpdump's -d and -O -d disagree the same way".into()),
-                );
+                k.1 += 1;
+                if std::env::var_os("BPFCAP_PROPTEST_VERBOSE").is_some() {
+                    println!("faithful quirk: {msg}");
+                }
+                found.insert(key.clone(), known.get(&key).cloned().unwrap_or_else(|| d.kind()));
             }
             (Some(false), _) => {
-                failures.push(format!("{msg}: tcpdump's programs do not disagree this way"))
+                failures.push(format!("{msg}\n  (tcpdump's programs do not show this)"))
             }
-            (None, false) => {
-                failures.push(format!("{msg}: not a listed faithful quirk (no tcpdump to check)"))
-            }
+            (None, false) => failures
+                .push(format!("{msg}\n  (not a listed faithful quirk, and no tcpdump to check)")),
         }
     }
+    for (k, (all, f)) in &kinds {
+        println!("  {k}: {all} found, {f} faithful libpcap quirks");
+    }
     println!(
-        "properties: {n} expressions, {compiled} compiled ({rejects_all} reject all when optimized, {offline_only} need a socket), {errors} compile errors, {runs} packet runs, {} opt/unopt disagreements ({faithful} faithful quirks)",
-        disagreements.len()
+        "properties: {n} expressions, {compiled} compiled ({rejects_all} reject all when optimized, {offline_only} need a socket), {errors} compile errors, {runs} packet runs, {} suspects ({faithful} faithful quirks)",
+        suspects.len()
     );
     for (e, c) in &errs {
         println!("  error {c:5} x {e}");
@@ -368,7 +412,7 @@ fn generated_programs_validate_and_agree() {
         known = found;
         write_tsv_keys(
             quirks_file,
-            "# Generated expressions whose optimized and unoptimized programs disagree on a\n# generated packet in the same way tcpdump's own do (libpcap 1.10.3 optimizer\n# miscompilations reproduced on purpose). DLT<TAB>EXPR<TAB>reason.\n",
+            "# Generated expressions where bpfcap looks wrong in the same way tcpdump (libpcap\n# 1.10.3) is: the optimized and unoptimized programs disagree on a generated packet,\n# a program fails the kernel's checks, or the optimizer reports an error. Used when\n# tcpdump is not installed. Rewritten by BLESS=1. DLT<TAB>EXPR<TAB>reason.\n",
             &known,
         );
     }
@@ -594,7 +638,7 @@ fn generated_programs_match_tcpdump() {
         return;
     }
     let codegen = codegen_ready();
-    let n = util::cases(300);
+    let n = util::cases(600);
     let mut t = Tally::default();
     for seed in seeds(SEED_TCPDUMP, n) {
         let (dlt, expr) = gen_case(seed);
