@@ -565,7 +565,7 @@ impl<W: Write> Writer<W> {
         };
         let mut h = [0u8; 16];
         h[0..4].copy_from_slice(&(p.ts_sec as u32).to_le_bytes());
-        h[4..8].copy_from_slice(&(frac as u32).to_le_bytes());
+        h[4..8].copy_from_slice(&frac.to_le_bytes());
         h[8..12].copy_from_slice(&(p.data.len() as u32).to_le_bytes());
         h[12..16].copy_from_slice(&p.wire_len.to_le_bytes());
         self.out.write_all(&h)?;
