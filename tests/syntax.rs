@@ -39,6 +39,14 @@ const SEMANTIC_FIRST: &[&str] = &[
     // token; `net 1.2.3.0/24 mask` is a syntax error in tcpdump too.
     "host 1.2.3.4/24 mask",
     "host 1.2.3.4 mask 255.255.255.0/8",
+    // ATM and MTP3 fields fail in code generation on Ethernet as soon as
+    // the first number is reduced; on SUNATM/MTP2 (see the `@` lines of
+    // scripts/gen_tricky_inputs.py) these are syntax errors.
+    "vpi (1 or (2))",
+    "vpi (1 or > 2)",
+    "vpi (1 and 2)",
+    "sio (1 or 2 or <= 3)",
+    "vci (1 or 2) and vpi (3 and (4 or 5))",
     // The `1` inherits no qualifiers ("syntax error in filter
     // expression") before `tcp` is read; `port 80 or (1 or tcp)` is a
     // syntax error in tcpdump too.
@@ -246,9 +254,12 @@ const SHAPES: &[(&str, &str)] = &[
     ("llc or llc u or llc rnr", "(or (or Llc(None) Llc(Some(\"u\"))) Llc(Some(\"rnr\")))"),
     ("oamf4ec or lsu", "(or AtmType(\"oamf4ec\") Mtp2Type(\"lsu\"))"),
     (
-        "vpi (1 or > 2 and (3))",
-        "AtmField(\"vpi\", List([(None, Eq(1)), (Some(false), Rel(Gt, 2)), (Some(true), List([(None, Eq(3))]))]))",
+        "vpi (1 or 2 or 3)",
+        "AtmField(\"vpi\", List([(None, Eq(1)), (Some(false), Eq(2)), (Some(false), Eq(3))]))",
     ),
+    ("vpi (1 and 2)", "ERR"),
+    ("vci (1 or (2))", "ERR"),
+    ("sio (1 or > 2)", "ERR"),
     ("hsls <= 4", "Mtp3Field(\"hsls\", Rel(Le, 4))"),
     ("inbound and ifindex 2", "(and Inbound Ifindex(2))"),
     ("geneve 7 and pppoes and pppoed", "(and (and Geneve(Some(7)) Pppoes(None)) Pppoed)"),

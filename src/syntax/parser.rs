@@ -20,7 +20,8 @@
 //! position (unless the nesting is very deep, see [`EXACT_RETRY_NESTING`]).
 //!
 //! Shapes: `(pnum)` gives a plain `Id(Num)` (no `Paren`), `( pid )` gives
-//! `Paren`, and `FieldValue::List` records `and` as `Some(true)`.
+//! `Paren`, and `FieldValue::List` holds `(None, Eq(first))` then
+//! `(Some(false), Eq(n))` for each `or n`.
 //!
 //! Depth: libpcap's LR stack holds 10,000 entries. [`lr_depth`] estimates
 //! the stack height libpcap's parser would reach from the token stream
@@ -841,14 +842,11 @@ impl<'a> Cx<'a> {
                 Ok(FieldValue::Rel(self.relop(op)?, self.num(n)?))
             }
             [_, first, rest @ ..] => {
+                // `( N or N ... )`: the numbers sit at odd positions of
+                // the rest (`or`, N, `or`, N, ..., `)`).
                 let mut list = vec![(None, FieldValue::Eq(self.num(first)?))];
-                let mut it = rest.iter();
-                while let Some(op) = it.next() {
-                    if op.as_rule() != Rule::logop {
-                        break;
-                    }
-                    let v = it.next().ok_or_else(|| self.bug(op))?;
-                    list.push((Some(self.logop_is_and(op)?), self.fieldvalue(v.clone())?));
+                for n in rest.iter().filter(|x| x.as_rule() == Rule::t_num) {
+                    list.push((Some(false), FieldValue::Eq(self.num(n)?)));
                 }
                 Ok(FieldValue::List(list))
             }
