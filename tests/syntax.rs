@@ -136,6 +136,12 @@ fn depth_limits_match_tcpdump() {
         (format!("port 80 or {}", nested(9995, "not ", "1", "")), "deep"),
         (nested(9995, "(", "ip", ") and ip"), "ok"),
         (nested(9996, "(", "ip", ") and ip"), "deep"),
+        (format!("src or dst host {}", nested(3331, "(localhost or ", "localhost", ")")), "ok"),
+        (format!("src or dst host {}", nested(3332, "(localhost or ", "localhost", ")")), "deep"),
+        (format!("tcp dst port {}", nested(3331, "(1 or ", "1", ")")), "ok"),
+        (format!("tcp dst port {}", nested(3332, "(1 or ", "1", ")")), "deep"),
+        (format!("vlan {}", nested(9994, "(", "1", ")")), "ok"),
+        (format!("vlan {}", nested(9995, "(", "1", ")")), "deep"),
         (nested(2498, "ip and not (", "ip", ")"), "ok"),
         (nested(2499, "ip and not (", "ip", ")"), "deep"),
     ];

@@ -100,7 +100,8 @@ fn too_deep(text: &str) -> SyntaxError {
 /// its identifier, two per open `proto [`, one for the token being
 /// shifted, and for `)`/`]` the operand beneath it. Checked against
 /// tcpdump for nested parentheses, `not` chains, `ip and (...)`,
-/// `host (a or (...))`, `ip[ip[...]]` and `port 80 or not not ... 1`.
+/// `host (a or (...))`, `src or dst host (a or (...))`, `ip[ip[...]]`,
+/// `vlan ((...))` and `port 80 or not not ... 1`.
 fn lr_depth(tokens: &[Token]) -> usize {
     // Per open parenthesis: (entries below this frame, pending entries in
     // this frame).
@@ -114,9 +115,15 @@ fn lr_depth(tokens: &[Token]) -> usize {
     // Whether the previous token was a qualifier keyword (`tcp dst port`
     // becomes a single `head` symbol).
     let mut after_qualifier = false;
-    for tok in tokens {
+    for (i, tok) in tokens.iter().enumerate() {
         let k = tok.canonical();
         let ends_operand = matches!(k, "NUM" | ")" | "]" | "len");
+        // `src or dst` / `dst and src` is one direction qualifier: its
+        // `and`/`or` does not start a new operand.
+        let in_dqual = matches!(k, "and" | "or")
+            && i > 0
+            && matches!(kinds_at(tokens, i - 1), "src" | "dst")
+            && matches!(kinds_at(tokens, i + 1), "src" | "dst");
         match k {
             "(" | "[" => {
                 // `proto [` leaves the protocol name and the bracket.
@@ -137,6 +144,7 @@ fn lr_depth(tokens: &[Token]) -> usize {
                     None => return max,
                 }
             }
+            _ if in_dqual => max = max.max(base + pending + 1),
             "-" if after_operand => max = max.max(base + pending + 2),
             "not" | "-" => {
                 pending += 1;
@@ -150,34 +158,15 @@ fn lr_depth(tokens: &[Token]) -> usize {
                 pending = 2;
                 max = max.max(base + pending);
             }
-            // Qualifiers reduce to one `head` symbol that waits for its id.
-            "host" | "net" | "port" | "portrange" | "proto" | "protochain" | "gateway" | "src"
-            | "dst" | "addr1" | "addr2" | "addr3" | "addr4" | "ra" | "ta"
-                if !after_qualifier =>
-            {
+            // Qualifiers reduce to one `head` symbol that waits for its
+            // id; keywords with an argument wait on the stack the same way.
+            _ if is_head_word(k) && !after_qualifier => {
                 pending += 1;
                 max = max.max(base + pending);
             }
             _ => max = max.max(base + pending + 1),
         }
-        after_qualifier = matches!(
-            k,
-            "host"
-                | "net"
-                | "port"
-                | "portrange"
-                | "proto"
-                | "protochain"
-                | "gateway"
-                | "src"
-                | "dst"
-                | "addr1"
-                | "addr2"
-                | "addr3"
-                | "addr4"
-                | "ra"
-                | "ta"
-        );
+        after_qualifier = is_head_word(k) || in_dqual;
         after_operand = ends_operand;
     }
     max
@@ -187,6 +176,49 @@ fn lr_depth(tokens: &[Token]) -> usize {
 /// repeated with plain spelling (which can take time quadratic in the
 /// nesting); its error position is used as it is.
 const EXACT_RETRY_NESTING: usize = 300;
+
+/// The canonical spelling of token `i` (empty past the end).
+fn kinds_at(tokens: &[Token], i: usize) -> &'static str {
+    tokens.get(i).map_or("", Token::canonical)
+}
+
+/// Words that stay on libpcap's stack while the operand after them is
+/// parsed: qualifiers (which reduce to one `head`) and keywords that take
+/// a possibly parenthesised argument.
+fn is_head_word(k: &str) -> bool {
+    matches!(
+        k,
+        "host"
+            | "net"
+            | "port"
+            | "portrange"
+            | "proto"
+            | "protochain"
+            | "gateway"
+            | "src"
+            | "dst"
+            | "addr1"
+            | "addr2"
+            | "addr3"
+            | "addr4"
+            | "ra"
+            | "ta"
+            | "vlan"
+            | "mpls"
+            | "pppoes"
+            | "geneve"
+            | "vpi"
+            | "vci"
+            | "sio"
+            | "opc"
+            | "dpc"
+            | "sls"
+            | "hsio"
+            | "hopc"
+            | "hdpc"
+            | "hsls"
+    )
+}
 
 /// Runs the grammar over the tokens and builds the AST.
 fn parse_tokens(text: &str, tokens: &[Token]) -> Result<Filter, SyntaxError> {
