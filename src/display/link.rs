@@ -347,25 +347,55 @@ fn null(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut
 /// ARP and RARP over Ethernet/IPv4 addresses.
 pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, name: bool) {
     let b = Bytes(data);
-    if name {
-        fmt::s(out, "ARP, ");
-    }
     let (Some(hrd), Some(pro), Some(hln), Some(pln), Some(op)) =
         (b.u16(0), b.u16(2), b.u8(4), b.u8(5), b.u16(6))
     else {
-        fmt::s(out, "[|ARP]");
+        fmt::s(out, " [|arp]");
         return;
     };
     let (hln, pln) = (hln as usize, pln as usize);
-    if p.opts.verbose > 0 {
-        fmt::s(out, if hrd == 1 { "Ethernet" } else { "Unknown Hardware" });
+    if data.len() < 8 + 2 * (hln + pln) {
+        fmt::s(out, " [|arp]");
+        return;
+    }
+    if name {
+        fmt::s(out, "ARP, ");
+    }
+    let generic = (pro != 0x0800 && pro != 0x1000) || pln != 4 || hln == 0;
+    if p.opts.verbose > 0 || generic {
+        if hrd == 1 {
+            fmt::s(out, "Ethernet");
+        } else {
+            fmt::s(out, "Unknown Hardware (");
+            fmt::u(out, hrd as u64);
+            fmt::s(out, ")");
+        }
         fmt::s(out, " (len ");
         fmt::u(out, hln as u64);
         fmt::s(out, "), ");
-        fmt::s(out, if pro == 0x0800 { "IPv4" } else { "Unknown Protocol" });
+        if pro == 0x0800 {
+            fmt::s(out, "IPv4");
+        } else {
+            fmt::s(out, "Unknown Protocol (0x");
+            fmt::x_pad(out, pro as u64, 4);
+            fmt::s(out, ")");
+        }
         fmt::s(out, " (len ");
         fmt::u(out, pln as u64);
-        fmt::s(out, "), ");
+        fmt::s(out, ")");
+        if generic {
+            fmt::s(out, ", length ");
+            fmt::u(out, wire as u64);
+            return;
+        }
+        fmt::s(out, ", ");
+    }
+    if !matches!(op, 1..=4 | 8 | 9) {
+        fmt::s(out, "Unknown (");
+        fmt::u(out, op as u64);
+        fmt::s(out, ") ");
+        p.dump_net_forced = true;
+        return;
     }
     let sha = b.slice(8, hln);
     let spa = b.slice(8 + hln, pln);
@@ -420,10 +450,7 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
             fmt::s(out, " at ");
             paddr(out, spa);
         }
-        _ => {
-            fmt::s(out, "Unknown opcode ");
-            fmt::u(out, op as u64);
-        }
+        _ => {}
     }
     fmt::s(out, ", length ");
     fmt::u(out, wire as u64);
