@@ -4,6 +4,8 @@
 pub mod assemble;
 pub mod insn;
 pub mod print;
+pub mod validate;
+pub mod vm;
 
 pub use insn::Insn;
 pub use print::DumpFormat;

@@ -4,7 +4,7 @@ use clap::{ArgAction, Parser};
 
 /// bpfcap: capture, filter and print packets with tcpdump's filter language.
 #[derive(Parser, Debug, Clone, Default)]
-#[command(name = "bpfcap", disable_version_flag = true, disable_help_flag = true)]
+#[command(name = "bpfcap", version, disable_version_flag = true, disable_help_flag = true)]
 #[command(about = "Capture, filter and print packets; a pure-Rust pcap_compile.")]
 pub struct Args {
     /// Print help.

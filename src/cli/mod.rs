@@ -261,7 +261,7 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
 /// print the program.
 fn dump_program(cfg: &Config, format: DumpFormat) -> Result<ExitCode, CliError> {
     let target = if let Some(path) = &cfg.read {
-        Target::new(crate::offline::savefile_linktype(path)?, cfg.snaplen)
+        crate::offline::savefile_target(path)?
     } else if let Some(iface) = &cfg.interface {
         crate::capture::live_target(iface, cfg)?
     } else {

@@ -9,6 +9,7 @@
 
 pub mod ast;
 pub mod error;
+mod lexer;
 mod parser;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
