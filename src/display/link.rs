@@ -60,6 +60,21 @@ fn ethertype_name(t: u16) -> &'static str {
     }
 }
 
+/// `ethertype NAME (0xHHHH)`, or with `-q` just the name.
+fn ethertype_q(out: &mut Vec<u8>, t: u16, quiet: bool) {
+    if !quiet {
+        return ethertype(out, t);
+    }
+    match ethertype_name(t) {
+        "Unknown" => {
+            fmt::s(out, "Unknown Ethertype (0x");
+            fmt::x_pad(out, t as u64, 4);
+            out.push(b')');
+        }
+        name => fmt::s(out, name),
+    }
+}
+
 fn ethertype(out: &mut Vec<u8>, t: u16) {
     fmt::s(out, "ethertype ");
     fmt::s(out, ethertype_name(t));
@@ -114,7 +129,7 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
     let show_link = eflag || !dissected(inner);
     if show_link {
         header(out);
-        ethertype(out, t);
+        ethertype_q(out, t, p.opts.quiet);
         fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
@@ -131,7 +146,7 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
                 fmt::s(out, ", DEI");
             }
             fmt::s(out, ", ");
-            ethertype(out, next);
+            ethertype_q(out, next, p.opts.quiet);
             fmt::s(out, ", ");
             t = next;
             off += 4;
@@ -215,10 +230,12 @@ fn sll(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut 
             fmt::mac(out, &data[6..6 + (halen as usize).min(8)]);
             out.push(b' ');
         }
-        ethertype(out, t);
-        fmt::s(out, ", length ");
-        fmt::u(out, wire as u64);
-        fmt::s(out, ": ");
+        if !p.opts.quiet {
+            ethertype(out, t);
+            fmt::s(out, ", length ");
+            fmt::u(out, wire as u64);
+            fmt::s(out, ": ");
+        }
     }
     while is_vlan(t) {
         let (Some(tci), Some(next)) = (b.u16(off), b.u16(off + 2)) else {

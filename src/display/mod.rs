@@ -298,7 +298,7 @@ impl Printer {
     }
 
     /// The `-x`/`-X`/`-A` dumps (or the default dump of an undissected
-    /// payload).
+    /// payload, which `-q` leaves out).
     fn dumps(&self, data: &[u8], dump: &Dump, out: &mut Vec<u8>) {
         let o = &self.opts;
         let whole = o.hex > 1 || o.hex_ascii > 1;
@@ -309,7 +309,7 @@ impl Printer {
             hex_dump(out, &data[start..], false);
         } else if o.ascii {
             ascii_dump(out, &data[start..]);
-        } else if let Some(off) = dump.forced {
+        } else if let Some(off) = dump.forced.filter(|_| !o.quiet) {
             hex_dump(out, data.get(off..).unwrap_or(&[]), true);
         }
     }
