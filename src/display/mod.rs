@@ -199,7 +199,14 @@ pub struct Printer {
     pub(crate) dump_whole: bool,
     /// Set by a printer that leaves its payload to the default hex dump.
     pub(crate) dump_net_forced: bool,
+    /// How many IP headers deep the current packet is (tunnels, packets
+    /// quoted by ICMP): bounded so a crafted packet cannot exhaust the
+    /// stack.
+    pub(crate) depth: u8,
 }
+
+/// The deepest nesting of IP-in-IP or ICMP-quoted packets printed.
+pub(crate) const MAX_DEPTH: u8 = 4;
 
 /// Where the dump of the packet's bytes starts, and whether tcpdump prints
 /// it even without `-x` (unknown payloads are dumped by default).
@@ -220,6 +227,7 @@ impl Printer {
             ifnames: None,
             dump_whole: false,
             dump_net_forced: false,
+            depth: 0,
         }
     }
 
@@ -234,6 +242,7 @@ impl Printer {
         let mut dump = Dump { net_off: 0, forced: None };
         self.dump_whole = false;
         self.dump_net_forced = false;
+        self.depth = 0;
         link::print(self, pkt, out, &mut dump);
         // Where tcpdump gives up on a truncated header by unwinding (rather
         // than by an explicit length check), its -x/-X dump starts at the
