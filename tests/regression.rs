@@ -51,7 +51,6 @@ fn r001_deep_arithmetic_parentheses_parse_fast() {
 /// error in both).
 /// See: tests/data/property/tcpdump-known-mismatches.tsv.
 #[test]
-#[ignore = "open bug r002: semantic errors before a syntax error are reported as the syntax error"]
 fn r002_semantic_error_before_syntax_error_wins() {
     let cases = [
         (
