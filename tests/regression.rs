@@ -61,6 +61,19 @@ fn r002_semantic_error_before_syntax_error_wins() {
         ),
         (Dlt::NULL, "ip6 and 1 % 0 = 1 and (", "modulus by zero"),
         (Dlt::EN10MB, "port 70000 and (", "illegal port number 70000 > 65535"),
+        // The scanner's overflow check comes after the parser has reduced
+        // `broadcast` (and failed on it).
+        (Dlt::LOOP, "broadcast 99999999999999999999999", "not a broadcast link"),
+        // `ipY` inherits `ip6` and fails in code generation before `host`
+        // is read.
+        (Dlt::LOOP, "host 1.2.3.4 and ip6 or ipY host ::1", "syntax error in filter expression"),
+        // Twelve hex digits are a MAC address; libpcap reduces the
+        // inherited `port` primitive before it reads the `&`.
+        (
+            Dlt::EN10MB,
+            "port 0 and 020000000000 & 1 = 1",
+            "ethernet address used in non-ether expression",
+        ),
         (
             Dlt::NULL,
             "not pppoed or ether dst 66-77-88-99-aa-bb && 010066332232 << 19 | 052 >= len ^ arp[5:2]",
