@@ -9,6 +9,7 @@ even unoptimized are not optimizer cases and are left out.
 
 Usage:
   scripts/gen_opt_pairs.py corpus  [TSV] > tests/data/opt-pairs/corpus.txt
+  scripts/gen_opt_pairs.py corpus tests/data/opt-exprs/quirks.tsv > tests/data/opt-pairs/quirks.txt
   scripts/gen_opt_pairs.py hosts N > tests/data/opt-pairs/hosts-N.txt
   scripts/gen_opt_pairs.py ports N > tests/data/opt-pairs/ports-N.txt
 
@@ -33,7 +34,7 @@ def run(dlt, snaplen, expr, flags):
     try:
         p = subprocess.run(
             ["tcpdump", "-y", dlt, "-s", str(snaplen)] + flags + ["-F", path],
-            capture_output=True, text=True, timeout=600)
+            capture_output=True, text=True, timeout=7200)
     finally:
         os.unlink(path)
     if p.returncode != 0:

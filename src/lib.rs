@@ -21,7 +21,7 @@
 //!
 //! # Example
 //!
-//! ```no_run
+//! ```
 //! use bpfcap::{compile, dlt::Dlt, bpf::DumpFormat};
 //!
 //! let prog = compile("ip", Dlt::EN10MB, 262144, true).unwrap();

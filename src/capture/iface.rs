@@ -154,3 +154,38 @@ pub fn default_device() -> Result<String, CliError> {
         .map(|i| i.name)
         .ok_or_else(|| CliError::new("no suitable device found"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dev(name: &str, index: u32, flags: u32, connected: Option<bool>) -> Interface {
+        Interface { name: name.into(), index, hatype: Some(1), flags, connected }
+    }
+
+    /// The `tcpdump -D` lines and order seen in a fresh namespace with one
+    /// veth end up and the other down.
+    #[test]
+    fn listing_order_and_words() {
+        let mut list = [
+            dev("lo", 1, IFF_LOOPBACK, None),
+            dev("vb", 2, 0, Some(false)),
+            dev("va", 3, IFF_UP, Some(false)),
+            Interface::any(),
+        ];
+        list.sort_by_key(|i| (i.merit(), i.index == 0, i.index));
+        let lines: Vec<String> = list.iter().map(Interface::describe).collect();
+        assert_eq!(
+            lines,
+            [
+                "any (Pseudo-device that captures on all interfaces) [Up, Running]",
+                "va [Up, Disconnected]",
+                "lo [Loopback]",
+                "vb [none, Disconnected]",
+            ]
+        );
+        let eth = dev("eth0", 4, IFF_UP | IFF_RUNNING, Some(true));
+        assert_eq!(eth.describe(), "eth0 [Up, Running, Connected]");
+        assert!(eth.merit() == 0 && Interface::any().merit() == 0);
+    }
+}

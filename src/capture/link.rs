@@ -5,7 +5,9 @@
 //!   whether the socket is cooked);
 //! * [`cooked_header`]: the `DLT_LINUX_SLL2` / `DLT_LINUX_SLL` pseudo-header
 //!   rebuilt from the `sockaddr_ll` fields of each packet;
-//! * [`vlan_tag`]: the 802.1Q tag the kernel stripped, to be put back;
+//! * [`vlan_tag`]: the 802.1Q tag the kernel stripped, to be put back
+//!   (after the MAC addresses for Ethernet; in SLL the protocol field
+//!   becomes the TPID and the TCI and real protocol start the payload);
 //! * [`kernel_program`]: the filter as the kernel must see it. In cooked
 //!   mode the kernel never sees the pseudo-header, so offsets into the
 //!   payload are moved down by the header length and loads of header fields

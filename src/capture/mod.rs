@@ -13,7 +13,8 @@
 //!    nothing until the ring is mapped and the filter attached; only then is
 //!    it bound. No unfiltered packet ever reaches the ring.
 //! 4. The loop takes whole blocks from the ring, rebuilds the cooked header
-//!    and the stripped VLAN tag of each packet, and appends it to a
+//!    of each packet and puts back the VLAN tag the kernel stripped (for
+//!    Ethernet and SLL; like libpcap, not for SLL2), and appends it to a
 //!    [`savefile::RotatingWriter`] (`-w`) or hands it to the
 //!    [`crate::display::Printer`].
 //! 5. SIGINT/SIGTERM/SIGHUP only set a flag; `-c`, signals and errors all
@@ -81,7 +82,7 @@ pub fn list_interfaces() -> Result<ExitCode, CliError> {
 /// `-L`.
 pub fn list_linktypes(cfg: &Config) -> Result<ExitCode, CliError> {
     let name = match &cfg.interface {
-        Some(n) => n.clone(),
+        Some(n) => device_name(n)?,
         None => iface::default_device()?,
     };
     let dev = Interface::lookup(&name)?;
@@ -114,14 +115,17 @@ fn resolve(iface: &str, cfg: &Config) -> Result<(Interface, LinkKind, Target), C
         linktype: kind.dlt,
         snaplen: cfg.snaplen,
         live_linux: true,
-        netmask: if dev.index == 0 { 0 } else { sys::ipv4_netmask(iface) },
+        // `tcpdump -i IFACE -d` compiles with netmask 0 (its `ip broadcast`
+        // tests only all-zeroes and all-ones); the capture itself uses the
+        // interface's netmask, as tcpdump's manual says.
+        netmask: 0,
     };
     Ok((dev, kind, target))
 }
 
 /// The compile target for a live capture on `iface` (`-i IFACE -d`).
 pub fn live_target(iface: &str, cfg: &Config) -> Result<Target, CliError> {
-    resolve(iface, cfg).map(|(_, _, t)| t)
+    resolve(&device_name(iface)?, cfg).map(|(_, _, t)| t)
 }
 
 /// Parses a `-ddd` listing (the test hook).
@@ -186,10 +190,64 @@ fn ring_geometry(kib: u32) -> (usize, usize) {
     (bytes, block)
 }
 
+/// Maps the ring, halving its size while the kernel lacks the memory (as
+/// libpcap does), down to 1 MiB.
+fn map_ring_shrinking(
+    sock: &mut sys::PacketSocket,
+    mut opts: sys::SocketOptions,
+) -> std::io::Result<sys::Ring> {
+    loop {
+        match sock.map_ring(&opts) {
+            Err(e) if e.raw_os_error() == Some(libc::ENOMEM) && opts.ring_bytes > 1 << 20 => {
+                opts.ring_bytes /= 2;
+                opts.block_bytes = opts.block_bytes.min(opts.ring_bytes / 8).max(128 << 10);
+            }
+            r => return r,
+        }
+    }
+}
+
+/// tcpdump's `-i N`: a number that is not an interface name is the N-th
+/// entry of the `-D` list.
+fn device_name(name: &str) -> Result<String, CliError> {
+    match name.parse::<usize>() {
+        Ok(n) if sys::ifindex(name).is_err() => {
+            let list = iface::all()?;
+            list.get(n.wrapping_sub(1))
+                .map(|i| i.name.clone())
+                .ok_or_else(|| CliError::new("Invalid adapter index"))
+        }
+        _ => Ok(name.to_string()),
+    }
+}
+
 /// Where packets go.
 enum Sink {
     File(savefile::RotatingWriter),
     Print { printer: Printer, out: Vec<u8>, line_buffered: bool, quiet: bool },
+}
+
+/// The userspace filter: the crate's interpreter when the program has no
+/// ancillary loads, else ours, which reads them from the packet metadata.
+enum UserFilter {
+    Vm(crate::bpf::vm::Vm),
+    Ancillary(Vec<Insn>),
+}
+
+impl UserFilter {
+    fn new(prog: Vec<Insn>) -> UserFilter {
+        match crate::bpf::vm::Vm::new(&prog) {
+            Ok(vm) => UserFilter::Vm(vm),
+            Err(_) => UserFilter::Ancillary(prog),
+        }
+    }
+
+    fn run(&self, pkt: &[u8], wire_len: u32, aux: &userfilter::Aux) -> u32 {
+        match self {
+            UserFilter::Vm(vm) => vm.run(pkt, wire_len),
+            UserFilter::Ancillary(prog) => userfilter::run(prog, pkt, wire_len, aux),
+        }
+    }
 }
 
 /// Everything the per-packet code needs, kept together for the hot loop.
@@ -197,7 +255,7 @@ struct Capture {
     kind: LinkKind,
     snaplen: u32,
     direction: Direction,
-    user: Option<Vec<Insn>>,
+    user: Option<UserFilter>,
     rotating: bool,
     count: Option<u64>,
     captured: u64,
@@ -251,7 +309,7 @@ impl Capture {
                 vlan_tci: f.vlan_tci,
                 vlan_tpid: tag.map_or(0, |t| u16::from_be_bytes([t[0], t[1]])),
             };
-            let keep = userfilter::run(prog, &self.scratch, f.len + hlen as u32, &aux);
+            let keep = prog.run(&self.scratch, f.len + hlen as u32, &aux);
             if keep == 0 {
                 return Ok(Flow::Continue);
             }
@@ -260,6 +318,8 @@ impl Capture {
         // Assemble the saved packet from up to four pieces.
         let mut parts: [&[u8]; 4] = [&[], &[], &[], &[]];
         let mut wire = f.len + hlen as u32;
+        // libpcap puts the tag back for Ethernet and SLL, not for SLL2.
+        let tag = if self.kind.dlt == Dlt::LINUX_SLL2 { None } else { tag };
         match (tag, self.kind.cooked && hlen > 0) {
             (None, _) => {
                 parts[0] = &hdr[..hlen];
@@ -315,7 +375,7 @@ impl Capture {
                         data: &self.scratch,
                     };
                     printer.format(&pkt, out);
-                    if *line_buffered {
+                    if *line_buffered || out.len() >= 1 << 16 {
                         flush_stdout(out)?;
                     }
                 }
@@ -384,10 +444,13 @@ fn prepare_output_dir(path: &str, user: &sys::User) -> Result<(), CliError> {
 /// Captures live.
 pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     let name = match &cfg.interface {
-        Some(n) => n.clone(),
+        Some(n) => device_name(n)?,
         None => iface::default_device()?,
     };
-    let (dev, kind, target) = resolve(&name, cfg)?;
+    let (dev, kind, mut target) = resolve(&name, cfg)?;
+    if dev.index != 0 {
+        target.netmask = sys::ipv4_netmask(&name);
+    }
     let prog = filter_program(cfg, &target)?;
     let mut plan = link::kernel_program(&prog, kind, cfg.direction, cfg.snaplen);
 
@@ -404,7 +467,8 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         promisc: cfg.promisc && dev.index != 0,
         ignore_outgoing: cfg.direction == Direction::In,
     };
-    let mut ring = sock.map_ring(&opts).map_err(|e| open_error(&name, "can't mmap rx ring", &e))?;
+    let mut ring = map_ring_shrinking(&mut sock, opts.clone())
+        .map_err(|e| open_error(&name, "can't mmap rx ring", &e))?;
     // 2. The filter, before any packet can arrive.
     if let Err(e) = sock.attach_filter(&plan.kernel) {
         eprintln!("Warning: Kernel filter failed: {}", strip_os(&e));
@@ -484,7 +548,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         kind,
         snaplen: cfg.snaplen,
         direction: cfg.direction,
-        user: plan.user,
+        user: plan.user.map(UserFilter::new),
         rotating,
         count: cfg.count,
         captured: 0,
@@ -506,6 +570,11 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     );
     let broken_pipe = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     match (result, flushed) {
+        (Err(e), _)
+            if matches!(e.raw_os_error(), Some(libc::ENETDOWN | libc::ENODEV | libc::ENXIO)) =>
+        {
+            Err(CliError::new(format!("{name}: The interface disappeared")))
+        }
         (Err(e), _) | (Ok(()), Err(e)) if !broken_pipe(&e) => Err(CliError::new(strip_os(&e))),
         _ => Ok(ExitCode::SUCCESS),
     }
@@ -546,6 +615,10 @@ fn capture_loop(
             }
         }
         drop(block);
+        // Printed lines appear block by block, not only when traffic pauses.
+        if let Sink::Print { out, .. } = &mut cap.sink {
+            flush_stdout(out)?;
+        }
     }
 }
 

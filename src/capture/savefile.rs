@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::dlt::Dlt;
 
 /// Size of the write buffer: big writes keep the per-packet cost low.
-const BUFFER_BYTES: usize = 1 << 20;
+const BUFFER_BYTES: usize = 64 << 10;
 
 /// Where savefile bytes go.
 enum Out {

@@ -632,20 +632,6 @@ impl RawSender {
     }
 }
 
-/// CPU time (user + system) of the calling process's children and of the
-/// process itself, in seconds: `(self, children)`.
-pub fn cpu_seconds() -> (f64, f64) {
-    let get = |who| {
-        // SAFETY: plain old data for which all-zero bytes are valid.
-        let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-        // SAFETY: `ru` is valid for the kernel to write.
-        unsafe { libc::getrusage(who, &mut ru) };
-        let t = |tv: libc::timeval| tv.tv_sec as f64 + tv.tv_usec as f64 / 1e6;
-        t(ru.ru_utime) + t(ru.ru_stime)
-    };
-    (get(libc::RUSAGE_SELF), get(libc::RUSAGE_CHILDREN))
-}
-
 /// Formats local time `t` (seconds since the epoch) with strftime(3).
 pub fn strftime_local(pattern: &str, t: i64) -> Option<String> {
     let fmt = CString::new(pattern).ok()?;

@@ -8,8 +8,9 @@
 //! `[vlan_tci]`, ...) read the packet's metadata. Execution is bounded by
 //! a step budget so that a program with a backward loop cannot hang us.
 //!
-//! (The crate's general interpreter lives in `bpf::vm`; this one only
-//! exists because the capture path needs the ancillary metadata.)
+//! The crate's general interpreter, `bpf::vm`, runs every program without
+//! ancillary loads (it refuses them, as they mean nothing offline); this
+//! one only runs the live programs that read socket metadata.
 
 use crate::bpf::Insn;
 use crate::bpf::insn::{self, consts::*};

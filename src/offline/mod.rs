@@ -20,7 +20,8 @@ use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use crate::bpf::Insn;
-use crate::bpf::insn::consts::{K, RET};
+use crate::bpf::insn::consts::{K, RET, SKF_AD_IFINDEX, SKF_AD_OFF, SKF_AD_PKTTYPE};
+use crate::bpf::validate::Rule;
 use crate::bpf::vm::Vm;
 use crate::cli::{CliError, Config};
 use crate::compile::Target;
@@ -77,10 +78,36 @@ pub fn savefile_target(path: &str) -> Result<Target, CliError> {
 /// Compiles the filter for the file. The empty expression accepts every
 /// packet (libpcap's `ret #snaplen`) without needing the compiler.
 pub fn program_for(cfg: &Config, info: &FileInfo) -> Result<Vec<Insn>, CliError> {
-    if cfg.expr.trim().is_empty() {
+    compile_offline(&cfg.expr, info, cfg.optimize)
+}
+
+/// Compiles `expr` as `tcpdump -r FILE [-O] EXPR` does for a savefile
+/// with this header.
+pub fn compile_offline(expr: &str, info: &FileInfo, optimize: bool) -> Result<Vec<Insn>, CliError> {
+    if expr.trim().is_empty() {
         return Ok(vec![Insn::stmt(RET | K, info.snaplen)]);
     }
-    let prog = crate::compile_for(&cfg.expr, &Target::new(info.dlt, info.snaplen), cfg.optimize)?;
+    let prog = crate::compile_for(expr, &Target::new(info.dlt, info.snaplen), optimize)?;
+    // The compiler targets a dead handle, where `inbound` and `ifindex`
+    // become kernel ancillary loads; with a savefile libpcap refuses them
+    // at compile time, and so do we, in its words.
+    if let Err(e) = crate::bpf::validate::check_no_ancillary(prog.insns()) {
+        let what = match e.rule {
+            Rule::AncillaryOffline(k) => match (k as i32).wrapping_sub(SKF_AD_OFF) {
+                SKF_AD_PKTTYPE => Some("inbound/outbound"),
+                SKF_AD_IFINDEX => Some("ifindex"),
+                _ => None,
+            },
+            _ => None,
+        };
+        return Err(CliError::new(match what {
+            Some(w) => format!(
+                "{w} not supported on {} when reading savefiles",
+                names::description(info.linktype_raw)
+            ),
+            None => e.to_string(),
+        }));
+    }
     Ok(prog.insns().to_vec())
 }
 
@@ -113,6 +140,8 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     };
     let mut reader = open(path)?;
     let info = reader.info();
+    // tcpdump announces the file before compiling the filter.
+    announce(path, &info);
     let prog = program_for(cfg, &info)?;
     let vm = Vm::new(&prog).map_err(|e| CliError::new(e.to_string()))?;
     let mut sink = if cfg.count_only {
@@ -136,7 +165,6 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
             flush_each: cfg.print.line_buffered || cfg.packet_buffered,
         }
     };
-    announce(path, &info);
 
     let limit = cfg.count.unwrap_or(u64::MAX);
     let mut matched: u64 = 0;
@@ -197,5 +225,44 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     match read_error {
         Some(e) => Err(CliError::new(e.to_string())),
         None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names::{describe, description};
+    use super::savefile::linktype_to_dlt;
+    use crate::dlt::Dlt;
+
+    #[test]
+    fn link_type_names_and_mapping() {
+        // (LINKTYPE field, tcpdump's name, libpcap's description, DLT).
+        let cases: &[(u32, &str, &str, Dlt)] = &[
+            (1, "EN10MB (Ethernet)", "Ethernet", Dlt::EN10MB),
+            (0x3000_0001, "EN10MB (Ethernet)", "Ethernet", Dlt::EN10MB),
+            (101, "RAW (Raw IP)", "Raw IP", Dlt::RAW),
+            (
+                100,
+                "ATM_RFC1483 (RFC 1483 LLC-encapsulated ATM)",
+                "RFC 1483 LLC-encapsulated ATM",
+                Dlt::ATM_RFC1483,
+            ),
+            (102, "SLIP_BSDOS (BSD/OS SLIP)", "BSD/OS SLIP", Dlt::SLIP_BSDOS),
+            (103, "PPP_BSDOS (BSD/OS PPP)", "BSD/OS PPP", Dlt::PPP_BSDOS),
+            (
+                106,
+                "ATM_CLIP (Linux Classical IP over ATM)",
+                "Linux Classical IP over ATM",
+                Dlt::ATM_CLIP,
+            ),
+            (113, "LINUX_SLL (Linux cooked v1)", "Linux cooked v1", Dlt::LINUX_SLL),
+            (276, "LINUX_SLL2 (Linux cooked v2)", "Linux cooked v2", Dlt::LINUX_SLL2),
+            (149, "149", "DLT 149", Dlt(149)),
+        ];
+        for &(lt, name, desc, dlt) in cases {
+            assert_eq!(describe(lt), name, "{lt}");
+            assert_eq!(description(lt), desc, "{lt}");
+            assert_eq!(linktype_to_dlt(lt), dlt, "{lt}");
+        }
     }
 }

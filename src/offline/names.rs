@@ -174,3 +174,13 @@ pub fn describe(linktype: u32) -> String {
         Err(_) => lt.to_string(),
     }
 }
+
+/// libpcap's description of a link type ("Ethernet"), or "DLT N" for one
+/// it does not know, as used in its error messages.
+pub fn description(linktype: u32) -> String {
+    let full = describe(linktype);
+    match (full.find('('), full.rfind(')')) {
+        (Some(a), Some(b)) if a < b => full[a + 1..b].to_string(),
+        _ => format!("DLT {full}"),
+    }
+}

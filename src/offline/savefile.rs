@@ -3,14 +3,16 @@
 //! [`Reader`] keeps one large buffer that it refills from the source and
 //! hands out packets that borrow from it, so filtering a file allocates
 //! nothing per packet. Record and block headers are parsed by pcap-file's
-//! slice parsers ([`PcapParser`], [`PcapNgParser`]); this module only
+//! slice parsers ([`PcapParser`] for the file header, [`PcapNgParser`] for
+//! every pcapng block; the 16-byte pcap record header is decoded inline on
+//! the hot path); this module only
 //! decides how many bytes a record needs, checks that against a fixed
 //! ceiling before reading it (a hostile length field cannot make us
 //! allocate more than [`MAX_RECORD`] bytes), and turns short reads into
 //! libpcap's "truncated dump file" messages.
 //!
 //! As in libpcap, a pcap record longer than the file's snapshot length is
-//! cut to the snapshot length; pcapng timestamps are converted with the
+//! cut to the snapshot length (records longer than 256 KiB are refused); pcapng timestamps are converted with the
 //! interface's `if_tsresol`/`if_tsoffset`; and the link-type field's upper
 //! bits (FCS length flags) are ignored for filtering but kept for writing.
 //!
@@ -19,7 +21,7 @@
 
 use std::io::{Read, Write};
 
-use pcap_file::pcap::{PcapHeader, PcapParser, PcapWriter, RawPcapPacket};
+use pcap_file::pcap::{PcapHeader, PcapParser, PcapWriter};
 use pcap_file::pcapng::blocks::interface_description::InterfaceDescriptionOption;
 use pcap_file::pcapng::{Block, PcapNgParser};
 use pcap_file::{DataLink, Endianness, PcapError, TsResolution};
@@ -34,7 +36,7 @@ const MAX_SNAPLEN_DBUS: u32 = 128 * 1024 * 1024;
 /// The largest record or block we are willing to buffer.
 pub const MAX_RECORD: usize = MAX_SNAPLEN_DBUS as usize + 64 * 1024;
 /// Initial (and usual) size of the read buffer.
-const BUF_SIZE: usize = 1 << 20;
+const BUF_SIZE: usize = 1 << 18;
 
 /// Why a savefile could not be read. The message is libpcap's where there
 /// is one.
@@ -143,7 +145,7 @@ impl TsUnits {
 }
 
 enum Format {
-    Pcap { parser: PcapParser, big: bool, max_caplen: u32 },
+    Pcap { big: bool, max_caplen: u32 },
     PcapNg { parser: PcapNgParser, ifaces: Vec<Iface>, big: bool },
 }
 
@@ -212,7 +214,10 @@ impl<R: Read> Reader<R> {
         let dlt = linktype_to_dlt(raw);
         let max_caplen = if dlt == Dlt::DBUS { MAX_SNAPLEN_DBUS } else { MAX_SNAPLEN };
         // libpcap treats a zero or oversized snapshot length as the maximum.
-        let snaplen = if h.snaplen == 0 || h.snaplen > max_caplen { max_caplen } else { h.snaplen };
+        // As libpcap does, a snapshot length that is not positive (as a C
+        // int) means the maximum; a larger-than-maximum one is kept, and
+        // compiled into the filter, as it is.
+        let snaplen = if (h.snaplen as i32) <= 0 { max_caplen } else { h.snaplen };
         self.info = FileInfo {
             linktype_raw: raw,
             dlt,
@@ -221,7 +226,7 @@ impl<R: Read> Reader<R> {
             pcapng: false,
         };
         let big = h.endianness == Endianness::Big;
-        self.format = Format::Pcap { parser, big, max_caplen };
+        self.format = Format::Pcap { big, max_caplen };
         Ok(())
     }
 
@@ -251,8 +256,9 @@ impl<R: Read> Reader<R> {
                     let iface = iface_of(&idb.linktype, &idb.options);
                     let dlt = linktype_to_dlt(iface.linktype);
                     let max = if dlt == Dlt::DBUS { MAX_SNAPLEN_DBUS } else { MAX_SNAPLEN };
-                    let snaplen =
-                        if idb.snaplen == 0 || idb.snaplen > max { max } else { idb.snaplen };
+                    // tcpdump keeps a large interface snaplen as it is
+                    // (it writes 524288 from such a file); 0 means the maximum.
+                    let snaplen = if idb.snaplen == 0 { max } else { idb.snaplen };
                     ifaces.push(iface);
                     self.info.linktype_raw = iface.linktype;
                     self.info.dlt = dlt;
@@ -272,19 +278,31 @@ impl<R: Read> Reader<R> {
     /// Makes at least `want` bytes available from `start`, growing the
     /// buffer if needed (callers bound `want` by [`MAX_RECORD`]). Returns
     /// how many bytes are available (less than `want` only at end of file).
+    #[inline]
     fn fill(&mut self, want: usize) -> Result<usize, SavefileError> {
         if self.end - self.start >= want {
             return Ok(self.end - self.start);
         }
+        self.refill(want)
+    }
+
+    /// The slow part of [`Reader::fill`]: move the unread tail to the
+    /// front of the buffer and read more.
+    #[cold]
+    #[inline(never)]
+    fn refill(&mut self, want: usize) -> Result<usize, SavefileError> {
         if self.start > 0 {
             self.buf.copy_within(self.start..self.end, 0);
             self.end -= self.start;
             self.start = 0;
         }
-        if want > self.buf.len() {
-            self.buf.resize(want.min(MAX_RECORD).max(self.buf.len()), 0);
-        }
         while self.end < want && !self.eof {
+            // Grow by doubling only as data actually arrives, so a hostile
+            // length field costs at most twice the bytes the file holds.
+            if self.end == self.buf.len() {
+                let len = (self.buf.len() * 2).min(want.min(MAX_RECORD)).max(self.buf.len() + 1);
+                self.buf.resize(len, 0);
+            }
             match self.src.read(&mut self.buf[self.end..]) {
                 Ok(0) => self.eof = true,
                 Ok(n) => self.end += n,
@@ -346,6 +364,7 @@ impl<R: Read> Reader<R> {
     }
 
     /// The next packet, `None` at the end of the file.
+    #[inline]
     pub fn next_packet(&mut self) -> Result<Option<Packet<'_>>, SavefileError> {
         match self.format {
             Format::Pcap { big, max_caplen, .. } => self.next_pcap(big, max_caplen),
@@ -353,6 +372,7 @@ impl<R: Read> Reader<R> {
         }
     }
 
+    #[inline]
     fn next_pcap(
         &mut self,
         big: bool,
@@ -371,33 +391,40 @@ impl<R: Read> Reader<R> {
         let incl = [h[8], h[9], h[10], h[11]];
         let incl = if big { u32::from_be_bytes(incl) } else { u32::from_le_bytes(incl) };
         if incl > max_caplen {
-            return err(format!(
-                "invalid packet capture length {incl}, bigger than maximum of {max_caplen}"
-            ));
+            let snaplen = self.info.snaplen;
+            return err(if incl > snaplen {
+                format!("invalid packet capture length {incl}, bigger than snaplen of {snaplen}")
+            } else {
+                format!("invalid packet capture length {incl}, bigger than maximum of {max_caplen}")
+            });
         }
         let need = 16 + incl as usize;
         let got = self.fill(need)?;
         if got < need {
+            // libpcap reads the snapshot-length part first, then skips the
+            // rest; its message names whichever read came up short.
+            let avail = (got - 16) as u32;
+            let snaplen = self.info.snaplen;
+            let tried = if incl > snaplen && avail < snaplen { snaplen } else { incl };
             return err(format!(
-                "truncated dump file; tried to read {incl} captured bytes, only got {}",
-                got - 16
+                "truncated dump file; tried to read {tried} captured bytes, only got {avail}"
             ));
         }
-        let Format::Pcap { parser, .. } = &self.format else { return Ok(None) };
-        let (_, raw): (_, RawPcapPacket<'_>) =
-            parser.next_raw_packet(&self.buf[self.start..self.start + need]).map_err(pcap_err)?;
+        // The record header is decoded here rather than through
+        // pcap-file's `next_raw_packet`: this is the hot path, and the
+        // fields were half read above already.
+        let rec = &self.buf[self.start..self.start + need];
         self.start += need;
-        let mut data: &[u8] = match raw.data {
-            std::borrow::Cow::Borrowed(d) => d,
-            std::borrow::Cow::Owned(_) => return err("internal error: copied packet"),
+        let word = |i: usize| {
+            let w = [rec[i], rec[i + 1], rec[i + 2], rec[i + 3]];
+            if big { u32::from_be_bytes(w) } else { u32::from_le_bytes(w) }
         };
+        let (ts_sec, frac, orig_len) = (word(0), u64::from(word(4)), word(12));
         // As libpcap does, keep at most the file's snapshot length.
-        if data.len() > self.info.snaplen as usize {
-            data = &data[..self.info.snaplen as usize];
-        }
-        let frac = u64::from(raw.ts_frac);
+        let keep = need.min(16 + self.info.snaplen as usize);
+        let data = &rec[16..keep];
         let ts_nsec = if self.info.nanos { frac } else { frac * 1000 };
-        Ok(Some(Packet { ts_sec: u64::from(raw.ts_sec), ts_nsec, wire_len: raw.orig_len, data }))
+        Ok(Some(Packet { ts_sec: u64::from(ts_sec), ts_nsec, wire_len: orig_len, data }))
     }
 
     fn next_pcapng(&mut self) -> Result<Option<Packet<'_>>, SavefileError> {
@@ -440,8 +467,12 @@ impl<R: Read> Reader<R> {
                     (u32::from(pb.interface_id), pb.timestamp, pb.original_len, data)
                 }
                 Block::SimplePacket(spb) => {
+                    // The block body is padded to 4 bytes and has no
+                    // captured length: the packet is the first
+                    // `original_len` bytes of it.
                     let data = borrowed(spb.data)?;
-                    (0, 0, spb.original_len, data)
+                    let n = data.len().min(spb.original_len as usize);
+                    (0, 0, spb.original_len, &data[..n])
                 }
                 _ => continue,
             };
@@ -497,12 +528,14 @@ fn empty_ng_parser() -> Result<PcapNgParser, SavefileError> {
 /// A pcap file being written.
 pub struct Writer<W: Write> {
     out: W,
-    nanos: bool,
+    /// The input has nanosecond timestamps, to be divided down.
+    from_nanos: bool,
 }
 
 impl<W: Write> Writer<W> {
-    /// Writes the file header: little-endian, version 2.4, with the given
-    /// link type (as stored in the input), snapshot length and precision.
+    /// Writes the file header: little-endian, version 2.4, microsecond
+    /// timestamps (as tcpdump writes, even from nanosecond input), with the
+    /// given link type (as stored in the input) and snapshot length.
     pub fn new(out: W, info: &FileInfo) -> Result<Writer<W>, SavefileError> {
         let header = PcapHeader {
             version_major: 2,
@@ -511,25 +544,28 @@ impl<W: Write> Writer<W> {
             ts_accuracy: 0,
             snaplen: info.snaplen,
             datalink: DataLink::from(info.linktype_raw),
-            ts_resolution: if info.nanos {
-                TsResolution::NanoSecond
-            } else {
-                TsResolution::MicroSecond
-            },
+            // tcpdump writes microsecond files whatever it reads.
+            ts_resolution: TsResolution::MicroSecond,
             endianness: Endianness::Little,
         };
         let out = PcapWriter::with_header(out, header).map_err(pcap_err)?.into_writer();
-        Ok(Writer { out, nanos: info.nanos })
+        Ok(Writer { out, from_nanos: info.nanos })
     }
 
     /// Appends one packet record. The record header is written by hand
     /// (16 little-endian bytes) because pcap-file's packet writer refuses
     /// records that real captures contain (caplen > wire length).
     pub fn write(&mut self, p: &Packet<'_>) -> std::io::Result<()> {
-        let frac = if self.nanos { p.ts_nsec } else { p.ts_nsec / 1000 };
+        // libpcap divides a nanosecond fraction as a signed 32-bit number,
+        // so an invalid fraction of 2^31 ns or more comes out negative.
+        let frac = if self.from_nanos {
+            ((p.ts_nsec as u32 as i32) / 1000) as u32
+        } else {
+            (p.ts_nsec / 1000) as u32
+        };
         let mut h = [0u8; 16];
         h[0..4].copy_from_slice(&(p.ts_sec as u32).to_le_bytes());
-        h[4..8].copy_from_slice(&(frac as u32).to_le_bytes());
+        h[4..8].copy_from_slice(&frac.to_le_bytes());
         h[8..12].copy_from_slice(&(p.data.len() as u32).to_le_bytes());
         h[12..16].copy_from_slice(&p.wire_len.to_le_bytes());
         self.out.write_all(&h)?;

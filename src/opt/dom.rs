@@ -8,7 +8,7 @@
 //! per edge instead of n² bits, and answer the two questions the passes ask:
 //!
 //! * "is `b` in `x`'s dominator set" (pull-ups): an interval test on the
-//!   tree's preorder numbering;
+//!   tree's preorder numbering (`pullup.rs`);
 //! * "the dominating edges of `e`, lowest id first" (jump threading): the
 //!   chain of `e`'s ancestors, whose lowest-id match `jumps.rs` selects.
 //!
@@ -36,6 +36,8 @@ pub(crate) struct Forest {
     pub tin: Vec<u32>,
     /// Largest preorder number in the node's subtree.
     pub tout: Vec<u32>,
+    /// The nodes in preorder.
+    pub pre: Vec<u32>,
 }
 
 const UNSET: u32 = u32::MAX - 1;
@@ -87,6 +89,7 @@ impl Forest {
                 first_child[p as usize] = v;
             }
         }
+        self.pre.clear();
         let mut t = 0u32;
         // (node, entered)
         let mut stack: Vec<(u32, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
@@ -96,6 +99,7 @@ impl Forest {
                 continue;
             }
             self.tin[v as usize] = t;
+            self.pre.push(v);
             t += 1;
             stack.push((v, true));
             let mut c = first_child[v as usize];
@@ -104,12 +108,6 @@ impl Forest {
                 c = next_sibling[c as usize];
             }
         }
-    }
-
-    /// True if `a` is `x` or an ancestor of `x` (both in the forest).
-    pub fn is_ancestor(&self, a: u32, x: u32) -> bool {
-        let (ta, tx) = (self.tin[a as usize], self.tin[x as usize]);
-        ta <= tx && tx <= self.tout[a as usize]
     }
 }
 
@@ -137,6 +135,9 @@ impl Opt {
         for lev in (0..self.levels.len()).rev() {
             for &b in &self.levels[lev] {
                 let bi = b as usize;
+                if self.g[bi].is_leaf() && b != self.root {
+                    continue;
+                }
                 t.attach(b, idom[bi]);
                 nodes.push(b);
                 let node = &self.g[bi];
@@ -145,19 +146,17 @@ impl Opt {
                 }
                 for c in [node.jt, node.jf] {
                     let ci = c as usize;
+                    // Nobody asks for the dominators of a return (a pull-up
+                    // stops at a return before its dominance test), and the
+                    // two shared returns have thousands of predecessors.
+                    if self.g[ci].is_leaf() {
+                        continue;
+                    }
                     idom[ci] = if idom[ci] == UNSET { b } else { t.lca(idom[ci], b) };
                 }
             }
         }
         t.number(&nodes);
-    }
-
-    /// Does `b` dominate `x` (libpcap: `SET_MEMBER(x->dom, b->id)`)?
-    pub(crate) fn dominates(&self, b: u32, x: u32) -> bool {
-        if !self.reach[x as usize] || !self.reach[b as usize] {
-            return true;
-        }
-        self.dom.tree.is_ancestor(b, x)
     }
 
     /// `find_edom`: edge dominator forest, top-down by level.

@@ -33,6 +33,27 @@
 //!
 //! It does not compute libpcap's `find_closure` (computed there but never
 //! used), and it does not fix any of 1.10.3's bugs: that is the point.
+//! Where libpcap keeps n² bitsets (dominators, edge dominators) we keep
+//! dominator trees that answer the same questions (`dom.rs`, `jumps.rs`),
+//! and `intern_blocks` is a linear hash-consing (`intern.rs`); the output is
+//! the same, only the cost differs.
+//!
+//! # What it needs from code generation
+//!
+//! The result depends on the exact graph `gencode.c` builds, including two
+//! details that do not show in an unoptimized listing:
+//! * whether a block's statement list is *empty* or not: `opt_peep` does
+//!   nothing for a block with no statements, even at its branch. Generate
+//!   a statement only where libpcap does (never a placeholder NOP);
+//! * `no_optimize`: libpcap skips the optimizer for protochain and for
+//!   every PRISM_HEADER filter (whose header code has in-block jumps), even
+//!   `radio[0xab] == 0xcd`, whose program does not contain that code.
+//!
+//! # Testing
+//!
+//! `tests/opt_pairs.rs` rebuilds libpcap's unoptimized graph from
+//! `tcpdump -O -ddd` ([`rebuild`]) for every corpus expression and compares
+//! our optimized listing with `tcpdump -d`.
 
 mod analysis;
 mod deadstores;
@@ -102,6 +123,9 @@ pub(crate) struct Opt {
     pub vn: vn::Values,
     pub dom: dom::DomTree,
     pub edom: dom::EdgeDom,
+    pub jix: jumps::JumpIndex,
+    /// Per-pass copies for the pull-up walks (`pullup.rs`).
+    pub pull: Vec<pullup::PullNode>,
     /// Nothing changed in this pass.
     pub done: bool,
     /// Something other than branch movement happened in this pass.
@@ -136,6 +160,7 @@ impl Opt {
             }
         }
         let n = order.len();
+        check_acyclic(cfg, &order, &num)?;
         let mut g = Vec::with_capacity(n);
         for &b in &order {
             let blk = cfg.block_mut(b);
@@ -166,6 +191,8 @@ impl Opt {
             vn: vn::Values::default(),
             dom: dom::DomTree::default(),
             edom: dom::EdgeDom::default(),
+            jix: jumps::JumpIndex::default(),
+            pull: Vec::new(),
             done: true,
             nbm: false,
         };
@@ -260,6 +287,7 @@ impl Opt {
         if do_stmts {
             return Ok(());
         }
+        self.build_jump_index();
         for lev in 1..=maxlevel {
             for i in 0..self.levels[lev].len() {
                 let b = self.levels[lev][i];
@@ -268,6 +296,7 @@ impl Opt {
             }
         }
         self.find_inedges();
+        self.prepare_pullups();
         for lev in 1..=maxlevel {
             for i in 0..self.levels[lev].len() {
                 let b = self.levels[lev][i];
@@ -332,6 +361,41 @@ impl Opt {
         };
         Ok(())
     }
+}
+
+/// Rejects a graph with a cycle (a code generation bug): every analysis
+/// here assumes, as libpcap's does, that the graph is acyclic.
+fn check_acyclic(cfg: &Cfg, order: &[BlockId], num: &[u32]) -> Result<(), String> {
+    // 0 = unvisited, 1 = on the current path, 2 = finished.
+    let mut state = vec![0u8; order.len()];
+    let mut stack: Vec<(u32, bool)> = vec![(0, false)];
+    while let Some((b, expanded)) = stack.pop() {
+        let bi = b as usize;
+        if expanded {
+            state[bi] = 2;
+            continue;
+        }
+        match state[bi] {
+            1 => return Err("internal error: the filter graph has a cycle".into()),
+            2 => continue,
+            _ => {}
+        }
+        state[bi] = 1;
+        stack.push((b, true));
+        let blk = cfg.block(order[bi]);
+        if blk.is_ret() {
+            continue;
+        }
+        for s in [blk.jt, blk.jf].into_iter().flatten() {
+            let si = num[s.index()];
+            match state[si as usize] {
+                1 => return Err("internal error: the filter graph has a cycle".into()),
+                0 => stack.push((si, false)),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Optimizes `cfg` in place, producing the graph libpcap's `bpf_optimize`

@@ -10,9 +10,9 @@
 //!
 //! Blocks are cut at jump targets and after every conditional jump or
 //! return; a conditional whose target is a `ja` is resolved through it.
-//! Programs with a backward `ja` (protochain's loop) contain in-block jumps
-//! that libpcap never optimizes; they are rebuilt as one `no_optimize`
-//! graph is not attempted, and [`cfg_from_insns`] reports them.
+//! Programs with in-block jumps (protochain's loop, the PRISM/AVS header
+//! code) are never optimized by libpcap; [`cfg_from_insns`] reports them
+//! as [`RebuildError::InBlockJumps`] instead of guessing their blocks.
 
 use crate::bpf::Insn;
 use crate::bpf::insn::{self, consts::*};

@@ -346,9 +346,7 @@ fn scan_one(text: &str, pos: usize) -> (TokKind, usize) {
     let c = b[0];
     if c == b'\\' {
         // `\\[^ !()\n\t]+`: an identifier without the backslash.
-        let n = rest[1..]
-            .find([' ', '!', '(', ')', '\n', '\t'])
-            .unwrap_or(rest.len() - 1);
+        let n = rest[1..].find([' ', '!', '(', ')', '\n', '\t']).unwrap_or(rest.len() - 1);
         if n == 0 {
             return (TokKind::Error(SyntaxErrorKind::Syntax), 1);
         }

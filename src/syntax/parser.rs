@@ -13,6 +13,15 @@
 //! back to a token), or as an empty span at the end for input that stops
 //! early.
 //!
+//! Speed: each `(` is first spelled `A(` or `P(` by [`classify_parens`]
+//! (arithmetic or not, decided from its neighbours), which keeps the PEG
+//! from re-reading nested parentheses under every alternative; a failed
+//! parse is repeated with the plain spelling to find the exact error
+//! position (unless the nesting is very deep, see [`EXACT_RETRY_NESTING`]).
+//!
+//! Shapes: `(pnum)` gives a plain `Id(Num)` (no `Paren`), `( pid )` gives
+//! `Paren`, and `FieldValue::List` records `and` as `Some(true)`.
+//!
 //! Depth: libpcap's LR stack holds 10,000 entries. [`lr_depth`] estimates
 //! the stack height libpcap's parser would reach from the token stream
 //! alone, calibrated against tcpdump (`not`×9996 `ip` parses, ×9997 does
@@ -45,8 +54,10 @@ const MAX_LR_DEPTH: usize = 10_000;
 const THREAD_DEPTH: usize = 200;
 
 /// Stack bytes reserved per level of nesting on the helper thread. pest's
-/// generated code is closure-heavy, so this is generous (debug builds use
-/// far more stack per frame than release builds).
+/// generated code is closure-heavy: a debug build needs between 8 and
+/// 16 KiB per nested parenthesis (measured with the depth tests), release
+/// builds far less. Twice the measured need; the memory is only reserved,
+/// not touched, unless the input really nests that deep.
 const STACK_PER_LEVEL: usize = 32 * 1024;
 
 pub(super) fn parse(text: &str) -> Result<Filter, SyntaxError> {
@@ -84,8 +95,11 @@ fn too_deep(text: &str) -> SyntaxError {
 /// the bottom (the start state and the empty `null` symbol), one per open
 /// parenthesis, one per pending `not` or unary minus, two per pending
 /// `%`/`^` (they always shift, so a chain nests to the right), two for an
-/// `expr and` or `arth relop` prefix, one for the token being shifted, and
-/// for `)` the `( expr` beneath it.
+/// `expr and` or `arth relop` prefix, one for a qualifier head waiting for
+/// its identifier, two per open `proto [`, one for the token being
+/// shifted, and for `)`/`]` the operand beneath it. Checked against
+/// tcpdump for nested parentheses, `not` chains, `ip and (...)`,
+/// `host (a or (...))`, `ip[ip[...]]` and `port 80 or not not ... 1`.
 fn lr_depth(tokens: &[Token]) -> usize {
     // Per open parenthesis: (entries below this frame, pending entries in
     // this frame).
@@ -96,17 +110,22 @@ fn lr_depth(tokens: &[Token]) -> usize {
     // Whether the previous token ends an operand, which makes a following
     // `-` binary.
     let mut after_operand = false;
+    // Whether the previous token was a qualifier keyword (`tcp dst port`
+    // becomes a single `head` symbol).
+    let mut after_qualifier = false;
     for tok in tokens {
         let k = tok.canonical();
         let ends_operand = matches!(k, "NUM" | ")" | "]" | "len");
         match k {
-            "(" => {
+            "(" | "[" => {
+                // `proto [` leaves the protocol name and the bracket.
+                let opened = if k == "[" { 2 } else { 1 };
                 frames.push((base, pending));
-                base += pending + 1;
+                base += pending + opened;
                 pending = 0;
                 max = max.max(base);
             }
-            ")" => {
+            ")" | "]" => {
                 // `( expr )`: the expression and the `)` sit on the `(`.
                 max = max.max(base + 2);
                 match frames.pop() {
@@ -130,37 +149,147 @@ fn lr_depth(tokens: &[Token]) -> usize {
                 pending = 2;
                 max = max.max(base + pending);
             }
+            // Qualifiers reduce to one `head` symbol that waits for its id.
+            "host" | "net" | "port" | "portrange" | "proto" | "protochain" | "gateway" | "src"
+            | "dst" | "addr1" | "addr2" | "addr3" | "addr4" | "ra" | "ta"
+                if !after_qualifier =>
+            {
+                pending += 1;
+                max = max.max(base + pending);
+            }
             _ => max = max.max(base + pending + 1),
         }
+        after_qualifier = matches!(
+            k,
+            "host"
+                | "net"
+                | "port"
+                | "portrange"
+                | "proto"
+                | "protochain"
+                | "gateway"
+                | "src"
+                | "dst"
+                | "addr1"
+                | "addr2"
+                | "addr3"
+                | "addr4"
+                | "ra"
+                | "ta"
+        );
         after_operand = ends_operand;
     }
     max
 }
 
+/// Above this parenthesis nesting, a failed classified parse is not
+/// repeated with plain spelling (which can take time quadratic in the
+/// nesting); its error position is used as it is.
+const EXACT_RETRY_NESTING: usize = 300;
+
 /// Runs the grammar over the tokens and builds the AST.
 fn parse_tokens(text: &str, tokens: &[Token]) -> Result<Filter, SyntaxError> {
-    let mut canon = String::new();
-    let mut starts = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        starts.push(canon.len());
-        canon.push_str(t.canonical());
-        canon.push(' ');
-    }
-    let cx = Cx { text, tokens, starts, canon_len: canon.len() };
-    let mut pairs = match FilterParser::parse(Rule::filter, &canon) {
+    let (classes, nesting) = classify_parens(tokens);
+    let fast = Cx::new(text, tokens, Some(&classes));
+    let mut pairs = match FilterParser::parse(Rule::filter, &fast.canon) {
         Ok(p) => p,
-        Err(e) => return Err(cx.syntax_error(&e)),
+        Err(e) if nesting > EXACT_RETRY_NESTING => return Err(fast.syntax_error(&e)),
+        Err(_) => {
+            // Find libpcap's error position with the plain spelling, where
+            // every `(` may be read either way.
+            let exact = Cx::new(text, tokens, None);
+            return match FilterParser::parse(Rule::filter, &exact.canon) {
+                Err(e) => Err(exact.syntax_error(&e)),
+                // Cannot happen (classification only removes readings that
+                // no valid input uses); report at the end if it does.
+                Ok(_) => Err(exact.err_at(tokens.len())),
+            };
+        }
     };
     // Every token was read: report the first conversion error, if any.
     if let Some(t) = tokens.iter().find(|t| t.deferred_error().is_some()) {
         let kind = t.deferred_error().cloned().unwrap_or(SyntaxErrorKind::Syntax);
         return Err(SyntaxError { kind, span: t.span });
     }
+    let cx = &fast;
     let filter = pairs.next().ok_or_else(|| cx.err_at(0))?;
     match filter.into_inner().find(|p| p.as_rule() == Rule::expr) {
         Some(expr) => Ok(Some(Box::new(cx.expr(expr)?))),
         None => Ok(None),
     }
+}
+
+/// Whether a token is an arithmetic or relational operator.
+fn is_arith_op(k: &str) -> bool {
+    matches!(
+        k,
+        "+" | "-"
+            | "*"
+            | "/"
+            | "%"
+            | "&"
+            | "|"
+            | "^"
+            | "<<"
+            | ">>"
+            | ">"
+            | ">="
+            | "="
+            | "<"
+            | "<="
+            | "!="
+    )
+}
+
+/// Classifies each `(` as arithmetic (`true`) or not (`false`); other
+/// tokens get `false`. A `(` is arithmetic when it follows an arithmetic
+/// or relational operator or `[`, when its `)` is followed by one of those
+/// or by `]` or `:`, or when it sits directly inside an arithmetic
+/// parenthesis or a `[...]`. In valid input no other `(` is arithmetic,
+/// since `( expr )`, `( id )` and field lists are only ever followed by
+/// `and`, `or`, `)` or the end. Also returns the deepest nesting.
+fn classify_parens(tokens: &[Token]) -> (Vec<bool>, usize) {
+    let kinds: Vec<&str> = tokens.iter().map(Token::canonical).collect();
+    // Matching `)` of each `(`.
+    let mut closer = vec![None; kinds.len()];
+    let mut open = Vec::new();
+    let mut nesting = 0;
+    for (i, k) in kinds.iter().enumerate() {
+        match *k {
+            "(" => {
+                open.push(i);
+                nesting = nesting.max(open.len());
+            }
+            ")" => {
+                if let Some(o) = open.pop() {
+                    closer[o] = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut arith = vec![false; kinds.len()];
+    // Enclosing `(` / `[` contexts: whether each is arithmetic.
+    let mut context: Vec<bool> = Vec::new();
+    for (i, k) in kinds.iter().enumerate() {
+        match *k {
+            "(" => {
+                let inside = context.last().copied().unwrap_or(false);
+                let after_op = i > 0 && (is_arith_op(kinds[i - 1]) || kinds[i - 1] == "[");
+                let before_op = closer[i]
+                    .and_then(|c| kinds.get(c + 1))
+                    .is_some_and(|n| is_arith_op(n) || *n == "]" || *n == ":");
+                arith[i] = inside || after_op || before_op;
+                context.push(arith[i]);
+            }
+            "[" => context.push(true),
+            ")" | "]" => {
+                context.pop();
+            }
+            _ => {}
+        }
+    }
+    (arith, nesting)
 }
 
 /// The build context: original text and tokens, and where each token
@@ -170,11 +299,30 @@ struct Cx<'a> {
     tokens: &'a [Token],
     starts: Vec<usize>,
     canon_len: usize,
+    /// The text the grammar reads.
+    canon: String,
 }
 
 type R<T> = Result<T, SyntaxError>;
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    /// Spells the tokens for the grammar: with `classes`, each `(` becomes
+    /// `A(` (arithmetic) or `P(` (not); without, the plain `(`.
+    fn new(text: &'a str, tokens: &'a [Token], classes: Option<&[bool]>) -> Cx<'a> {
+        let mut canon = String::new();
+        let mut starts = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            starts.push(canon.len());
+            let k = t.canonical();
+            match classes {
+                Some(c) if k == "(" => canon.push_str(if c[i] { "A(" } else { "P(" }),
+                _ => canon.push_str(k),
+            }
+            canon.push(' ');
+        }
+        Cx { text, tokens, starts, canon_len: canon.len(), canon }
+    }
+
     /// The token index at canonical offset `pos` (the token containing it;
     /// `tokens.len()` at the end).
     fn index_at(&self, pos: usize) -> usize {
@@ -556,7 +704,7 @@ impl Cx<'_> {
                 };
                 ArithKind::Load { proto, index: Box::new(index), size }
             }
-            Rule::t_lparen => {
+            Rule::t_alparen => {
                 // `( arith )`: the parentheses only group.
                 let inner = p
                     .clone()

@@ -1,0 +1,435 @@
+//! ICMP and ICMPv6: echo, unreachable, time exceeded, redirects,
+//! timestamps and (for ICMPv6) neighbour discovery and MLD, each as the
+//! one-line summary tcpdump prints without `-v`.
+
+use super::ip::{Addrs, addr};
+use super::{Bytes, Printer, fmt};
+
+fn tail(out: &mut Vec<u8>, len: usize) {
+    fmt::s(out, ", length ");
+    fmt::u(out, len as u64);
+}
+
+fn trunc(out: &mut Vec<u8>) {
+    fmt::s(out, " [|icmp]");
+}
+
+/// Milliseconds since midnight as `HH:MM:SS.mmm`.
+fn ms_time(out: &mut Vec<u8>, ms: u32) {
+    fmt::hms(out, (ms / 1000) as u64);
+    out.push(b'.');
+    fmt::u_pad(out, (ms % 1000) as u64, 3);
+}
+
+pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    if data.len() < 4 {
+        p.dump_whole = true;
+        trunc(out);
+        return;
+    }
+    let (typ, code) = (data[0], data[1]);
+    fmt::s(out, "ICMP ");
+    // The quoted packet of error messages.
+    let inner = Bytes(data.get(8..).unwrap_or(&[]));
+    let inner_dst = inner.slice(16, 4);
+    match typ {
+        0 | 8 => {
+            let (Some(id), Some(seq)) = (b.u16(4), b.u16(6)) else {
+                fmt::s(out, if typ == 0 { "echo reply" } else { "echo request" });
+                trunc(out);
+                return;
+            };
+            fmt::s(out, if typ == 0 { "echo reply, id " } else { "echo request, id " });
+            fmt::u(out, id as u64);
+            fmt::s(out, ", seq ");
+            fmt::u(out, seq as u64);
+        }
+        3 => {
+            let Some(dst) = inner_dst else {
+                fmt::s(out, "unreachable");
+                trunc(out);
+                return;
+            };
+            let pre = |out: &mut Vec<u8>, what: &str| {
+                fmt::s(out, what);
+                addr(out, dst);
+            };
+            match code {
+                0 => {
+                    pre(out, "net ");
+                    fmt::s(out, " unreachable");
+                }
+                1 => {
+                    pre(out, "host ");
+                    fmt::s(out, " unreachable");
+                }
+                2 => {
+                    pre(out, "");
+                    fmt::s(out, " protocol ");
+                    fmt::u(out, inner.u8(9).unwrap_or(0) as u64);
+                    fmt::s(out, " unreachable");
+                }
+                3 => {
+                    let proto = inner.u8(9).unwrap_or(0);
+                    let ihl = (inner.u8(0).unwrap_or(0x45) & 15) as usize * 4;
+                    let Some(dport) = inner.u16(ihl + 2) else {
+                        pre(out, "");
+                        trunc(out);
+                        return;
+                    };
+                    pre(out, "");
+                    match proto {
+                        6 => fmt::s(out, " tcp port "),
+                        17 => fmt::s(out, " udp port "),
+                        _ => {
+                            fmt::s(out, " protocol ");
+                            fmt::u(out, proto as u64);
+                            fmt::s(out, " port ");
+                        }
+                    }
+                    fmt::u(out, dport as u64);
+                    fmt::s(out, " unreachable");
+                }
+                4 => {
+                    pre(out, "");
+                    let mtu = b.u16(6).unwrap_or(0);
+                    fmt::s(out, " unreachable - need to frag");
+                    if mtu != 0 {
+                        fmt::s(out, " (mtu ");
+                        fmt::u(out, mtu as u64);
+                        fmt::s(out, ")");
+                    }
+                }
+                _ => {
+                    let (head, what) = match code {
+                        5 => ("", "source route failed"),
+                        6 => ("net ", "unknown"),
+                        7 => ("host ", "unknown"),
+                        8 => ("", "source host isolated"),
+                        9 => ("net ", "admin prohibited"),
+                        10 => ("host ", "admin prohibited"),
+                        11 => ("net ", "tos prohibited"),
+                        12 => ("host ", "tos prohibited"),
+                        13 => ("host ", "admin prohibited filter"),
+                        14 => ("host ", "host precedence violation"),
+                        15 => ("host ", "precedence cutoff"),
+                        _ => ("", ""),
+                    };
+                    pre(out, head);
+                    fmt::s(out, " unreachable");
+                    if what.is_empty() {
+                        fmt::s(out, " - #");
+                        fmt::u(out, code as u64);
+                    } else {
+                        fmt::s(out, " - ");
+                        fmt::s(out, what);
+                    }
+                }
+            }
+        }
+        4 => fmt::s(out, "source quench"),
+        5 => {
+            let (Some(dst), Some(gw)) = (inner_dst, b.slice(4, 4)) else {
+                fmt::s(out, "redirect");
+                trunc(out);
+                return;
+            };
+            fmt::s(out, if code >= 2 { "redirect-tos " } else { "redirect " });
+            addr(out, dst);
+            fmt::s(out, if code % 2 == 0 { " to net " } else { " to host " });
+            addr(out, gw);
+        }
+        9 => {
+            let (Some(n), Some(size), Some(life)) = (b.u8(4), b.u8(5), b.u16(6)) else {
+                fmt::s(out, "router advertisement");
+                trunc(out);
+                return;
+            };
+            fmt::s(out, "router advertisement lifetime ");
+            let life = life as u64;
+            if life >= 3600 {
+                fmt::u(out, life / 3600);
+                out.push(b':');
+                fmt::u_pad(out, life / 60 % 60, 2);
+            } else {
+                fmt::u(out, life / 60);
+            }
+            out.push(b':');
+            fmt::u_pad(out, life % 60, 2);
+            out.push(b' ');
+            fmt::u(out, n as u64);
+            out.push(b':');
+            let step = (size as usize).max(2) * 4;
+            for i in 0..n as usize {
+                let (Some(a), Some(pref)) = (b.slice(8 + i * step, 4), b.u32(12 + i * step)) else {
+                    trunc(out);
+                    return;
+                };
+                fmt::s(out, " {");
+                addr(out, a);
+                out.push(b' ');
+                fmt::u(out, pref as u64);
+                out.push(b'}');
+            }
+        }
+        10 => fmt::s(out, "router solicitation"),
+        11 => fmt::s(
+            out,
+            if code == 1 { "ip reassembly time exceeded" } else { "time exceeded in-transit" },
+        ),
+        12 => {
+            fmt::s(out, "parameter problem - octet ");
+            fmt::u(out, b.u8(4).unwrap_or(0) as u64);
+        }
+        13 | 14 => {
+            let (Some(id), Some(seq)) = (b.u16(4), b.u16(6)) else {
+                trunc(out);
+                return;
+            };
+            fmt::s(out, if typ == 13 { "time stamp query id " } else { "time stamp reply id " });
+            fmt::u(out, id as u64);
+            fmt::s(out, " seq ");
+            fmt::u(out, seq as u64);
+            if typ == 14 {
+                let (Some(o), Some(r), Some(x)) = (b.u32(8), b.u32(12), b.u32(16)) else {
+                    trunc(out);
+                    return;
+                };
+                fmt::s(out, ": org ");
+                ms_time(out, o);
+                fmt::s(out, ", recv ");
+                ms_time(out, r);
+                fmt::s(out, ", xmit ");
+                ms_time(out, x);
+            }
+        }
+        15 => fmt::s(out, "information request"),
+        16 => fmt::s(out, "information reply"),
+        17 => fmt::s(out, "address mask request"),
+        18 => {
+            fmt::s(out, "address mask is 0x");
+            fmt::x_pad(out, b.u32(8).unwrap_or(0) as u64, 8);
+        }
+        _ => {
+            fmt::s(out, "type-#");
+            fmt::u(out, typ as u64);
+        }
+    }
+    tail(out, len);
+}
+
+pub(crate) fn icmp6(
+    _p: &mut Printer,
+    _addrs: Addrs<'_>,
+    data: &[u8],
+    len: usize,
+    out: &mut Vec<u8>,
+) {
+    let b = Bytes(data);
+    let (Some(typ), Some(code)) = (b.u8(0), b.u8(1)) else {
+        fmt::s(out, "ICMP6, [|icmp6]");
+        return;
+    };
+    fmt::s(out, "ICMP6, ");
+    let inner = Bytes(data.get(8..).unwrap_or(&[]));
+    let inner_dst = inner.slice(24, 16);
+    let need = |out: &mut Vec<u8>, a: Option<&[u8]>| -> bool {
+        match a {
+            Some(a) => {
+                addr(out, a);
+                true
+            }
+            None => {
+                fmt::s(out, "[|icmp6]");
+                false
+            }
+        }
+    };
+    match typ {
+        1 => {
+            fmt::s(out, "destination unreachable, ");
+            match code {
+                0 => {
+                    fmt::s(out, "unreachable route ");
+                    if !need(out, inner_dst) {
+                        return;
+                    }
+                }
+                1 => {
+                    fmt::s(out, " unreachable prohibited ");
+                    if !need(out, inner_dst) {
+                        return;
+                    }
+                }
+                2 => {
+                    fmt::s(out, "beyond scope of source address ");
+                    if !need(out, inner_dst) {
+                        return;
+                    }
+                }
+                3 => {
+                    fmt::s(out, "unreachable address ");
+                    if !need(out, inner_dst) {
+                        return;
+                    }
+                }
+                4 => {
+                    fmt::s(out, "unreachable port, ");
+                    // Find the quoted transport header behind the quoted
+                    // IPv6 header (extension headers are not walked).
+                    let nh = inner.u8(6);
+                    let dport = inner.u16(42);
+                    let (Some(dst), Some(nh), Some(dport)) = (inner_dst, nh, dport) else {
+                        fmt::s(out, "[|icmp6]");
+                        return;
+                    };
+                    addr(out, dst);
+                    match nh {
+                        6 => fmt::s(out, " tcp port "),
+                        17 => fmt::s(out, " udp port "),
+                        _ => {
+                            fmt::s(out, " protocol ");
+                            fmt::u(out, nh as u64);
+                            fmt::s(out, " port ");
+                        }
+                    }
+                    fmt::u(out, dport as u64);
+                }
+                _ => {
+                    fmt::s(out, "unknown code (");
+                    fmt::u(out, code as u64);
+                    fmt::s(out, ")");
+                }
+            }
+        }
+        2 => {
+            fmt::s(out, "packet too big, mtu ");
+            let Some(mtu) = b.u32(4) else {
+                fmt::s(out, "[|icmp6]");
+                return;
+            };
+            fmt::u(out, mtu as u64);
+        }
+        3 => {
+            if code == 0 {
+                fmt::s(out, "time exceeded in-transit for ");
+                if !need(out, inner_dst) {
+                    return;
+                }
+            } else if code == 1 {
+                fmt::s(out, "time exceeded in-transit (reassembly)");
+            } else {
+                fmt::s(out, "time exceeded, unknown code (");
+                fmt::u(out, code as u64);
+                fmt::s(out, ")");
+            }
+        }
+        4 => {
+            fmt::s(out, "parameter problem, ");
+            let Some(ptr) = b.u32(4) else {
+                fmt::s(out, "[|icmp6]");
+                return;
+            };
+            fmt::s(
+                out,
+                match code {
+                    0 => "erroneous - octet ",
+                    1 => "next header - octet ",
+                    2 => "option - octet ",
+                    _ => "code-#",
+                },
+            );
+            fmt::u(out, if code <= 2 { ptr as u64 } else { code as u64 });
+        }
+        128 | 129 => {
+            fmt::s(out, if typ == 128 { "echo request" } else { "echo reply" });
+            let (Some(id), Some(seq)) = (b.u16(4), b.u16(6)) else {
+                fmt::s(out, "[|icmp6]");
+                return;
+            };
+            fmt::s(out, ", id ");
+            fmt::u(out, id as u64);
+            fmt::s(out, ", seq ");
+            fmt::u(out, seq as u64);
+        }
+        130 if len >= 28 => {
+            fmt::s(out, "multicast listener query v2 [");
+            let Some(g) = b.slice(8, 16) else {
+                fmt::s(out, "[|icmp6]");
+                return;
+            };
+            let n = b.u16(26).unwrap_or(0);
+            if n > 0 {
+                fmt::s(out, "gaddr ");
+                addr(out, g);
+                fmt::s(out, " ");
+                fmt::u(out, n as u64);
+                fmt::s(out, " source(s)]");
+            } else {
+                fmt::s(out, "gaddr ");
+                addr(out, g);
+                out.push(b']');
+            }
+        }
+        130..=132 => {
+            fmt::s(
+                out,
+                match typ {
+                    130 => "multicast listener query",
+                    131 => "multicast listener report",
+                    _ => "multicast listener done",
+                },
+            );
+            let (Some(delay), Some(g)) = (b.u16(4), b.slice(8, 16)) else {
+                fmt::s(out, "[|icmp6]");
+                return;
+            };
+            fmt::s(out, " max resp delay: ");
+            fmt::u(out, delay as u64);
+            fmt::s(out, " addr: ");
+            addr(out, g);
+        }
+        133 => fmt::s(out, "router solicitation"),
+        134 => fmt::s(out, "router advertisement"),
+        135 => {
+            fmt::s(out, "neighbor solicitation, who has ");
+            if !need(out, b.slice(8, 16)) {
+                return;
+            }
+        }
+        136 => {
+            fmt::s(out, "neighbor advertisement, tgt is ");
+            if !need(out, b.slice(8, 16)) {
+                return;
+            }
+        }
+        137 => {
+            fmt::s(out, "redirect, ");
+            let (Some(t), Some(d)) = (b.slice(8, 16), b.slice(24, 16)) else {
+                fmt::s(out, "[|icmp6]");
+                return;
+            };
+            addr(out, d);
+            fmt::s(out, " to ");
+            addr(out, t);
+        }
+        143 => {
+            let Some(n) = b.u16(6) else {
+                fmt::s(out, "[|icmp6]");
+                return;
+            };
+            fmt::s(out, "multicast listener report v2, ");
+            fmt::u(out, n as u64);
+            fmt::s(out, " group record(s)");
+        }
+        _ => {
+            fmt::s(out, "type ");
+            fmt::u(out, typ as u64);
+            fmt::s(out, " code ");
+            fmt::u(out, code as u64);
+            fmt::s(out, " (not dissected)");
+        }
+    }
+    tail(out, len);
+}

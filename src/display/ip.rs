@@ -1,0 +1,418 @@
+//! IPv4 (with fragments and the `-v` header line) and IPv6 (with its
+//! extension headers), and the dispatch to the upper layers.
+//!
+//! tcpdump's layering of the text is a little irregular, and the printers
+//! reproduce it: TCP and UDP print the addresses themselves, joined to the
+//! ports (`10.0.0.1.80 > ...`), while every other protocol gets
+//! `src > dst: ` from the IP layer. After IPv6 extension headers the
+//! addresses have already been printed, so TCP and UDP print bare ports.
+
+use super::{Bytes, Printer, fmt, icmp, transport};
+
+/// A packet's two addresses (4 or 16 bytes each).
+#[derive(Clone, Copy)]
+pub(crate) struct Addrs<'a> {
+    pub src: &'a [u8],
+    pub dst: &'a [u8],
+    /// Whether `src > dst: ` has been printed already.
+    pub printed: bool,
+    /// Whether the payload is the first fragment of a larger datagram (so
+    /// length fields may exceed what the packet holds).
+    pub frag: bool,
+}
+
+pub(crate) fn addr(out: &mut Vec<u8>, a: &[u8]) {
+    if let Ok(v6) = <&[u8; 16]>::try_from(a) {
+        fmt::ipv6(out, v6);
+    } else {
+        fmt::ipv4(out, a);
+    }
+}
+
+impl Addrs<'_> {
+    /// `src > dst: ` unless already printed.
+    pub fn pair(&self, out: &mut Vec<u8>) {
+        if !self.printed {
+            addr(out, self.src);
+            fmt::s(out, " > ");
+            addr(out, self.dst);
+            fmt::s(out, ": ");
+        }
+    }
+
+    /// `src.sport > dst.dport: ` (bare ports after IPv6 extension headers).
+    pub fn ports(&self, out: &mut Vec<u8>, sport: u16, dport: u16) {
+        if !self.printed {
+            addr(out, self.src);
+            out.push(b'.');
+        }
+        fmt::u(out, sport as u64);
+        fmt::s(out, " > ");
+        if !self.printed {
+            addr(out, self.dst);
+            out.push(b'.');
+        }
+        fmt::u(out, dport as u64);
+        fmt::s(out, ": ");
+    }
+}
+
+/// tcpdump's names for IP protocol numbers (in `-v` output).
+pub(crate) fn proto_name(p: u8) -> Option<&'static str> {
+    Some(match p {
+        0 => "Options",
+        1 => "ICMP",
+        2 => "IGMP",
+        4 => "IPIP",
+        6 => "TCP",
+        17 => "UDP",
+        41 => "IPv6",
+        43 => "Routing",
+        44 => "Fragment",
+        47 => "GRE",
+        50 => "ESP",
+        51 => "AH",
+        58 => "ICMPv6",
+        59 => "NONE",
+        60 => "DSTOPT",
+        89 => "OSPF",
+        103 => "PIM",
+        112 => "VRRP",
+        132 => "SCTP",
+        _ => return None,
+    })
+}
+
+/// The Internet checksum of some 16-bit-word-aligned pieces.
+pub(crate) fn checksum(parts: &[&[u8]]) -> u16 {
+    let mut sum: u64 = 0;
+    let mut odd: Option<u8> = None;
+    for part in parts {
+        for &b in part.iter() {
+            match odd.take() {
+                Some(hi) => sum += u64::from(u16::from_be_bytes([hi, b])),
+                None => odd = Some(b),
+            }
+        }
+    }
+    if let Some(hi) = odd {
+        sum += u64::from(u16::from_be_bytes([hi, 0]));
+    }
+    while sum >> 16 != 0 {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    !(sum as u16)
+}
+
+pub(crate) fn ipv4(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, name: bool) {
+    let b = Bytes(data);
+    let Some(vhl) = b.u8(0) else {
+        p.dump_whole = true;
+        fmt::s(out, " [|ip]");
+        return;
+    };
+    if vhl >> 4 != 4 {
+        fmt::s(out, "IP");
+        fmt::u(out, (vhl >> 4) as u64);
+        fmt::s(out, " (invalid)");
+        return;
+    }
+    if name {
+        fmt::s(out, "IP ");
+    }
+    if data.len() < 20 {
+        fmt::s(out, " [|ip]");
+        return;
+    }
+    let hlen = ((vhl & 15) as usize) * 4;
+    let len = b.u16(2).unwrap_or(0) as usize;
+    if hlen < 20 {
+        fmt::s(out, "bad-hlen ");
+        fmt::u(out, hlen as u64);
+        return;
+    }
+    if len < hlen {
+        fmt::s(out, "bad-len ");
+        fmt::u(out, len as u64);
+        return;
+    }
+    if len > wire {
+        fmt::s(out, "truncated-ip - ");
+        fmt::u(out, (len - wire) as u64);
+        fmt::s(out, " bytes missing! ");
+    }
+    let tos = data[1];
+    let id = b.u16(4).unwrap_or(0);
+    let frag = b.u16(6).unwrap_or(0);
+    let ttl = data[8];
+    let proto = data[9];
+    let off = ((frag & 0x1fff) as usize) * 8;
+    if p.opts.verbose > 0 {
+        fmt::s(out, "(tos 0x");
+        fmt::x(out, tos as u64);
+        match tos & 3 {
+            1 => fmt::s(out, ",ECT(1)"),
+            2 => fmt::s(out, ",ECT(0)"),
+            3 => fmt::s(out, ",CE"),
+            _ => {}
+        }
+        fmt::s(out, ", ttl ");
+        fmt::u(out, ttl as u64);
+        fmt::s(out, ", id ");
+        fmt::u(out, id as u64);
+        fmt::s(out, ", offset ");
+        fmt::u(out, off as u64);
+        fmt::s(out, ", flags [");
+        if frag & 0xe000 == 0 {
+            fmt::s(out, "none");
+        } else {
+            if frag & 0x8000 != 0 {
+                fmt::s(out, "rsvd");
+            }
+            if frag & 0x4000 != 0 {
+                fmt::s(out, "DF");
+            }
+            if frag & 0x2000 != 0 {
+                fmt::s(out, "+");
+            }
+        }
+        fmt::s(out, "], proto ");
+        fmt::s(out, proto_name(proto).unwrap_or("unknown"));
+        fmt::s(out, " (");
+        fmt::u(out, proto as u64);
+        fmt::s(out, "), length ");
+        fmt::u(out, len as u64);
+        if let Some(hdr) = b.slice(0, hlen) {
+            if hlen > 20 {
+                fmt::s(out, ", options (not dissected)");
+            }
+            let sum = checksum(&[hdr]);
+            if sum != 0 {
+                fmt::s(out, ", bad cksum ");
+                fmt::x(out, b.u16(10).unwrap_or(0) as u64);
+                fmt::s(out, " (->");
+                let mut h = hdr.to_vec();
+                h[10] = 0;
+                h[11] = 0;
+                fmt::x(out, checksum(&[&h]) as u64);
+                fmt::s(out, ")!");
+            }
+        }
+        fmt::s(out, ")\n    ");
+    }
+    let src = &data[12..16];
+    let dst = &data[16..20];
+    let addrs = Addrs { src, dst, printed: false, frag: frag & 0x2000 != 0 };
+    let end = len.min(data.len());
+    let payload = data.get(hlen..end).unwrap_or(&[]);
+    let plen = len - hlen;
+    if off != 0 {
+        addrs.pair(out);
+        fmt::s(out, "ip-proto-");
+        fmt::u(out, proto as u64);
+        return;
+    }
+    if data.len() < hlen {
+        addrs.pair(out);
+        fmt::s(out, "[|ip]");
+        return;
+    }
+    upper(p, proto, addrs, payload, plen, out, Some(data));
+}
+
+/// The layer above IP.
+pub(crate) fn upper(
+    p: &mut Printer,
+    proto: u8,
+    addrs: Addrs<'_>,
+    data: &[u8],
+    len: usize,
+    out: &mut Vec<u8>,
+    ip4: Option<&[u8]>,
+) {
+    match proto {
+        6 => transport::tcp(p, addrs, data, len, out),
+        17 => transport::udp(p, addrs, data, len, out),
+        1 if ip4.is_some() => {
+            addrs.pair(out);
+            icmp::icmp4(p, data, len, out);
+        }
+        58 => {
+            addrs.pair(out);
+            icmp::icmp6(p, addrs, data, len, out);
+        }
+        4 if data.len() >= 20 => {
+            addrs.pair(out);
+            ipv4(p, data, len, out, true);
+        }
+        41 if data.len() >= 40 => {
+            addrs.pair(out);
+            ipv6(p, data, len, out, true);
+        }
+        _ => {
+            addrs.pair(out);
+            fmt::s(out, " ip-proto-");
+            fmt::u(out, proto as u64);
+            out.push(b' ');
+            fmt::u(out, len as u64);
+        }
+    }
+}
+
+pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, name: bool) {
+    let b = Bytes(data);
+    if data.len() < 40 {
+        fmt::s(out, " [|ip6]");
+        return;
+    }
+    let v = data[0] >> 4;
+    if v != 6 {
+        if name {
+            fmt::s(out, "IP6 ");
+        }
+        fmt::s(out, "version error: ");
+        fmt::u(out, v as u64);
+        fmt::s(out, " != 6");
+        return;
+    }
+    if name {
+        fmt::s(out, "IP6 ");
+    }
+    let first = b.u32(0).unwrap_or(0);
+    let plen = b.u16(4).unwrap_or(0) as usize;
+    let mut nh = data[6];
+    let hlim = data[7];
+    if p.opts.verbose > 0 {
+        fmt::s(out, "(");
+        let tc = (first >> 20) & 0xff;
+        if tc != 0 {
+            fmt::s(out, "class 0x");
+            fmt::x(out, tc as u64);
+            fmt::s(out, ", ");
+        }
+        let fl = first & 0xfffff;
+        if fl != 0 {
+            fmt::s(out, "flowlabel 0x");
+            fmt::x_pad(out, fl as u64, 5);
+            fmt::s(out, ", ");
+        }
+        fmt::s(out, "hlim ");
+        fmt::u(out, hlim as u64);
+        fmt::s(out, ", next-header ");
+        fmt::s(out, proto_name(nh).unwrap_or("unknown"));
+        fmt::s(out, " (");
+        fmt::u(out, nh as u64);
+        fmt::s(out, ") payload length: ");
+        fmt::u(out, plen as u64);
+        fmt::s(out, ") ");
+    }
+    let total = 40 + plen;
+    if total > wire {
+        fmt::s(out, "truncated-ip6 - ");
+        fmt::u(out, (total - wire) as u64);
+        fmt::s(out, " bytes missing!");
+    }
+    let src = &data[8..24];
+    let dst = &data[24..40];
+    let mut addrs = Addrs { src, dst, printed: false, frag: false };
+    let end = total.min(data.len());
+    let mut off = 40;
+    // Extension headers, bounded by the packet length.
+    loop {
+        let rest_len = total.saturating_sub(off);
+        let rest = data.get(off..end).unwrap_or(&[]);
+        let r = Bytes(rest);
+        match nh {
+            0 | 60 | 43 | 44 => {
+                addrs.pair(out);
+                addrs.printed = true;
+                let (Some(next), Some(hl)) = (r.u8(0), r.u8(1)) else {
+                    fmt::s(out, if nh == 44 { "frag [|frag]" } else { "[|ip6]" });
+                    return;
+                };
+                let hlen = if nh == 44 { 8 } else { (hl as usize + 1) * 8 };
+                match nh {
+                    0 => fmt::s(out, "HBH "),
+                    60 => fmt::s(out, "DSTOPT "),
+                    43 => {
+                        if !routing(out, rest, hlen) {
+                            return;
+                        }
+                    }
+                    _ => {
+                        let (Some(fo), Some(id)) = (r.u16(2), r.u32(4)) else {
+                            fmt::s(out, "frag [|frag]");
+                            return;
+                        };
+                        let foff = (fo & 0xfff8) as u64;
+                        fmt::s(out, "frag (");
+                        if p.opts.verbose > 0 {
+                            fmt::s(out, "0x");
+                            fmt::x_pad(out, id as u64, 8);
+                            out.push(b':');
+                        }
+                        fmt::u(out, foff);
+                        out.push(b'|');
+                        fmt::u(out, rest_len.saturating_sub(8) as u64);
+                        fmt::s(out, ")");
+                        if foff != 0 {
+                            return;
+                        }
+                        addrs.frag = fo & 1 != 0;
+                        out.push(b' ');
+                    }
+                }
+                if rest.len() < hlen {
+                    fmt::s(out, "[|ip6]");
+                    return;
+                }
+                nh = next;
+                off += hlen;
+            }
+            59 => {
+                addrs.pair(out);
+                fmt::s(out, "no next header");
+                return;
+            }
+            _ => {
+                upper(p, nh, addrs, rest, rest_len, out, None);
+                return;
+            }
+        }
+    }
+}
+
+/// A routing header: tcpdump details type 0 (and prints a short form for
+/// the others). Returns false when the header is truncated.
+fn routing(out: &mut Vec<u8>, rest: &[u8], hlen: usize) -> bool {
+    let r = Bytes(rest);
+    let (Some(len), Some(typ), Some(segleft)) = (r.u8(1), r.u8(2), r.u8(3)) else {
+        fmt::s(out, "[|srcrt]");
+        return false;
+    };
+    fmt::s(out, "RT6 (len=");
+    fmt::u(out, len as u64);
+    fmt::s(out, ", type=");
+    fmt::u(out, typ as u64);
+    if typ == 0 {
+        fmt::s(out, " [Deprecated]");
+    }
+    fmt::s(out, ", segleft=");
+    fmt::u(out, segleft as u64);
+    if typ == 0 {
+        let n = (len as usize) / 2;
+        for i in 0..n {
+            let Some(a) = r.slice(8 + 16 * i, 16) else {
+                fmt::s(out, "[|srcrt]");
+                return false;
+            };
+            fmt::s(out, ", [");
+            fmt::u(out, i as u64);
+            fmt::s(out, "]");
+            addr(out, a);
+        }
+    }
+    fmt::s(out, ") ");
+    let _ = hlen;
+    true
+}

@@ -1,0 +1,430 @@
+//! Link layers: Ethernet (with 802.1Q tags), Linux cooked v1 and v2, raw
+//! IP, BSD NULL and OpenBSD LOOP, plus ARP, which rides directly on them.
+//!
+//! Without `-e` tcpdump prints no link header, only the network protocol's
+//! name (`IP `, `IP6 `, `ARP, `); with `-e` it prints the header and drops
+//! the name. Payloads it cannot dissect are announced with the link header
+//! and dumped in hex; bpfcap does the same for every ethertype it does not
+//! dissect.
+
+use super::{Bytes, Dump, PacketRef, Printer, fmt, ip};
+use crate::dlt::Dlt;
+
+/// Dispatches on the printer's link type.
+pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dump: &mut Dump) {
+    let data = pkt.data;
+    let wire = (pkt.wire_len as usize).max(data.len());
+    match p.linktype.0 {
+        1 => ether(p, data, wire, out, dump),
+        113 => sll(p, data, wire, out, dump),
+        276 => sll2(p, data, wire, out, dump),
+        12 | 14 | 101 => raw(p, data, wire, out, true),
+        228 => ip::ipv4(p, data, wire, out, !p.opts.link_header),
+        229 => ip::ipv6(p, data, wire, out, !p.opts.link_header),
+        0 | 108 => null(p, data, wire, out, dump),
+        other => {
+            fmt::s(out, "link-type ");
+            dlt_name(out, Dlt(other));
+            fmt::s(out, ", length ");
+            fmt::u(out, wire as u64);
+            fmt::s(out, ": [not dissected]");
+        }
+    }
+}
+
+fn dlt_name(out: &mut Vec<u8>, dlt: Dlt) {
+    match crate::dlt::TABLE.iter().find(|(_, d)| *d == dlt) {
+        Some((name, _)) => fmt::s(out, name),
+        None => fmt::u(out, dlt.0 as u64),
+    }
+}
+
+/// The names tcpdump gives ethertypes in `ethertype NAME (0x....)`.
+fn ethertype_name(t: u16) -> &'static str {
+    match t {
+        0x0800 => "IPv4",
+        0x86dd => "IPv6",
+        0x0806 => "ARP",
+        0x8035 => "Reverse ARP",
+        0x8100 => "802.1Q",
+        0x88a8 => "802.1Q-QinQ",
+        0x9100 => "802.1Q-9100",
+        0x8847 => "MPLS unicast",
+        0x8848 => "MPLS multicast",
+        0x8863 => "PPPoE D",
+        0x8864 => "PPPoE S",
+        0x88cc => "LLDP",
+        0x888e => "EAPOL",
+        0x9000 => "Loopback",
+        _ => "Unknown",
+    }
+}
+
+fn ethertype(out: &mut Vec<u8>, t: u16) {
+    fmt::s(out, "ethertype ");
+    fmt::s(out, ethertype_name(t));
+    fmt::s(out, " (0x");
+    fmt::x_pad(out, t as u64, 4);
+    fmt::s(out, ")");
+}
+
+fn is_vlan(t: u16) -> bool {
+    matches!(t, 0x8100 | 0x88a8 | 0x9100)
+}
+
+/// Whether bpfcap dissects this ethertype.
+fn dissected(t: u16) -> bool {
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035)
+}
+
+fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let b = Bytes(data);
+    let Some(mut t) = b.u16(12) else {
+        fmt::s(out, "[|ether]");
+        return;
+    };
+    let eflag = p.opts.link_header;
+    let header = |out: &mut Vec<u8>| {
+        fmt::mac(out, &data[6..12]);
+        fmt::s(out, " > ");
+        fmt::mac(out, &data[0..6]);
+        fmt::s(out, ", ");
+    };
+    if t <= 1500 {
+        // An 802.3 frame: the field is a length and an LLC header follows.
+        header(out);
+        fmt::s(out, "802.3, length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": LLC, not dissected");
+        dump.forced = Some(14);
+        return;
+    }
+    let mut off = 14;
+    // Without -e the VLAN tags are skipped silently; an undissected payload
+    // makes tcpdump print the whole link header, so look ahead first.
+    let mut inner = t;
+    let mut look = 14;
+    while is_vlan(inner) {
+        match b.u16(look + 2) {
+            Some(n) => inner = n,
+            None => break,
+        }
+        look += 4;
+    }
+    let show_link = eflag || !dissected(inner);
+    if show_link {
+        header(out);
+        ethertype(out, t);
+        fmt::s(out, ", length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+        while is_vlan(t) {
+            let (Some(tci), Some(next)) = (b.u16(off), b.u16(off + 2)) else {
+                fmt::s(out, "[|vlan]");
+                return;
+            };
+            fmt::s(out, "vlan ");
+            fmt::u(out, (tci & 0xfff) as u64);
+            fmt::s(out, ", p ");
+            fmt::u(out, (tci >> 13) as u64);
+            if tci & 0x1000 != 0 {
+                fmt::s(out, ", DEI");
+            }
+            fmt::s(out, ", ");
+            ethertype(out, next);
+            fmt::s(out, ", ");
+            t = next;
+            off += 4;
+        }
+    } else {
+        while is_vlan(t) {
+            match b.u16(off + 2) {
+                Some(n) => t = n,
+                None => {
+                    fmt::s(out, "[|vlan]");
+                    return;
+                }
+            }
+            off += 4;
+        }
+    }
+    dump.net_off = off;
+    payload(
+        p,
+        t,
+        &data[off.min(data.len())..],
+        wire.saturating_sub(off),
+        out,
+        dump,
+        off,
+        !show_link,
+    );
+}
+
+/// Prints the network layer named by an ethertype.
+#[allow(clippy::too_many_arguments)]
+fn payload(
+    p: &mut Printer,
+    t: u16,
+    data: &[u8],
+    wire: usize,
+    out: &mut Vec<u8>,
+    dump: &mut Dump,
+    off: usize,
+    name: bool,
+) {
+    match t {
+        0x0800 => ip::ipv4(p, data, wire, out, name),
+        0x86dd => ip::ipv6(p, data, wire, out, name),
+        0x0806 | 0x8035 => arp(p, data, wire, out, name),
+        _ => dump.forced = Some(off),
+    }
+}
+
+fn sll_dir(out: &mut Vec<u8>, pkttype: u16) {
+    fmt::s(
+        out,
+        match pkttype {
+            0 => " In",
+            1 => "  B",
+            2 => "  M",
+            3 => "  P",
+            4 => "Out",
+            _ => "  ?",
+        },
+    );
+}
+
+fn sll(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let b = Bytes(data);
+    let (Some(pkttype), Some(halen), Some(t)) = (b.u16(0), b.u16(4), b.u16(14)) else {
+        fmt::s(out, "[|sll]");
+        return;
+    };
+    let mut inner = t;
+    if is_vlan(t) {
+        inner = b.u16(18).unwrap_or(0);
+    }
+    let show_link = p.opts.link_header || !dissected(inner);
+    let mut t = t;
+    let mut off = 16;
+    if show_link {
+        sll_dir(out, pkttype);
+        out.push(b' ');
+        if halen > 0 {
+            fmt::mac(out, &data[6..6 + (halen as usize).min(8)]);
+            out.push(b' ');
+        }
+        ethertype(out, t);
+        fmt::s(out, ", length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    while is_vlan(t) {
+        let (Some(tci), Some(next)) = (b.u16(off), b.u16(off + 2)) else {
+            fmt::s(out, "[|vlan]");
+            return;
+        };
+        if show_link {
+            fmt::s(out, "vlan ");
+            fmt::u(out, (tci & 0xfff) as u64);
+            fmt::s(out, ", p ");
+            fmt::u(out, (tci >> 13) as u64);
+            fmt::s(out, ", ");
+            ethertype(out, next);
+            fmt::s(out, ", ");
+        }
+        t = next;
+        off += 4;
+    }
+    dump.net_off = off;
+    payload(
+        p,
+        t,
+        &data[off.min(data.len())..],
+        wire.saturating_sub(off),
+        out,
+        dump,
+        off,
+        !show_link,
+    );
+}
+
+fn sll2(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let b = Bytes(data);
+    let (Some(t), Some(ifindex), Some(pkttype), Some(halen)) =
+        (b.u16(0), b.u32(4), b.u8(10), b.u8(11))
+    else {
+        fmt::s(out, "[|sll2]");
+        return;
+    };
+    if data.len() < 20 {
+        fmt::s(out, "[|sll2]");
+        return;
+    }
+    if let Some(name) = p.ifname(ifindex) {
+        fmt::s(out, name);
+        fmt::s(out, "  ");
+    }
+    fmt::s(
+        out,
+        match pkttype {
+            0 => "In  ",
+            1 => "B   ",
+            2 => "M   ",
+            3 => "P   ",
+            4 => "Out ",
+            _ => "?   ",
+        },
+    );
+    let show_link = p.opts.link_header || !dissected(t);
+    if show_link {
+        fmt::s(out, "ifindex ");
+        fmt::u(out, ifindex as u64);
+        out.push(b' ');
+        fmt::mac(out, &data[12..12 + (halen as usize).min(8)]);
+        out.push(b' ');
+        ethertype(out, t);
+        fmt::s(out, ", length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    dump.net_off = 20;
+    payload(p, t, &data[20..], wire.saturating_sub(20), out, dump, 20, !show_link);
+}
+
+/// Raw IP: the version nibble chooses IPv4 or IPv6. With `-e` tcpdump
+/// prints `ip: ` and drops the protocol name.
+fn raw(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, _any: bool) {
+    let name = !p.opts.link_header;
+    if !name {
+        fmt::s(out, "ip: ");
+    }
+    match data.first().map(|v| v >> 4) {
+        Some(6) => ip::ipv6(p, data, wire, out, name),
+        Some(_) => ip::ipv4(p, data, wire, out, name),
+        None => fmt::s(out, "[|ip]"),
+    }
+}
+
+/// BSD NULL (host byte order, either) and OpenBSD LOOP (network order):
+/// a four-byte address family.
+fn null(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let b = Bytes(data);
+    let Some(raw) = b.u32(0) else {
+        fmt::s(out, "[|null]");
+        return;
+    };
+    // A family is small; if the high half is set the bytes are swapped.
+    let fam = if raw & 0xffff_0000 != 0 { raw.swap_bytes() } else { raw };
+    let (name, v6) = match fam {
+        2 => ("IPv4", false),
+        24 | 28 | 30 => ("IPv6", true),
+        _ => ("", false),
+    };
+    let e = p.opts.link_header;
+    if e || name.is_empty() {
+        fmt::s(out, "AF ");
+        fmt::s(out, if name.is_empty() { "Unknown" } else { name });
+        fmt::s(out, " (");
+        fmt::u(out, fam as u64);
+        fmt::s(out, "), length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    dump.net_off = 4;
+    let rest = &data[4..];
+    let w = wire.saturating_sub(4);
+    if name.is_empty() {
+        dump.forced = Some(4);
+    } else if v6 {
+        ip::ipv6(p, rest, w, out, !e);
+    } else {
+        ip::ipv4(p, rest, w, out, !e);
+    }
+}
+
+/// ARP and RARP over Ethernet/IPv4 addresses.
+pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, name: bool) {
+    let b = Bytes(data);
+    if name {
+        fmt::s(out, "ARP, ");
+    }
+    let (Some(hrd), Some(pro), Some(hln), Some(pln), Some(op)) =
+        (b.u16(0), b.u16(2), b.u8(4), b.u8(5), b.u16(6))
+    else {
+        fmt::s(out, "[|ARP]");
+        return;
+    };
+    let (hln, pln) = (hln as usize, pln as usize);
+    if p.opts.verbose > 0 {
+        fmt::s(out, if hrd == 1 { "Ethernet" } else { "Unknown Hardware" });
+        fmt::s(out, " (len ");
+        fmt::u(out, hln as u64);
+        fmt::s(out, "), ");
+        fmt::s(out, if pro == 0x0800 { "IPv4" } else { "Unknown Protocol" });
+        fmt::s(out, " (len ");
+        fmt::u(out, pln as u64);
+        fmt::s(out, "), ");
+    }
+    let sha = b.slice(8, hln);
+    let spa = b.slice(8 + hln, pln);
+    let tha = b.slice(8 + hln + pln, hln);
+    let tpa = b.slice(8 + 2 * hln + pln, pln);
+    let (Some(sha), Some(spa), Some(tha), Some(tpa)) = (sha, spa, tha, tpa) else {
+        fmt::s(out, "[|ARP]");
+        return;
+    };
+    let paddr = |out: &mut Vec<u8>, a: &[u8]| {
+        if a.len() == 4 { fmt::ipv4(out, a) } else { fmt::mac(out, a) }
+    };
+    match op {
+        1 => {
+            fmt::s(out, "Request who-has ");
+            paddr(out, tpa);
+            if tha.iter().any(|&x| x != 0) {
+                fmt::s(out, " (");
+                fmt::mac(out, tha);
+                fmt::s(out, ")");
+            }
+            fmt::s(out, " tell ");
+            paddr(out, spa);
+        }
+        2 => {
+            fmt::s(out, "Reply ");
+            paddr(out, spa);
+            fmt::s(out, " is-at ");
+            fmt::mac(out, sha);
+        }
+        3 => {
+            fmt::s(out, "Reverse Request who-is ");
+            fmt::mac(out, tha);
+            fmt::s(out, " tell ");
+            fmt::mac(out, sha);
+        }
+        4 => {
+            fmt::s(out, "Reverse Reply ");
+            fmt::mac(out, tha);
+            fmt::s(out, " at ");
+            paddr(out, tpa);
+        }
+        8 => {
+            fmt::s(out, "Inverse Request who-is ");
+            fmt::mac(out, tha);
+            fmt::s(out, " tell ");
+            fmt::mac(out, sha);
+        }
+        9 => {
+            fmt::s(out, "Inverse Reply ");
+            fmt::mac(out, sha);
+            fmt::s(out, " at ");
+            paddr(out, spa);
+        }
+        _ => {
+            fmt::s(out, "Unknown opcode ");
+            fmt::u(out, op as u64);
+        }
+    }
+    fmt::s(out, ", length ");
+    fmt::u(out, wire as u64);
+}
