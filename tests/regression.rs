@@ -120,7 +120,12 @@ fn r003_unqualified_host_after_mpls() {
         assert_eq!(got, Ok(ddd(want)), "{expr}");
     }
     // Also inside a larger expression, and with a label number.
-    for expr in ["mpls 5 and host 1.2.3.4 or mpls", "mpls or src host 1.2.3.4"] {
-        assert!(bpfcap::compile(expr, Dlt::EN10MB, 262144, true).is_ok(), "{expr}");
+    for (dlt, expr) in [
+        (Dlt::EN10MB, "mpls 5 and host 1.2.3.4 or mpls"),
+        (Dlt::EN10MB, "mpls or src host 1.2.3.4"),
+        (Dlt::EN10MB, "not mpls and src host 192.168.1.1"),
+        (Dlt::PPP, "mpls 2 and net 224.0.0.0 mask 255.255.255.0"),
+    ] {
+        assert!(bpfcap::compile(expr, dlt, 262144, true).is_ok(), "{expr}");
     }
 }
