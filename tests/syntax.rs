@@ -39,6 +39,14 @@ const SEMANTIC_FIRST: &[&str] = &[
     // token; `net 1.2.3.0/24 mask` is a syntax error in tcpdump too.
     "host 1.2.3.4/24 mask",
     "host 1.2.3.4 mask 255.255.255.0/8",
+    // ATM and MTP3 fields fail in code generation on Ethernet as soon as
+    // the first number is reduced; on SUNATM/MTP2 (see the `@` lines of
+    // scripts/gen_tricky_inputs.py) these are syntax errors.
+    "vpi (1 or (2))",
+    "vpi (1 or > 2)",
+    "vpi (1 and 2)",
+    "sio (1 or 2 or <= 3)",
+    "vci (1 or 2) and vpi (3 and (4 or 5))",
     // The `1` inherits no qualifiers ("syntax error in filter
     // expression") before `tcp` is read; `port 80 or (1 or tcp)` is a
     // syntax error in tcpdump too.
@@ -128,6 +136,12 @@ fn depth_limits_match_tcpdump() {
         (format!("port 80 or {}", nested(9995, "not ", "1", "")), "deep"),
         (nested(9995, "(", "ip", ") and ip"), "ok"),
         (nested(9996, "(", "ip", ") and ip"), "deep"),
+        (format!("src or dst host {}", nested(3331, "(localhost or ", "localhost", ")")), "ok"),
+        (format!("src or dst host {}", nested(3332, "(localhost or ", "localhost", ")")), "deep"),
+        (format!("tcp dst port {}", nested(3331, "(1 or ", "1", ")")), "ok"),
+        (format!("tcp dst port {}", nested(3332, "(1 or ", "1", ")")), "deep"),
+        (format!("vlan {}", nested(9994, "(", "1", ")")), "ok"),
+        (format!("vlan {}", nested(9995, "(", "1", ")")), "deep"),
         (nested(2498, "ip and not (", "ip", ")"), "ok"),
         (nested(2499, "ip and not (", "ip", ")"), "deep"),
     ];
@@ -246,9 +260,12 @@ const SHAPES: &[(&str, &str)] = &[
     ("llc or llc u or llc rnr", "(or (or Llc(None) Llc(Some(\"u\"))) Llc(Some(\"rnr\")))"),
     ("oamf4ec or lsu", "(or AtmType(\"oamf4ec\") Mtp2Type(\"lsu\"))"),
     (
-        "vpi (1 or > 2 and (3))",
-        "AtmField(\"vpi\", List([(None, Eq(1)), (Some(false), Rel(Gt, 2)), (Some(true), List([(None, Eq(3))]))]))",
+        "vpi (1 or 2 or 3)",
+        "AtmField(\"vpi\", List([(None, Eq(1)), (Some(false), Eq(2)), (Some(false), Eq(3))]))",
     ),
+    ("vpi (1 and 2)", "ERR"),
+    ("vci (1 or (2))", "ERR"),
+    ("sio (1 or > 2)", "ERR"),
     ("hsls <= 4", "Mtp3Field(\"hsls\", Rel(Le, 4))"),
     ("inbound and ifindex 2", "(and Inbound Ifindex(2))"),
     ("geneve 7 and pppoes and pppoed", "(and (and Geneve(Some(7)) Pppoes(None)) Pppoed)"),

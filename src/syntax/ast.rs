@@ -313,9 +313,10 @@ pub enum FieldValue {
     /// `field relop N`.
     Rel(RelOp, u32),
     /// `field (v or v and v ...)`: left to right, `and`/`or` at equal precedence.
-    /// The first element has `None` (it is always a plain number, `Eq`);
-    /// each later one has `Some(true)` after `and`, `Some(false)` after
-    /// `or`, and may itself be a `Rel` or a nested `List`.
+    /// The first element has `None`; each later one has `Some(true)` after
+    /// `and`, `Some(false)` after `or`. (libpcap 1.10.3 only accepts
+    /// `( N or N or ... )`, so the parser yields `Eq` elements joined by
+    /// `Some(false)`.)
     List(Vec<(Option<bool>, FieldValue)>),
 }
 
