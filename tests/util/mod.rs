@@ -177,7 +177,21 @@ pub fn gen_expr(r: &mut Rng, depth: u32) -> String {
             let op = r.pick(&["not ", "not ", "!"]);
             format!("{op}{}", gen_expr(r, d))
         }
-        9 | 10 => format!("({})", gen_expr(r, d)),
+        9 => format!("({})", gen_expr(r, d)),
+        10 => {
+            // Encapsulation context: later primitives look inside the VLAN,
+            // MPLS or PPPoE payload (libpcap moves its offsets).
+            let mut s = String::new();
+            for _ in 0..1 + r.below(2) {
+                let k = r.pick(&["vlan", "vlan", "mpls", "mpls", "pppoes"]);
+                if r.chance(40) {
+                    s.push_str(&format!("{k} {} and ", r.below(16)));
+                } else {
+                    s.push_str(&format!("{k} and "));
+                }
+            }
+            format!("{s}{}", gen_expr(r, d))
+        }
         _ => gen_inherit(r),
     }
 }
