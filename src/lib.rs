@@ -175,7 +175,7 @@ fn earlier_semantic_error(
     // bad token), then without trailing connectives (a primitive reduced on
     // seeing `and`, `or`, `not` or `(`). Cutting further would invent
     // reductions libpcap never made.
-    loop {
+    for _ in 0..8 {
         if prefix.is_empty() {
             return None;
         }
@@ -189,9 +189,9 @@ fn earlier_semantic_error(
                 };
             }
         }
-        let stripped = strip_connective(prefix)?;
-        prefix = stripped;
+        prefix = strip_connective(prefix)?;
     }
+    None
 }
 
 /// `text` without its last word if that word is `and`, `or`, `not`, `&&`,
@@ -203,10 +203,10 @@ fn strip_connective(text: &str) -> Option<&str> {
         }
     }
     for word in ["and", "or", "not"] {
-        if let Some(t) = text.strip_suffix(word) {
-            if t.is_empty() || t.ends_with(|c: char| c.is_whitespace() || c == ')' || c == '(') {
-                return Some(t.trim_end());
-            }
+        if let Some(t) = text.strip_suffix(word)
+            && (t.is_empty() || t.ends_with(|c: char| c.is_whitespace() || c == ')' || c == '('))
+        {
+            return Some(t.trim_end());
         }
     }
     None
