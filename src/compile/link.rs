@@ -75,7 +75,7 @@ impl Gen<'_> {
             Dlt::SLIP_BSDOS => (0, NOT_SET, 24, 0, 0),
             Dlt::APPLE_IP_OVER_IEEE1394 => (0, 16, 18, 0, 0),
             Dlt::SYMANTEC_FIREWALL => (0, 6, 44, 0, 0),
-            Dlt::IPNET => (0, 1, 24, 0, 0),
+            Dlt::IPNET => (0, 1, 24, 0, NOT_SET),
             Dlt::NETANALYZER => (4, 16, 18, 0, 3),
             Dlt::NETANALYZER_TRANSPARENT => (12, 24, 26, 0, 3),
             Dlt::FRELAY => (0, NOT_SET, 0, 0, 0),
@@ -85,11 +85,11 @@ impl Gen<'_> {
             | Dlt::JUNIPER_MLPPP
             | Dlt::JUNIPER_PPP
             | Dlt::JUNIPER_CHDLC
-            | Dlt::JUNIPER_FRELAY
-            | Dlt::JUNIPER_ATM1 => (0, 0, 4, 0, NOT_SET),
+            | Dlt::JUNIPER_FRELAY => (0, 0, 4, 0, NOT_SET),
+            Dlt::JUNIPER_ATM1 => (0, 0, 4, 0, 10),
             Dlt::JUNIPER_GGSN | Dlt::JUNIPER_MONITOR => (0, 0, 12, 0, NOT_SET),
-            Dlt::JUNIPER_ATM2 => (0, 0, 8, 0, NOT_SET),
-            Dlt::JUNIPER_PPPOE | Dlt::JUNIPER_ETHER => (0, 0, 32, 0, NOT_SET),
+            Dlt::JUNIPER_ATM2 => (0, 0, 8, 0, 10),
+            Dlt::JUNIPER_PPPOE | Dlt::JUNIPER_ETHER => (0, 0, 32, 0, 3),
             Dlt::JUNIPER_PPPOE_ATM => (0, 0, 6, 0, NOT_SET),
             d if is_juniper(d) => (0, 0, NOT_SET, NOT_SET, NOT_SET),
             Dlt::MTP2 | Dlt::MTP2_WITH_PHDR => (0, NOT_SET, NOT_SET, NOT_SET, NOT_SET),
