@@ -140,6 +140,17 @@ fn root_has_inblock_jumps(cfg: &ir::Cfg) -> bool {
     cfg.block(cfg.root).stmts.iter().any(|s| s.jt.is_some() || s.jf.is_some())
 }
 
+/// A syntax error, unless libpcap would have reported a semantic error in
+/// an earlier primitive first (see [`compile::error_before_syntax_error`]).
+fn syntax_or_earlier_error(error: syntax::SyntaxError, expr: &str, target: &Target) -> Error {
+    if error.kind == syntax::error::SyntaxErrorKind::Syntax
+        && let Some(e) = compile::error_before_syntax_error(expr, error.span.start, target)
+    {
+        return Error::Compile { error: e, expr: expr.to_string() };
+    }
+    Error::Syntax { error, expr: expr.to_string() }
+}
+
 /// Compiles `expr` for a dead handle of link type `linktype`, as
 /// `tcpdump -y DLT -s SNAPLEN [-O] -d EXPR` does. `optimize` = false is
 /// tcpdump's `-O`.
@@ -149,8 +160,7 @@ pub fn compile(expr: &str, linktype: Dlt, snaplen: u32, optimize: bool) -> Resul
 
 /// Compiles `expr` for an explicit [`Target`] (live-Linux code, netmask).
 pub fn compile_for(expr: &str, target: &Target, optimize: bool) -> Result<Program, Error> {
-    let ast =
-        syntax::parse(expr).map_err(|error| Error::Syntax { error, expr: expr.to_string() })?;
+    let ast = syntax::parse(expr).map_err(|error| syntax_or_earlier_error(error, expr, target))?;
     let mut cfg = compile::generate(&ast, target)
         .map_err(|error| Error::Compile { error, expr: expr.to_string() })?;
     if optimize && !cfg.no_optimize && !root_has_inblock_jumps(&cfg) {

@@ -491,3 +491,40 @@ impl Gen<'_> {
 
 #[cfg(test)]
 mod tests;
+
+/// libpcap runs code generation while it parses, so a semantic error in a
+/// primitive reduced before a syntax error is reported instead of the
+/// syntax error (`host nosuch.invalid or` gives `unknown host`). Given the
+/// byte offset where parsing failed, this re-parses the longest prefix
+/// ending at a token boundary before it (closing any open parentheses),
+/// lowers it, and returns its semantic error, if any. A heuristic: it
+/// assumes the parser had reduced that prefix when it met the error.
+pub fn error_before_syntax_error(text: &str, at: usize, target: &Target) -> Option<CompileError> {
+    let head = text.get(..at.min(text.len()))?;
+    // Candidate cut points: token boundaries, longest prefix first.
+    let mut cuts: Vec<usize> = vec![head.len()];
+    for (i, c) in head.char_indices().rev() {
+        if c.is_whitespace() || c == '(' || c == ')' {
+            cuts.push(i);
+            if c == ')' {
+                cuts.push(i + 1);
+            }
+        }
+    }
+    cuts.dedup();
+    for &cut in cuts.iter().take(32) {
+        let prefix = head[..cut].trim_end();
+        if prefix.is_empty() {
+            return None;
+        }
+        let open = prefix.matches('(').count().saturating_sub(prefix.matches(')').count());
+        let candidate = format!("{prefix}{}", ")".repeat(open));
+        if let Ok(ast) = crate::syntax::parse(&candidate) {
+            return generate(&ast, target).err().map(|mut e| {
+                e.span = None;
+                e
+            });
+        }
+    }
+    None
+}
