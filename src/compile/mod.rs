@@ -492,6 +492,35 @@ impl Gen<'_> {
 #[cfg(test)]
 mod tests;
 
+/// Keywords that continue a qualifier head or protocol prefix.
+const CONTINUES_HEAD: &[&str] = &[
+    "src",
+    "dst",
+    "host",
+    "net",
+    "port",
+    "portrange",
+    "proto",
+    "protochain",
+    "gateway",
+    "broadcast",
+    "multicast",
+    "type",
+    "subtype",
+    "dir",
+    "direction",
+    "addr1",
+    "addr2",
+    "addr3",
+    "addr4",
+    "address1",
+    "address2",
+    "address3",
+    "address4",
+    "ra",
+    "ta",
+];
+
 /// libpcap runs code generation while it parses, so a semantic error in a
 /// primitive reduced before a syntax error is reported instead of the
 /// syntax error (`host nosuch.invalid or` gives `unknown host`). Given the
@@ -516,6 +545,14 @@ pub fn error_before_syntax_error(text: &str, at: usize, target: &Target) -> Opti
         let prefix = head[..cut].trim_end();
         if prefix.is_empty() {
             return None;
+        }
+        // A word followed by a qualifier keyword or `[` was shifted as part
+        // of a longer construct (`ip6 protochain ...`, `tcp[...`), never
+        // reduced on its own.
+        let next = text[cut..].trim_start();
+        let word: String = next.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if next.starts_with('[') || CONTINUES_HEAD.contains(&word.as_str()) {
+            continue;
         }
         let open = prefix.matches('(').count().saturating_sub(prefix.matches(')').count());
         let candidate = format!("{prefix}{}", ")".repeat(open));
