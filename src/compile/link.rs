@@ -513,6 +513,15 @@ impl Gen<'_> {
             }
             Dlt::NULL | Dlt::LOOP | Dlt::ENC => match p {
                 IP => self.loopback_linktype(2),
+                // A savefile may come from any BSD: 24 (NetBSD/OpenBSD),
+                // 28 (FreeBSD), 30 (Darwin), tested 30, 24, 28.
+                IPV6 if self.target.savefile => {
+                    let b0 = self.loopback_linktype(24)?;
+                    let b1 = self.loopback_linktype(28)?;
+                    let b1 = self.or(b0, b1);
+                    let b0 = self.loopback_linktype(30)?;
+                    Ok(self.or(b0, b1))
+                }
                 IPV6 => self.loopback_linktype(10),
                 _ => Ok(self.gen_false()),
             },

@@ -47,12 +47,20 @@ pub struct Target {
     pub live_linux: bool,
     /// IPv4 netmask for `ip broadcast` (tcpdump passes 0).
     pub netmask: u32,
+    /// Compile for a savefile (`tcpdump -r FILE`): DLT_NULL/LOOP/ENC `ip6`
+    /// then tests all three BSD `AF_INET6` values, not this platform's.
+    pub savefile: bool,
 }
 
 impl Target {
     /// A dead (offline) handle for the given link type and snaplen.
     pub fn new(linktype: Dlt, snaplen: u32) -> Target {
-        Target { linktype, snaplen, live_linux: false, netmask: 0 }
+        Target { linktype, snaplen, live_linux: false, netmask: 0, savefile: false }
+    }
+
+    /// A handle reading a savefile of the given link type and snaplen.
+    pub fn savefile(linktype: Dlt, snaplen: u32) -> Target {
+        Target { savefile: true, ..Target::new(linktype, snaplen) }
     }
 }
 
