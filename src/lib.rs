@@ -130,16 +130,6 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// True when the root block's statement list contains jumps. libpcap 1.10.3
-/// leaves such programs exactly as generated (observed: every 802.11, Prism,
-/// AVS, radiotap and PPI filter that needs the variable-length 802.11 header
-/// code at the root prints the same program with and without `-O`, and
-/// `tcp and udp` is not reported as rejecting all packets there), while
-/// in-block jumps elsewhere (live-Linux VLAN code) are optimized normally.
-fn root_has_inblock_jumps(cfg: &ir::Cfg) -> bool {
-    cfg.block(cfg.root).stmts.iter().any(|s| s.jt.is_some() || s.jf.is_some())
-}
-
 /// A syntax error, unless libpcap would have reported a semantic error in
 /// an earlier primitive first (see [`compile::error_before_syntax_error`]).
 fn syntax_or_earlier_error(error: syntax::SyntaxError, expr: &str, target: &Target) -> Error {
@@ -163,7 +153,7 @@ pub fn compile_for(expr: &str, target: &Target, optimize: bool) -> Result<Progra
     let ast = syntax::parse(expr).map_err(|error| syntax_or_earlier_error(error, expr, target))?;
     let mut cfg = compile::generate(&ast, target)
         .map_err(|error| Error::Compile { error, expr: expr.to_string() })?;
-    if optimize && !cfg.no_optimize && !root_has_inblock_jumps(&cfg) {
+    if optimize && !cfg.no_optimize {
         opt::optimize(&mut cfg).map_err(Error::Internal)?;
         let root = cfg.block(cfg.root);
         if root.is_ret()

@@ -256,8 +256,9 @@ impl<R: Read> Reader<R> {
                     let iface = iface_of(&idb.linktype, &idb.options);
                     let dlt = linktype_to_dlt(iface.linktype);
                     let max = if dlt == Dlt::DBUS { MAX_SNAPLEN_DBUS } else { MAX_SNAPLEN };
-                    let snaplen =
-                        if idb.snaplen == 0 || idb.snaplen > max { max } else { idb.snaplen };
+                    // tcpdump keeps a large interface snaplen as it is
+                    // (it writes 524288 from such a file); 0 means the maximum.
+                    let snaplen = if idb.snaplen == 0 { max } else { idb.snaplen };
                     ifaces.push(iface);
                     self.info.linktype_raw = iface.linktype;
                     self.info.dlt = dlt;
@@ -527,12 +528,14 @@ fn empty_ng_parser() -> Result<PcapNgParser, SavefileError> {
 /// A pcap file being written.
 pub struct Writer<W: Write> {
     out: W,
-    nanos: bool,
+    /// The input has nanosecond timestamps, to be divided down.
+    from_nanos: bool,
 }
 
 impl<W: Write> Writer<W> {
-    /// Writes the file header: little-endian, version 2.4, with the given
-    /// link type (as stored in the input), snapshot length and precision.
+    /// Writes the file header: little-endian, version 2.4, microsecond
+    /// timestamps (as tcpdump writes, even from nanosecond input), with the
+    /// given link type (as stored in the input) and snapshot length.
     pub fn new(out: W, info: &FileInfo) -> Result<Writer<W>, SavefileError> {
         let header = PcapHeader {
             version_major: 2,
@@ -541,25 +544,28 @@ impl<W: Write> Writer<W> {
             ts_accuracy: 0,
             snaplen: info.snaplen,
             datalink: DataLink::from(info.linktype_raw),
-            ts_resolution: if info.nanos {
-                TsResolution::NanoSecond
-            } else {
-                TsResolution::MicroSecond
-            },
+            // tcpdump writes microsecond files whatever it reads.
+            ts_resolution: TsResolution::MicroSecond,
             endianness: Endianness::Little,
         };
         let out = PcapWriter::with_header(out, header).map_err(pcap_err)?.into_writer();
-        Ok(Writer { out, nanos: info.nanos })
+        Ok(Writer { out, from_nanos: info.nanos })
     }
 
     /// Appends one packet record. The record header is written by hand
     /// (16 little-endian bytes) because pcap-file's packet writer refuses
     /// records that real captures contain (caplen > wire length).
     pub fn write(&mut self, p: &Packet<'_>) -> std::io::Result<()> {
-        let frac = if self.nanos { p.ts_nsec } else { p.ts_nsec / 1000 };
+        // libpcap divides a nanosecond fraction as a signed 32-bit number,
+        // so an invalid fraction of 2^31 ns or more comes out negative.
+        let frac = if self.from_nanos {
+            ((p.ts_nsec as u32 as i32) / 1000) as u32
+        } else {
+            (p.ts_nsec / 1000) as u32
+        };
         let mut h = [0u8; 16];
         h[0..4].copy_from_slice(&(p.ts_sec as u32).to_le_bytes());
-        h[4..8].copy_from_slice(&(frac as u32).to_le_bytes());
+        h[4..8].copy_from_slice(&frac.to_le_bytes());
         h[8..12].copy_from_slice(&(p.data.len() as u32).to_le_bytes());
         h[12..16].copy_from_slice(&p.wire_len.to_le_bytes());
         self.out.write_all(&h)?;
