@@ -18,8 +18,16 @@
 //! * [`transport`]: `port` and `portrange`;
 //! * [`arith`]: packet accessors, arithmetic, relations, scratch registers;
 //! * [`names`]: protocol, service and Ethernet-type names;
-//! * [`other`]: the remaining primitives (vlan, mpls, pppoe, broadcast,
-//!   inbound, byte, less/greater, protochain, 802.11, pflog, ATM, MTP).
+//! * [`other`]: the remaining primitives (vlan incl. the live-Linux form,
+//!   mpls, pppoe, geneve, broadcast/multicast, inbound, ifindex, byte,
+//!   less/greater, llc, pflog fields, protochain);
+//! * [`wlan`]: 802.11 `type`/`subtype`/`dir`;
+//! * [`atm_mtp`]: SunATM (`vpi`, `vci`, `lane`, `oam`, ...) and SS7
+//!   (MTP2 signal units, MTP3 fields).
+//!
+//! Some generators set [`Cfg::no_optimize`]: protochain (as libpcap does),
+//! and, as observed in tcpdump's output, the 802.11 header-length code,
+//! the Prism prefix code, geneve, and every DLT_PRISM_HEADER filter.
 
 mod arith;
 mod atm_mtp;
