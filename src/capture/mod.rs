@@ -119,6 +119,7 @@ fn resolve(iface: &str, cfg: &Config) -> Result<(Interface, LinkKind, Target), C
         // tests only all-zeroes and all-ones); the capture itself uses the
         // interface's netmask, as tcpdump's manual says.
         netmask: 0,
+        savefile: false,
     };
     Ok((dev, kind, target))
 }

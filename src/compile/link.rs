@@ -75,7 +75,7 @@ impl Gen<'_> {
             Dlt::SLIP_BSDOS => (0, NOT_SET, 24, 0, 0),
             Dlt::APPLE_IP_OVER_IEEE1394 => (0, 16, 18, 0, 0),
             Dlt::SYMANTEC_FIREWALL => (0, 6, 44, 0, 0),
-            Dlt::IPNET => (0, 1, 24, 0, 0),
+            Dlt::IPNET => (0, 1, 24, 0, NOT_SET),
             Dlt::NETANALYZER => (4, 16, 18, 0, 3),
             Dlt::NETANALYZER_TRANSPARENT => (12, 24, 26, 0, 3),
             Dlt::FRELAY => (0, NOT_SET, 0, 0, 0),
@@ -86,6 +86,12 @@ impl Gen<'_> {
             | Dlt::JUNIPER_PPP
             | Dlt::JUNIPER_CHDLC
             | Dlt::JUNIPER_FRELAY => (0, 0, 4, 0, NOT_SET),
+            Dlt::JUNIPER_ATM1 => (0, 0, 4, 0, 10),
+            Dlt::JUNIPER_GGSN | Dlt::JUNIPER_MONITOR => (0, 0, 12, 0, NOT_SET),
+            Dlt::JUNIPER_ATM2 => (0, 0, 8, 0, 10),
+            Dlt::JUNIPER_PPPOE | Dlt::JUNIPER_ETHER => (0, 0, 32, 0, 3),
+            Dlt::JUNIPER_PPPOE_ATM => (0, 0, 6, 0, NOT_SET),
+            d if is_juniper(d) => (0, 0, NOT_SET, NOT_SET, NOT_SET),
             Dlt::MTP2 | Dlt::MTP2_WITH_PHDR => (0, NOT_SET, NOT_SET, NOT_SET, NOT_SET),
             _ => (0, NOT_SET, NOT_SET, NOT_SET, NOT_SET),
         };
@@ -507,6 +513,15 @@ impl Gen<'_> {
             }
             Dlt::NULL | Dlt::LOOP | Dlt::ENC => match p {
                 IP => self.loopback_linktype(2),
+                // A savefile may come from any BSD: 24 (NetBSD/OpenBSD),
+                // 28 (FreeBSD), 30 (Darwin), tested 30, 24, 28.
+                IPV6 if self.target.savefile => {
+                    let b0 = self.loopback_linktype(24)?;
+                    let b1 = self.loopback_linktype(28)?;
+                    let b1 = self.or(b0, b1);
+                    let b0 = self.loopback_linktype(30)?;
+                    Ok(self.or(b0, b1))
+                }
                 IPV6 => self.loopback_linktype(10),
                 _ => Ok(self.gen_false()),
             },
@@ -550,22 +565,12 @@ impl Gen<'_> {
                 _ => Ok(self.gen_false()),
             },
             Dlt::BACNET_MS_TP => self.mcmp(OffRel::LinkHdr, 0, W, 0x55ff_0000, 0xffff_0000),
-            Dlt::MFR => err("Multi-link Frame Relay link-layer type filtering not implemented"),
-            Dlt::DSA_TAG_BRCM | Dlt::DSA_TAG_BRCM_PREPEND => {
-                err("Broadcom tag link-layer type filtering not implemented")
-            }
-            Dlt::DSA_TAG_DSA | Dlt::DSA_TAG_EDSA => {
-                err("Marvell DSA link-layer type filtering not implemented")
-            }
-            Dlt::MTP2 | Dlt::MTP2_WITH_PHDR => {
-                err("MTP2 link-layer type filtering not implemented")
-            }
             _ if is_juniper(d) => self.mcmp(OffRel::LinkHdr, 0, W, 0x4d47_4300, 0xffff_ff00),
             _ => {
                 if self.off_linktype.constant != NOT_SET {
                     self.cmp(OffRel::LinkType, 0, H, p)
                 } else {
-                    err(format!("{} link-layer type filtering not implemented", dlt_description(d)))
+                    err(format!("{} link-layer type filtering not implemented", filter_name(d)))
                 }
             }
         }
@@ -762,61 +767,210 @@ pub(crate) fn is_juniper(d: Dlt) -> bool {
     )
 }
 
-/// `pcap_datalink_val_to_description_or_dlt`, for the types that reach an
-/// error message.
+/// `pcap_datalink_val_to_description_or_dlt`.
 pub(crate) fn dlt_description(d: Dlt) -> String {
-    let s = match d {
-        Dlt::NULL => "BSD loopback",
-        Dlt::EN10MB => "Ethernet",
-        Dlt::IEEE802 => "Token ring",
-        Dlt::ARCNET => "BSD ARCNET",
-        Dlt::SLIP => "SLIP",
-        Dlt::PPP => "PPP",
-        Dlt::FDDI => "FDDI",
-        Dlt::ATM_RFC1483 => "RFC 1483 LLC-encapsulated ATM",
-        Dlt::RAW => "Raw IP",
-        Dlt::SLIP_BSDOS => "BSD/OS SLIP",
-        Dlt::PPP_BSDOS => "BSD/OS PPP",
-        Dlt::ATM_CLIP => "Linux Classical IP over ATM",
-        Dlt::PPP_SERIAL => "PPP over serial",
-        Dlt::PPP_ETHER => "PPPoE",
-        Dlt::SYMANTEC_FIREWALL => "Symantec Firewall",
-        Dlt::C_HDLC => "Cisco HDLC",
-        Dlt::IEEE802_11 => "802.11",
-        Dlt::FRELAY => "Frame Relay",
-        Dlt::LOOP => "OpenBSD loopback",
-        Dlt::ENC => "OpenBSD encapsulated IP",
-        Dlt::LINUX_SLL => "Linux cooked v1",
-        Dlt::LTALK => "Localtalk",
-        Dlt::PFLOG => "OpenBSD pflog file",
-        Dlt::PRISM_HEADER => "802.11 plus Prism header",
-        Dlt::IP_OVER_FC => "RFC 2625 IP-over-Fibre Channel",
-        Dlt::SUNATM => "Sun raw ATM",
-        Dlt::IEEE802_11_RADIO => "802.11 plus radiotap header",
-        Dlt::ARCNET_LINUX => "Linux ARCNET",
-        Dlt::APPLE_IP_OVER_IEEE1394 => "Apple IP-over-IEEE 1394",
-        Dlt::MTP2_WITH_PHDR => "SS7 MTP2 with Pseudo-header",
-        Dlt::MTP2 => "SS7 MTP2",
-        Dlt::MTP3 => "SS7 MTP3",
-        Dlt::SCCP => "SS7 SCCP",
-        Dlt::DOCSIS => "DOCSIS",
-        Dlt::LINUX_IRDA => "Linux IrDA",
-        Dlt::IEEE802_11_RADIO_AVS => "802.11 plus AVS radio information header",
-        Dlt::BACNET_MS_TP => "BACnet MS/TP",
-        Dlt::PPP_PPPD => "PPP for pppd, with direction flag",
-        Dlt::PPI => "Per-Packet Information",
-        Dlt::IPNET => "Solaris ipnet",
-        Dlt::IPV4 => "Raw IPv4",
-        Dlt::IPV6 => "Raw IPv6",
-        Dlt::NETANALYZER => "Ethernet with Hilscher netANALYZER pseudo-header",
-        Dlt::NETANALYZER_TRANSPARENT => {
-            "Ethernet with Hilscher netANALYZER pseudo-header and with preamble and SFD"
-        }
-        Dlt::LINUX_SLL2 => "Linux cooked v2",
-        Dlt::DSA_TAG_BRCM => "Broadcom tag",
-        Dlt::DSA_TAG_DSA => "Marvell DSA",
-        Dlt::JUNIPER_MFR => "Juniper Multi-Link Frame Relay",
-        _ => return format!("DLT {}", d.0),
-    };
-    s.to_string()
+    match DESCRIPTIONS.iter().find(|(x, _)| *x == d) {
+        Some((_, s)) => s.to_string(),
+        None => format!("DLT {}", d.0),
+    }
 }
+
+/// The name in libpcap's "link-layer type filtering not implemented".
+fn filter_name(d: Dlt) -> String {
+    match FILTER_NAMES.iter().find(|(x, _)| *x == d) {
+        Some((_, s)) => s.to_string(),
+        None => dlt_description(d),
+    }
+}
+
+// The two tables below were collected from tcpdump 4.99.3's messages
+// (`tcpdump -y DLT -d vlan` and `-d ip`), as data.
+
+/// `pcap_datalink_val_to_description` for the types tcpdump knows.
+pub(crate) const DESCRIPTIONS: &[(Dlt, &str)] = &[
+    (Dlt::NULL, "BSD loopback"),
+    (Dlt::EN10MB, "Ethernet"),
+    (Dlt::IEEE802, "Token ring"),
+    (Dlt::ARCNET, "BSD ARCNET"),
+    (Dlt::SLIP, "SLIP"),
+    (Dlt::PPP, "PPP"),
+    (Dlt::FDDI, "FDDI"),
+    (Dlt::ATM_RFC1483, "RFC 1483 LLC-encapsulated ATM"),
+    (Dlt::RAW, "Raw IP"),
+    (Dlt::SLIP_BSDOS, "BSD/OS SLIP"),
+    (Dlt::PPP_BSDOS, "BSD/OS PPP"),
+    (Dlt::ATM_CLIP, "Linux Classical IP over ATM"),
+    (Dlt::PPP_SERIAL, "PPP over serial"),
+    (Dlt::PPP_ETHER, "PPPoE"),
+    (Dlt::SYMANTEC_FIREWALL, "Symantec Firewall"),
+    (Dlt::C_HDLC, "Cisco HDLC"),
+    (Dlt::IEEE802_11, "802.11"),
+    (Dlt::FRELAY, "Frame Relay"),
+    (Dlt::LOOP, "OpenBSD loopback"),
+    (Dlt::ENC, "OpenBSD encapsulated IP"),
+    (Dlt::LINUX_SLL, "Linux cooked v1"),
+    (Dlt::LTALK, "Localtalk"),
+    (Dlt::PFLOG, "OpenBSD pflog file"),
+    (Dlt::PRISM_HEADER, "802.11 plus Prism header"),
+    (Dlt::IP_OVER_FC, "RFC 2625 IP-over-Fibre Channel"),
+    (Dlt::SUNATM, "Sun raw ATM"),
+    (Dlt::IEEE802_11_RADIO, "802.11 plus radiotap header"),
+    (Dlt::ARCNET_LINUX, "Linux ARCNET"),
+    (Dlt::JUNIPER_MLPPP, "Juniper Multi-Link PPP"),
+    (Dlt::JUNIPER_MLFR, "Juniper Multi-Link Frame Relay"),
+    (Dlt::JUNIPER_ES, "Juniper Encryption Services PIC"),
+    (Dlt::JUNIPER_GGSN, "Juniper GGSN PIC"),
+    (Dlt::JUNIPER_MFR, "Juniper FRF.16 Frame Relay"),
+    (Dlt::JUNIPER_ATM2, "Juniper ATM2 PIC"),
+    (Dlt::JUNIPER_SERVICES, "Juniper Advanced Services PIC"),
+    (Dlt::JUNIPER_ATM1, "Juniper ATM1 PIC"),
+    (Dlt::APPLE_IP_OVER_IEEE1394, "Apple IP-over-IEEE 1394"),
+    (Dlt::MTP2_WITH_PHDR, "SS7 MTP2 with Pseudo-header"),
+    (Dlt::MTP2, "SS7 MTP2"),
+    (Dlt::MTP3, "SS7 MTP3"),
+    (Dlt::SCCP, "SS7 SCCP"),
+    (Dlt::DOCSIS, "DOCSIS"),
+    (Dlt::LINUX_IRDA, "Linux IrDA"),
+    (Dlt::IEEE802_11_RADIO_AVS, "802.11 plus AVS radio information header"),
+    (Dlt::JUNIPER_MONITOR, "Juniper Passive Monitor PIC"),
+    (Dlt::BACNET_MS_TP, "BACnet MS/TP"),
+    (Dlt::PPP_PPPD, "PPP for pppd, with direction flag"),
+    (Dlt::JUNIPER_PPPOE, "Juniper PPPoE"),
+    (Dlt::JUNIPER_PPPOE_ATM, "Juniper PPPoE/ATM"),
+    (Dlt::GPRS_LLC, "GPRS LLC"),
+    (Dlt::GPF_T, "GPF-T"),
+    (Dlt::GPF_F, "GPF-F"),
+    (Dlt::JUNIPER_PIC_PEER, "Juniper PIC Peer"),
+    (Dlt::ERF_ETH, "Ethernet with Endace ERF header"),
+    (Dlt::ERF_POS, "Packet-over-SONET with Endace ERF header"),
+    (Dlt::LINUX_LAPD, "Linux vISDN LAPD"),
+    (Dlt::JUNIPER_ETHER, "Juniper Ethernet"),
+    (Dlt::JUNIPER_PPP, "Juniper PPP"),
+    (Dlt::JUNIPER_FRELAY, "Juniper Frame Relay"),
+    (Dlt::JUNIPER_CHDLC, "Juniper C-HDLC"),
+    (Dlt::MFR, "FRF.16 Frame Relay"),
+    (Dlt::JUNIPER_VP, "Juniper Voice PIC"),
+    (Dlt::A429, "Arinc 429"),
+    (Dlt::A653_ICM, "Arinc 653 Interpartition Communication"),
+    (Dlt::USB_FREEBSD, "USB with FreeBSD header"),
+    (Dlt::BLUETOOTH_HCI_H4, "Bluetooth HCI UART transport layer"),
+    (Dlt::IEEE802_16_MAC_CPS, "IEEE 802.16 MAC Common Part Sublayer"),
+    (Dlt::USB_LINUX, "USB with Linux header"),
+    (Dlt::CAN20B, "Controller Area Network (CAN) v. 2.0B"),
+    (Dlt::IEEE802_15_4_LINUX, "IEEE 802.15.4 with Linux padding"),
+    (Dlt::PPI, "Per-Packet Information"),
+    (Dlt::IEEE802_16_MAC_CPS_RADIO, "IEEE 802.16 MAC Common Part Sublayer plus radiotap header"),
+    (Dlt::JUNIPER_ISM, "Juniper Integrated Service Module"),
+    (Dlt::IEEE802_15_4, "IEEE 802.15.4 with FCS"),
+    (Dlt::SITA, "SITA pseudo-header"),
+    (Dlt::ERF, "Endace ERF header"),
+    (Dlt::RAIF1, "Ethernet with u10 Networks pseudo-header"),
+    (Dlt::IPMB_KONTRON, "IPMB with Kontron pseudo-header"),
+    (Dlt::JUNIPER_ST, "Juniper Secure Tunnel"),
+    (Dlt::BLUETOOTH_HCI_H4_WITH_PHDR, "Bluetooth HCI UART transport layer plus pseudo-header"),
+    (Dlt::AX25_KISS, "AX.25 with KISS header"),
+    (Dlt::IPMB_LINUX, "IPMB with Linux/Pigeon Point pseudo-header"),
+    (Dlt::IEEE802_15_4_NONASK_PHY, "IEEE 802.15.4 with non-ASK PHY data"),
+    (Dlt::LINUX_EVDEV, "Linux evdev events"),
+    (Dlt::MPLS, "MPLS with label as link-layer header"),
+    (Dlt::USB_LINUX_MMAPPED, "USB with padded Linux header"),
+    (Dlt::DECT, "DECT"),
+    (Dlt::AOS, "AOS Space Data Link protocol"),
+    (Dlt::WIHART, "Wireless HART"),
+    (Dlt::FC_2, "Fibre Channel FC-2"),
+    (Dlt::FC_2_WITH_FRAME_DELIMS, "Fibre Channel FC-2 with frame delimiters"),
+    (Dlt::IPNET, "Solaris ipnet"),
+    (Dlt::CAN_SOCKETCAN, "CAN-bus with SocketCAN headers"),
+    (Dlt::IPV4, "Raw IPv4"),
+    (Dlt::IPV6, "Raw IPv6"),
+    (Dlt::IEEE802_15_4_NOFCS, "IEEE 802.15.4 without FCS"),
+    (Dlt::DBUS, "D-Bus"),
+    (Dlt::JUNIPER_VS, "Juniper Virtual Server"),
+    (Dlt::JUNIPER_SRX_E2E, "Juniper SRX E2E"),
+    (Dlt::JUNIPER_FIBRECHANNEL, "Juniper Fibre Channel"),
+    (Dlt::DVB_CI, "DVB-CI"),
+    (Dlt::MUX27010, "MUX27010"),
+    (Dlt::STANAG_5066_D_PDU, "STANAG 5066 D_PDUs"),
+    (Dlt::JUNIPER_ATM_CEMIC, "Juniper ATM CEMIC"),
+    (Dlt::NFLOG, "Linux netfilter log messages"),
+    (Dlt::NETANALYZER, "Ethernet with Hilscher netANALYZER pseudo-header"),
+    (
+        Dlt::NETANALYZER_TRANSPARENT,
+        "Ethernet with Hilscher netANALYZER pseudo-header and with preamble and SFD",
+    ),
+    (Dlt::IPOIB, "RFC 4391 IP-over-Infiniband"),
+    (Dlt::MPEG_2_TS, "MPEG-2 transport stream"),
+    (Dlt::NG40, "ng40 protocol tester Iub/Iur"),
+    (Dlt::NFC_LLCP, "NFC LLCP PDUs with pseudo-header"),
+    (Dlt::INFINIBAND, "InfiniBand"),
+    (Dlt::SCTP, "SCTP"),
+    (Dlt::USBPCAP, "USB with USBPcap header"),
+    (Dlt::RTAC_SERIAL, "Schweitzer Engineering Laboratories RTAC packets"),
+    (Dlt::BLUETOOTH_LE_LL, "Bluetooth Low Energy air interface"),
+    (Dlt::NETLINK, "Linux netlink"),
+    (Dlt::BLUETOOTH_LINUX_MONITOR, "Bluetooth Linux Monitor"),
+    (Dlt::BLUETOOTH_BREDR_BB, "Bluetooth Basic Rate/Enhanced Data Rate baseband packets"),
+    (Dlt::BLUETOOTH_LE_LL_WITH_PHDR, "Bluetooth Low Energy air interface with pseudo-header"),
+    (Dlt::PROFIBUS_DL, "PROFIBUS data link layer"),
+    (Dlt::PKTAP, "Apple DLT_PKTAP"),
+    (Dlt::EPON, "Ethernet with 802.3 Clause 65 EPON preamble"),
+    (Dlt::IPMI_HPM_2, "IPMI trace packets"),
+    (Dlt::ZWAVE_R1_R2, "Z-Wave RF profile R1 and R2 packets"),
+    (Dlt::ZWAVE_R3, "Z-Wave RF profile R3 packets"),
+    (
+        Dlt::WATTSTOPPER_DLM,
+        "WattStopper Digital Lighting Management (DLM) and Legrand Nitoo Open protocol",
+    ),
+    (Dlt::ISO_14443, "ISO 14443 messages"),
+    (Dlt::RDS, "IEC 62106 Radio Data System groups"),
+    (Dlt::USB_DARWIN, "USB with Darwin header"),
+    (Dlt::SDLC, "IBM SDLC frames"),
+    (Dlt::VSOCK, "Linux vsock"),
+    (Dlt::NORDIC_BLE, "Nordic Semiconductor Bluetooth LE sniffer frames"),
+    (Dlt::DOCSIS31_XRA31, "Excentis XRA-31 DOCSIS 3.1 RF sniffer frames"),
+    (Dlt::ETHERNET_MPACKET, "802.3br mPackets"),
+    (Dlt::DISPLAYPORT_AUX, "DisplayPort AUX channel monitoring data"),
+    (Dlt::LINUX_SLL2, "Linux cooked v2"),
+    (Dlt::OPENVIZSLA, "OpenVizsla USB"),
+    (Dlt::EBHSCR, "Elektrobit High Speed Capture and Replay (EBHSCR)"),
+    (Dlt::VPP_DISPATCH, "VPP graph dispatch tracer"),
+    (Dlt::DSA_TAG_BRCM, "Broadcom tag"),
+    (Dlt::DSA_TAG_BRCM_PREPEND, "Broadcom tag (prepended)"),
+    (Dlt::IEEE802_15_4_TAP, "IEEE 802.15.4 with pseudo-header"),
+    (Dlt::DSA_TAG_DSA, "Marvell DSA"),
+    (Dlt::DSA_TAG_EDSA, "Marvell EDSA"),
+    (Dlt::ELEE, "ELEE lawful intercept packets"),
+    (Dlt::Z_WAVE_SERIAL, "Z-Wave serial frames between host and chip"),
+    (Dlt::USB_2_0, "USB 2.0/1.1/1.0 as transmitted over the cable"),
+    (Dlt::ATSC_ALP, "ATSC Link-Layer Protocol packets"),
+];
+
+/// Short names libpcap uses in "link-layer type filtering not implemented".
+pub(crate) const FILTER_NAMES: &[(Dlt, &str)] = &[
+    (Dlt::MTP2_WITH_PHDR, "MTP2"),
+    (Dlt::MTP2, "MTP2"),
+    (Dlt::LINUX_IRDA, "IrDA"),
+    (Dlt::LINUX_LAPD, "LAPD"),
+    (Dlt::MFR, "Multi-link Frame Relay"),
+    (Dlt::USB_FREEBSD, "USB"),
+    (Dlt::BLUETOOTH_HCI_H4, "Bluetooth"),
+    (Dlt::USB_LINUX, "USB"),
+    (Dlt::CAN20B, "CAN"),
+    (Dlt::IEEE802_15_4_LINUX, "IEEE 802.15.4"),
+    (Dlt::IEEE802_16_MAC_CPS_RADIO, "IEEE 802.16"),
+    (Dlt::IEEE802_15_4, "IEEE 802.15.4"),
+    (Dlt::SITA, "SITA"),
+    (Dlt::ERF, "ERF"),
+    (Dlt::RAIF1, "RAIF1"),
+    (Dlt::IPMB_KONTRON, "IPMB"),
+    (Dlt::BLUETOOTH_HCI_H4_WITH_PHDR, "Bluetooth"),
+    (Dlt::AX25_KISS, "AX.25"),
+    (Dlt::IPMB_LINUX, "IPMB"),
+    (Dlt::IEEE802_15_4_NONASK_PHY, "IEEE 802.15.4"),
+    (Dlt::USB_LINUX_MMAPPED, "USB"),
+    (Dlt::CAN_SOCKETCAN, "CAN"),
+    (Dlt::IEEE802_15_4_NOFCS, "IEEE 802.15.4"),
+    (Dlt::NFLOG, "NFLOG"),
+    (Dlt::USBPCAP, "USB"),
+    (Dlt::IEEE802_15_4_TAP, "IEEE 802.15.4"),
+];

@@ -6,20 +6,28 @@
 //! filter, and `vlan`, `mpls`, `pppoes` and `geneve` shift the offsets used
 //! by everything written after them.
 //!
-//! A boolean sub-expression is a [`Bx`]: its entry block plus the lists of
+//! A boolean sub-expression is a `Bx`: its entry block plus the lists of
 //! unresolved true and false exits (libpcap threads these through the
 //! blocks' successor fields with a sense bit; lists are equivalent). `and`,
-//! `or` and `not` patch and splice the lists, and [`finish`] sends every true
+//! `or` and `not` patch and splice the lists, and `finish` sends every true
 //! exit to `ret #snaplen` and every false exit to `ret #0`.
 //!
 //! The module is split by layer:
-//! * [`link`]: the per-DLT offset model and the link-type tests;
-//! * [`net`]: host/net/proto for IPv4, IPv6, ARP, DECnet and MAC addresses;
-//! * [`transport`]: `port` and `portrange`;
-//! * [`arith`]: packet accessors, arithmetic, relations, scratch registers;
-//! * [`names`]: protocol, service and Ethernet-type names;
-//! * [`other`]: the remaining primitives (vlan, mpls, pppoe, broadcast,
-//!   inbound, byte, less/greater, protochain, 802.11, pflog, ATM, MTP).
+//! * `link`: the per-DLT offset model and the link-type tests;
+//! * `net`: host/net/proto for IPv4, IPv6, ARP, DECnet and MAC addresses;
+//! * `transport`: `port` and `portrange`;
+//! * `arith`: packet accessors, arithmetic, relations, scratch registers;
+//! * `names`: protocol, service and Ethernet-type names;
+//! * `other`: the remaining primitives (vlan incl. the live-Linux form,
+//!   mpls, pppoe, geneve, broadcast/multicast, inbound, ifindex, byte,
+//!   less/greater, llc, pflog fields, protochain);
+//! * `wlan`: 802.11 `type`/`subtype`/`dir`;
+//! * `atm_mtp`: SunATM (`vpi`, `vci`, `lane`, `oam`, ...) and SS7
+//!   (MTP2 signal units, MTP3 fields).
+//!
+//! Some generators set `Cfg::no_optimize`: protochain (as libpcap does),
+//! and, as observed in tcpdump's output, the 802.11 header-length code,
+//! the Prism prefix code, geneve, and every DLT_PRISM_HEADER filter.
 
 mod arith;
 mod atm_mtp;
@@ -47,12 +55,20 @@ pub struct Target {
     pub live_linux: bool,
     /// IPv4 netmask for `ip broadcast` (tcpdump passes 0).
     pub netmask: u32,
+    /// Compile for a savefile (`tcpdump -r FILE`): DLT_NULL/LOOP/ENC `ip6`
+    /// then tests all three BSD `AF_INET6` values, not this platform's.
+    pub savefile: bool,
 }
 
 impl Target {
     /// A dead (offline) handle for the given link type and snaplen.
     pub fn new(linktype: Dlt, snaplen: u32) -> Target {
-        Target { linktype, snaplen, live_linux: false, netmask: 0 }
+        Target { linktype, snaplen, live_linux: false, netmask: 0, savefile: false }
+    }
+
+    /// A handle reading a savefile of the given link type and snaplen.
+    pub fn savefile(linktype: Dlt, snaplen: u32) -> Target {
+        Target { savefile: true, ..Target::new(linktype, snaplen) }
     }
 }
 

@@ -797,7 +797,7 @@ impl Gen<'_> {
                         ),
                     }
                 } else if proto == Q::Is(Proto::Decnet) {
-                    err("decnet name support not included, 'dnet' must be a DECnet address")
+                    err(format!("decnet name support not included, '{name}' cannot be translated"))
                 } else {
                     let addrs = names::host_addrs(name);
                     if addrs.is_empty() {

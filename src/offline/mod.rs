@@ -72,7 +72,7 @@ pub fn savefile_linktype(path: &str) -> Result<Dlt, CliError> {
 pub fn savefile_target(path: &str) -> Result<Target, CliError> {
     let info = open(path)?.info();
     announce(path, &info);
-    Ok(Target::new(info.dlt, info.snaplen))
+    Ok(Target::savefile(info.dlt, info.snaplen))
 }
 
 /// Compiles the filter for the file. The empty expression accepts every
@@ -87,7 +87,7 @@ pub fn compile_offline(expr: &str, info: &FileInfo, optimize: bool) -> Result<Ve
     if expr.trim().is_empty() {
         return Ok(vec![Insn::stmt(RET | K, info.snaplen)]);
     }
-    let prog = crate::compile_for(expr, &Target::new(info.dlt, info.snaplen), optimize)?;
+    let prog = crate::compile_for(expr, &Target::savefile(info.dlt, info.snaplen), optimize)?;
     // The compiler targets a dead handle, where `inbound` and `ifindex`
     // become kernel ancillary loads; with a savefile libpcap refuses them
     // at compile time, and so do we, in its words.
