@@ -195,11 +195,47 @@ dlts! {
     ATSC_ALP = 289,
 }
 
+/// Link types that have a `DLT_` value but no name in libpcap 1.10.3's
+/// table, so `tcpdump -y NAME` rejects them (checked against tcpdump).
+const NOT_NAMED: &[&str] = &[
+    "EN3MB",
+    "AX25",
+    "PRONET",
+    "CHAOS",
+    "REDBACK_SMARTEDGE",
+    "ECONET",
+    "IPFILTER",
+    "CISCO_IOS",
+    "AIRONET_HEADER",
+    "RIO",
+    "PCI_EXP",
+    "AURORA",
+    "TZSP",
+    "GCOM_T1E1",
+    "GCOM_SERIAL",
+    "LAPD",
+    "PPP_WITH_DIR",
+    "C_HDLC_WITH_DIR",
+    "FRELAY_WITH_DIR",
+    "LAPB_WITH_DIR",
+    "FLEXRAY",
+    "MOST",
+    "LIN",
+    "X2E_SERIAL",
+    "X2E_XORAYA",
+    "GSMTAP_UM",
+    "GSMTAP_ABIS",
+    "LORATAP",
+];
+
 impl Dlt {
-    /// Looks up a `-y` name (case-insensitive); also accepts a number.
+    /// Looks up a `-y` name (case-insensitive), accepting exactly the names
+    /// libpcap 1.10.3's `pcap_datalink_name_to_val` accepts.
     pub fn from_name(name: &str) -> Option<Dlt> {
-        let n = name.strip_prefix("DLT_").unwrap_or(name);
-        TABLE.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|&(_, d)| d)
+        TABLE
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name) && !NOT_NAMED.contains(k))
+            .map(|&(_, d)| d)
     }
 
     /// The `DLT_` name without its prefix, if known.
