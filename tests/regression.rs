@@ -92,8 +92,8 @@ fn ddd(text: &str) -> Vec<bpfcap::bpf::Insn> {
     bpfcap::opt::rebuild::parse_decimal(&text.replace(',', "\n")).expect("valid -ddd text")
 }
 
-/// r003: an IPv4 `host` or `net` without a protocol qualifier after `mpls`
-/// fails with "unsupported protocol over mpls", where libpcap compiles it as
+/// r003 (fixed): an IPv4 `host` or `net` without a protocol qualifier after
+/// `mpls` failed with "unsupported protocol over mpls", where libpcap compiles it as
 /// an IPv4 test on the MPLS payload (bottom-of-stack bit, version nibble 4,
 /// then the addresses), with no ARP/RARP alternatives. `ip host`, `host ::1`,
 /// `port 80` after `mpls` are fine. Found by `fuzz_text_matches_tcpdump`
@@ -101,7 +101,6 @@ fn ddd(text: &str) -> Vec<bpfcap::bpf::Insn> {
 /// minimized by hand. Expected programs are `tcpdump -y EN10MB -ddd EXPR`.
 /// See: tests/property.rs, fuzz_text_matches_tcpdump.
 #[test]
-#[ignore = "open bug r003: unqualified IPv4 host/net after mpls is refused"]
 fn r003_unqualified_host_after_mpls() {
     let cases = [
         (

@@ -292,6 +292,11 @@ impl Gen<'_> {
         let p = match proto {
             Q::Default => {
                 let b0 = self.gen_host(addr, mask, Q::Is(Proto::Ip), dir, net)?;
+                // Inside an MPLS label stack only IPv4 is looked for: the
+                // payload has no link-layer type to tell ARP apart (r003).
+                if self.label_stack_depth > 0 {
+                    return Ok(b0);
+                }
                 let b1 = self.gen_host(addr, mask, Q::Is(Proto::Arp), dir, net)?;
                 let b1 = self.or(b0, b1);
                 let b0 = self.gen_host(addr, mask, Q::Is(Proto::Rarp), dir, net)?;
