@@ -11,6 +11,13 @@
 //! allocate more than [`MAX_RECORD`] bytes), and turns short reads into
 //! libpcap's "truncated dump file" messages.
 //!
+//! pcapng blocks the reader has no use for (name resolution, statistics,
+//! ...) are skipped unparsed, as libpcap skips them. A block whose option
+//! list runs to the block end without an end-of-options marker, which
+//! libpcap reads and pcap-file refuses, is mended in place after the
+//! parse error (see `Reader::mend_options`) and parsed again, so the
+//! common path pays nothing for it.
+//!
 //! As in libpcap, a pcap record longer than the file's snapshot length is
 //! cut to the snapshot length (records longer than 256 KiB are refused); pcapng timestamps are converted with the
 //! interface's `if_tsresol`/`if_tsoffset`; and the link-type field's upper
