@@ -2,14 +2,17 @@
 //! takes 7 s / 54 s for 500 / 1000 `host` terms and 136 s for 1000 `port`
 //! terms).
 //!
-//! Until code generation exists, the input graphs are rebuilt from
-//! tcpdump's unoptimized listings in `tests/data/opt-pairs/` (made by
-//! `scripts/gen_opt_pairs.py`); each iteration optimizes a fresh copy and
-//! linearizes it, and the result is checked once against tcpdump's `-d`.
+//! Two groups, both checked once against tcpdump's `-d` listings in
+//! `tests/data/opt-pairs/` (made by `scripts/gen_opt_pairs.py`):
+//! * `optimize`: the optimizer and assembler alone, on the graph rebuilt
+//!   from tcpdump's unoptimized listing (independent of code generation);
+//! * `compile`: the whole pipeline, `bpfcap::compile(expr, EN10MB, 262144,
+//!   optimize)` and the `-d` listing, which is what `tcpdump -d` times.
 
 use std::path::Path;
 
 use bpfcap::bpf::{DumpFormat, assemble, print};
+use bpfcap::dlt::Dlt;
 use bpfcap::ir::Cfg;
 use bpfcap::opt::{self, rebuild};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -41,6 +44,37 @@ fn bench(c: &mut Criterion) {
         }
     }
     group.finish();
+
+    let mut group = c.benchmark_group("compile");
+    group.sample_size(10);
+    for kind in ["hosts", "ports"] {
+        for n in [10, 100, 500, 1000] {
+            let Some((_, expected)) = load(&format!("{kind}-{n}.txt")) else { continue };
+            let expr = terms(kind, n);
+            let full = || {
+                bpfcap::compile(&expr, Dlt::EN10MB, 262144, true)
+                    .expect("compiles")
+                    .dump(DumpFormat::Asm)
+            };
+            assert_eq!(full(), expected, "{kind}-{n}: bpfcap -d differs from tcpdump -d");
+            group.bench_function(format!("{kind}-{n}"), |b| b.iter(full));
+        }
+    }
+    group.finish();
+}
+
+/// The filter `scripts/gen_opt_pairs.py` wrote for `hosts N` / `ports N`.
+fn terms(kind: &str, n: u32) -> String {
+    let t: Vec<String> = (1..=n)
+        .map(|i| {
+            if kind == "hosts" {
+                format!("host 10.{}.{}.{}", i / 65536 % 256, i / 256 % 256, i % 256)
+            } else {
+                format!("port {i}")
+            }
+        })
+        .collect();
+    t.join(" or ")
 }
 
 criterion_group!(benches, bench);

@@ -25,6 +25,10 @@ fn main() {
     };
     let insns = rebuild::parse_decimal(&unopt).expect("listing");
     let cfg = rebuild::cfg_from_insns(&insns).expect("rebuildable");
+    let rejects = |c: &bpfcap::ir::Cfg| {
+        let r = c.block(c.root);
+        r.is_ret() && r.k == 0 && r.code == 0x06
+    };
     let mut best = f64::MAX;
     let mut out = String::new();
     for _ in 0..repeat {
@@ -33,7 +37,11 @@ fn main() {
         opt::optimize(&mut c).expect("optimizes");
         let prog = assemble::assemble(&c).expect("assembles");
         best = best.min(t.elapsed().as_secs_f64());
-        out = print::dump(&prog, DumpFormat::Asm);
+        out = if rejects(&c) {
+            "error: expression rejects all packets\n".to_string()
+        } else {
+            print::dump(&prog, DumpFormat::Asm)
+        };
     }
     let n = out.lines().count();
     print!("{path}: {} blocks in, {n} insns out, best {:.1} ms", cfg.blocks.len(), best * 1e3);

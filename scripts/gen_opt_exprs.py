@@ -5,6 +5,7 @@ Combines common primitives with and/or/not and parentheses, over a few link
 types, and writes a TSV like the corpus (dlt, snaplen, expression):
 
   scripts/gen_opt_exprs.py [N] [SEED] > tests/data/opt-exprs/random.tsv
+  scripts/gen_opt_exprs.py 600 1 arith > tests/data/opt-exprs/arith.tsv
   scripts/gen_opt_pairs.py corpus tests/data/opt-exprs/random.tsv > tests/data/opt-pairs/random.txt
 """
 import random
@@ -52,13 +53,44 @@ def expr(r, depth):
     return f"{left} {op} {right}"
 
 
+ACCESSORS = ["ip[{o}]", "ip[{o}:2]", "ip[{o}:4]", "tcp[{o}]", "udp[{o}:2]", "ether[{o}]",
+             "ip6[{o}:2]", "icmp[{o}]", "len", "ip[{o}:{s}]", "tcp[ip[0] & 0xf]",
+             "ether[ip[1]:2]", "link[{o}]"]
+ARITH_OPS = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"]
+RELOPS = ["=", "!=", "<", "<=", ">", ">="]
+
+
+def arith(r, depth):
+    if depth == 0 or r.random() < 0.35:
+        if r.random() < 0.45:
+            return str(r.choice([0, 1, 2, 3, 4, 5, 8, 15, 16, 31, 32, 0xff, 0x1fff, 4294967295,
+                                 r.randrange(0, 1 << 16)]))
+        return r.choice(ACCESSORS).format(o=r.randrange(0, 40), s=r.choice([1, 2, 4]))
+    k = r.random()
+    if k < 0.08:
+        return "-" + arith(r, depth - 1)
+    if k < 0.2:
+        return f"({arith(r, depth - 1)})"
+    return f"{arith(r, depth - 1)} {r.choice(ARITH_OPS)} {arith(r, depth - 1)}"
+
+
+def rel(r, depth):
+    if depth == 0 or r.random() < 0.5:
+        return f"{arith(r, 3)} {r.choice(RELOPS)} {arith(r, 2)}"
+    if r.random() < 0.15:
+        return "not " + rel(r, depth - 1)
+    return f"{rel(r, depth - 1)} {r.choice(['and', 'or'])} ({rel(r, depth - 1)})"
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 600
     r = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+    arithmetic = len(sys.argv) > 3 and sys.argv[3] == "arith"
     print("dlt\tsnaplen\texpression")
     for _ in range(n):
         dlt, snap = r.choice(DLTS)
-        print(f"{dlt}\t{snap}\t{expr(r, r.randrange(1, 5))}")
+        e = rel(r, r.randrange(0, 3)) if arithmetic else expr(r, r.randrange(1, 5))
+        print(f"{dlt}\t{snap}\t{e}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,10 @@
 #   bogus6    bogus IPv6 address N
 #   bogusmac  bogus ethernet address N
 #
+# With SKIP_SEMANTIC=1 set, expressions for which tcpdump reports any other
+# error (from code generation) are left out: libpcap raises those while it
+# is still parsing, so they can hide a later syntax error.
+#
 # Usage:
 #   tail -n +2 /work/shared/corpus/libpcap-accept.tsv \
 #     | scripts/gen_parse_parity.sh > tests/data/parse-parity.tsv
@@ -43,5 +47,8 @@ while IFS= read -r line; do
     *"bogus ethernet address"*) class=bogusmac ;;
     *) class=ok ;;
     esac
+    if [ "$class" = ok ] && [ -n "$err" ] && [ -n "${SKIP_SEMANTIC:-}" ]; then
+        continue
+    fi
     printf '%s\t%s\t%s\n' "$class" "$dlt" "$expr"
 done

@@ -130,14 +130,86 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// True when the root block's statement list contains jumps. libpcap 1.10.3
-/// leaves such programs exactly as generated (observed: every 802.11, Prism,
-/// AVS, radiotap and PPI filter that needs the variable-length 802.11 header
-/// code at the root prints the same program with and without `-O`, and
-/// `tcp and udp` is not reported as rejecting all packets there), while
-/// in-block jumps elsewhere (live-Linux VLAN code) are optimized normally.
-fn root_has_inblock_jumps(cfg: &ir::Cfg) -> bool {
-    cfg.block(cfg.root).stmts.iter().any(|s| s.jt.is_some() || s.jf.is_some())
+/// Code generation recurses over the tree, which libpcap's parser lets
+/// nest about 10,000 levels deep. Long expressions are therefore lowered on
+/// a thread whose stack grows with the text, so no input can overflow the
+/// caller's (possibly small) stack.
+fn generate_with_stack(
+    ast: &syntax::ast::Filter,
+    target: &Target,
+    len: usize,
+) -> Result<ir::Cfg, compile::CompileError> {
+    if len < 512 {
+        return compile::generate(ast, target);
+    }
+    let stack = (64 << 20).max(len.saturating_mul(4096));
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn_scoped(s, || compile::generate(ast, target))
+            .map_err(|e| compile::CompileError {
+                message: format!("can't start the code generator: {e}"),
+                span: None,
+            })?
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p))
+    })
+}
+
+/// libpcap generates code for each primitive as soon as its parser reduces
+/// it, so a semantic error in a primitive written before a syntax error is
+/// what tcpdump reports (`host a- and` gives `unknown host 'a'`). bpfcap
+/// parses the whole text first; on a syntax error it compiles the longest
+/// prefix before the error that parses (closing any open parentheses) and
+/// reports that prefix's semantic error, if it has one.
+fn earlier_semantic_error(
+    expr: &str,
+    error: &syntax::SyntaxError,
+    target: &Target,
+) -> Option<Error> {
+    if error.kind == syntax::SyntaxErrorKind::TooDeep {
+        return None;
+    }
+    let mut prefix = expr.get(..error.span.start.min(expr.len()))?.trim_end();
+    // The prefix as it stands (a primitive the parser reduced on seeing the
+    // bad token), then without trailing connectives (a primitive reduced on
+    // seeing `and`, `or`, `not` or `(`). Cutting further would invent
+    // reductions libpcap never made.
+    loop {
+        if prefix.is_empty() {
+            return None;
+        }
+        let open = prefix.matches('(').count().saturating_sub(prefix.matches(')').count());
+        if open <= 64 {
+            let candidate = format!("{prefix}{}", ")".repeat(open));
+            if let Ok(ast) = syntax::parse(&candidate) {
+                return match generate_with_stack(&ast, target, candidate.len()) {
+                    Err(error) => Some(Error::Compile { error, expr: expr.to_string() }),
+                    Ok(_) => None,
+                };
+            }
+        }
+        let stripped = strip_connective(prefix)?;
+        prefix = stripped;
+    }
+}
+
+/// `text` without its last word if that word is `and`, `or`, `not`, `&&`,
+/// `||`, `!` or `(`.
+fn strip_connective(text: &str) -> Option<&str> {
+    for tail in ["&&", "||", "!", "("] {
+        if let Some(t) = text.strip_suffix(tail) {
+            return Some(t.trim_end());
+        }
+    }
+    for word in ["and", "or", "not"] {
+        if let Some(t) = text.strip_suffix(word) {
+            if t.is_empty() || t.ends_with(|c: char| c.is_whitespace() || c == ')' || c == '(') {
+                return Some(t.trim_end());
+            }
+        }
+    }
+    None
 }
 
 /// Compiles `expr` for a dead handle of link type `linktype`, as
@@ -149,11 +221,18 @@ pub fn compile(expr: &str, linktype: Dlt, snaplen: u32, optimize: bool) -> Resul
 
 /// Compiles `expr` for an explicit [`Target`] (live-Linux code, netmask).
 pub fn compile_for(expr: &str, target: &Target, optimize: bool) -> Result<Program, Error> {
-    let ast =
-        syntax::parse(expr).map_err(|error| Error::Syntax { error, expr: expr.to_string() })?;
-    let mut cfg = compile::generate(&ast, target)
+    let ast = match syntax::parse(expr) {
+        Ok(ast) => ast,
+        Err(error) => {
+            if let Some(e) = earlier_semantic_error(expr, &error, target) {
+                return Err(e);
+            }
+            return Err(Error::Syntax { error, expr: expr.to_string() });
+        }
+    };
+    let mut cfg = generate_with_stack(&ast, target, expr.len())
         .map_err(|error| Error::Compile { error, expr: expr.to_string() })?;
-    if optimize && !cfg.no_optimize && !root_has_inblock_jumps(&cfg) {
+    if optimize && !cfg.no_optimize {
         opt::optimize(&mut cfg).map_err(Error::Internal)?;
         let root = cfg.block(cfg.root);
         if root.is_ret()

@@ -90,3 +90,38 @@ fn printer_survives_every_truncation_of_synthetic_packets() {
         }
     }
 }
+
+/// A crafted packet of IPv4-in-IPv4 (and ICMP errors quoting ICMP errors)
+/// nested a thousand deep must print without exhausting the stack.
+#[test]
+fn regression_deeply_nested_ip_does_not_overflow_the_stack() {
+    fn ip(proto: u8, payload: &[u8]) -> Vec<u8> {
+        let total = (20 + payload.len()).min(65535) as u16;
+        let mut h = vec![0x45, 0, 0, 0, 0, 1, 0, 0, 64, proto, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2];
+        h[2..4].copy_from_slice(&total.to_be_bytes());
+        h.extend_from_slice(payload);
+        h
+    }
+    let mut tunnel = ip(17, &[0, 1, 0, 2, 0, 8, 0, 0]);
+    let mut quoted = tunnel.clone();
+    for _ in 0..1000 {
+        tunnel = ip(4, &tunnel);
+        let mut icmp = vec![3, 1, 0, 0, 0, 0, 0, 0];
+        icmp.extend_from_slice(&quoted);
+        quoted = ip(1, &icmp);
+    }
+    let o = PrintOptions { verbose: 1, ..PrintOptions::default() };
+    let mut buf = Vec::new();
+    for pkt in [&tunnel, &quoted] {
+        let mut p = Printer::new(o.clone(), bpfcap::dlt::Dlt::RAW);
+        let r = bpfcap::display::PacketRef {
+            ts_sec: 0,
+            ts_nsec: 0,
+            wire_len: pkt.len() as u32,
+            data: pkt,
+        };
+        buf.clear();
+        p.format(&r, &mut buf);
+        assert!(buf.len() < 10_000, "nesting is bounded");
+    }
+}

@@ -105,6 +105,7 @@ fn optimizer_matches_tcpdump() {
     let mut fixed = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
+        let (t0, s0, k0) = (total, same, skipped);
         for case in parse_file(&text) {
             let id = format!("{} {}", case.header, case.expr);
             let got = run(&case);
@@ -130,6 +131,13 @@ fn optimizer_matches_tcpdump() {
                 unexpected.push(id);
             }
         }
+        println!(
+            "{}: {}/{} identical, {} with in-block jumps",
+            f.file_name().unwrap().to_string_lossy(),
+            same - s0,
+            total - t0,
+            skipped - k0
+        );
     }
     println!(
         "{same}/{total} identical ({skipped} programs with in-block jumps, which libpcap never optimizes, checked as printed)"

@@ -93,16 +93,18 @@ fn wlan_dir_error(d: Dir) -> Option<&'static str> {
 
 /// The error for an 802.11-only direction qualifier on MAC addresses of
 /// other link types.
-fn wlan_mac_dir_error(d: Dir) -> Option<&'static str> {
-    Some(match d {
-        Dir::Addr1 => "'addr1' and 'address1' are only supported on 802.11 with 802.11 headers",
-        Dir::Addr2 => "'addr2' and 'address2' are only supported on 802.11 with 802.11 headers",
-        Dir::Addr3 => "'addr3' and 'address3' are only supported on 802.11 with 802.11 headers",
-        Dir::Addr4 => "'addr4' and 'address4' are only supported on 802.11 with 802.11 headers",
-        Dir::Ra => "'ra' is only supported on 802.11 with 802.11 headers",
-        Dir::Ta => "'ta' is only supported on 802.11 with 802.11 headers",
+fn wlan_mac_dir_error(d: Dir, ether: bool) -> Option<String> {
+    let head = match d {
+        Dir::Addr1 => "'addr1' and 'address1' are",
+        Dir::Addr2 => "'addr2' and 'address2' are",
+        Dir::Addr3 => "'addr3' and 'address3' are",
+        Dir::Addr4 => "'addr4' and 'address4' are",
+        Dir::Ra => "'ra' is",
+        Dir::Ta => "'ta' is",
         _ => return None,
-    })
+    };
+    let tail = if ether { " with 802.11 headers" } else { "" };
+    Some(format!("{head} only supported on 802.11{tail}"))
 }
 
 /// libpcap's `__pcap_atoin`: a dotted IPv4 prefix; returns (value, bits).
@@ -549,28 +551,28 @@ impl Gen<'_> {
         let ether =
             matches!(self.linktype, Dlt::EN10MB | Dlt::NETANALYZER | Dlt::NETANALYZER_TRANSPARENT);
         let pre = if ether { self.prevlinkhdr_check()? } else { None };
-        let b = self.machostop(e, dir, src, dst)?;
+        let b = self.machostop(e, dir, src, dst, ether)?;
         Ok(Some(match pre {
             Some(p) => self.and(p, b),
             None => b,
         }))
     }
 
-    fn machostop(&mut self, e: &[u8; 6], dir: Q<Dir>, src: u32, dst: u32) -> R<Bx> {
+    fn machostop(&mut self, e: &[u8; 6], dir: Q<Dir>, src: u32, dst: u32, ether: bool) -> R<Bx> {
         match dir {
             Q::Is(Dir::Src) => self.bcmp(OffRel::LinkHdr, src, e),
             Q::Is(Dir::Dst) => self.bcmp(OffRel::LinkHdr, dst, e),
             Q::Is(Dir::SrcAndDst) => {
-                let b0 = self.machostop(e, Q::Is(Dir::Src), src, dst)?;
-                let b1 = self.machostop(e, Q::Is(Dir::Dst), src, dst)?;
+                let b0 = self.machostop(e, Q::Is(Dir::Src), src, dst, ether)?;
+                let b1 = self.machostop(e, Q::Is(Dir::Dst), src, dst, ether)?;
                 Ok(self.and(b0, b1))
             }
             Q::Default | Q::Is(Dir::SrcOrDst) => {
-                let b0 = self.machostop(e, Q::Is(Dir::Src), src, dst)?;
-                let b1 = self.machostop(e, Q::Is(Dir::Dst), src, dst)?;
+                let b0 = self.machostop(e, Q::Is(Dir::Src), src, dst, ether)?;
+                let b1 = self.machostop(e, Q::Is(Dir::Dst), src, dst, ether)?;
                 Ok(self.or(b0, b1))
             }
-            Q::Is(d) => err(wlan_mac_dir_error(d).unwrap_or(SYNTAX_ERROR)),
+            Q::Is(d) => err(wlan_mac_dir_error(d, ether).unwrap_or(SYNTAX_ERROR.into())),
             Q::Undef => err(SYNTAX_ERROR),
         }
     }
@@ -700,7 +702,7 @@ impl Gen<'_> {
                 let b1 = self.ahostop(a, Q::Is(Dir::Dst))?;
                 Ok(self.or(b0, b1))
             }
-            Q::Is(d) => err(wlan_mac_dir_error(d).unwrap_or(SYNTAX_ERROR)),
+            Q::Is(d) => err(wlan_mac_dir_error(d, false).unwrap_or(SYNTAX_ERROR.into())),
             Q::Undef => err(SYNTAX_ERROR),
         }
     }
@@ -755,8 +757,38 @@ impl Gen<'_> {
             }
             Q::Default | Q::Is(AddrKind::Host) => {
                 if proto == Q::Is(Proto::Link) {
+                    let supported = matches!(
+                        self.linktype,
+                        Dlt::EN10MB
+                            | Dlt::NETANALYZER
+                            | Dlt::NETANALYZER_TRANSPARENT
+                            | Dlt::FDDI
+                            | Dlt::IEEE802
+                            | Dlt::IP_OVER_FC
+                            | Dlt::IEEE802_11
+                            | Dlt::PRISM_HEADER
+                            | Dlt::IEEE802_11_RADIO_AVS
+                            | Dlt::IEEE802_11_RADIO
+                            | Dlt::PPI
+                    ) || (self.linktype == Dlt::SUNATM && self.is_lane);
+                    if !supported {
+                        return err(
+                            "only ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel supports link-level host name",
+                        );
+                    }
                     let Some(e) = names::ether_host(name) else {
-                        return err(format!("unknown ether host '{name}'"));
+                        let kind = match self.linktype {
+                            Dlt::FDDI => "FDDI",
+                            Dlt::IEEE802 => "token ring",
+                            Dlt::IP_OVER_FC => "Fibre Channel",
+                            Dlt::IEEE802_11
+                            | Dlt::PRISM_HEADER
+                            | Dlt::IEEE802_11_RADIO_AVS
+                            | Dlt::IEEE802_11_RADIO
+                            | Dlt::PPI => "802.11",
+                            _ => "ether",
+                        };
+                        return err(format!("unknown {kind} host '{name}'"));
                     };
                     match self.mac_host(&e, dir)? {
                         Some(b) => Ok(b),
@@ -821,7 +853,7 @@ impl Gen<'_> {
                 let Some((port, real)) = names::port(name) else {
                     return err(format!("unknown port '{name}'"));
                 };
-                let real = restrict_port_proto(name, p, real)?;
+                let real = restrict_port_proto(&format!("port '{name}'"), p, real)?;
                 let b = self.gen_port(port, real, dir)?;
                 let b6 = self.gen_port6(port, real, dir)?;
                 Ok(self.or(b6, b))
@@ -831,7 +863,7 @@ impl Gen<'_> {
                 let Some((p1, p2, real)) = names::portrange(name) else {
                     return err(format!("unknown port in range '{name}'"));
                 };
-                let real = restrict_port_proto(name, p, real)?;
+                let real = restrict_port_proto(&format!("port in range '{name}'"), p, real)?;
                 if p1 > 65535 {
                     return err(format!("illegal port number {p1} > 65535"));
                 }
@@ -882,7 +914,7 @@ fn restrict_port_proto(name: &str, want: Option<u32>, real: Option<u32>) -> R<Op
     match want {
         None => Ok(real),
         Some(w) => match real {
-            Some(r) if r != w => err(format!("port '{name}' is {}", nm(r))),
+            Some(r) if r != w => err(format!("{name} is {}", nm(r))),
             _ => Ok(Some(w)),
         },
     }

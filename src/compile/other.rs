@@ -163,7 +163,7 @@ impl Gen<'_> {
             }
             _ => {
                 let k = (SKF_AD_OFF + SKF_AD_PKTTYPE) as u32;
-                let b = self.blk(vec![st(LD | H | ABS, k)], jmp(JEQ), 4);
+                let b = self.cmp(OffRel::LinkHdr, k, H, 4)?;
                 Ok(if out { b } else { Gen::not(b) })
             }
         }
@@ -174,7 +174,7 @@ impl Gen<'_> {
             Dlt::LINUX_SLL2 => self.cmp(OffRel::LinkHdr, 4, W, n),
             _ => {
                 let k = (SKF_AD_OFF + SKF_AD_IFINDEX) as u32;
-                Ok(self.blk(vec![st(LD | W | ABS, k)], jmp(JEQ), n))
+                self.cmp(OffRel::LinkHdr, k, W, n)
             }
         }
     }
@@ -424,8 +424,91 @@ impl Gen<'_> {
         self.bcmp(OffRel::LinkHdr, off, s.as_bytes())
     }
 
-    fn gen_geneve(&mut self, _vni: Option<u32>) -> R<Bx> {
-        err("geneve is not supported yet")
+    /// `gen_geneve_check`: UDP destination port 6081, version 0, VNI.
+    fn geneve_check(&mut self, v6: bool, vni: Option<u32>) -> R<Bx> {
+        let (b0, rel) = if v6 {
+            (self.gen_port6(6081, Some(17), Q::Is(Dir::Dst))?, OffRel::TranIpv6)
+        } else {
+            (self.gen_port(6081, Some(17), Q::Is(Dir::Dst))?, OffRel::TranIpv4)
+        };
+        let b1 = self.mcmp(rel, 8, B, 0, 0xc0)?;
+        let mut b0 = self.and(b0, b1);
+        if let Some(vni) = vni {
+            if vni > 0xff_ffff {
+                return err(format!("Geneve VNI {vni} greater than maximum {}", 0xff_ffff));
+            }
+            let b1 = self.mcmp(rel, 12, W, vni << 8, 0xffff_ff00)?;
+            b0 = self.and(b0, b1);
+        }
+        Ok(b0)
+    }
+
+    /// `geneve [vni]`: Geneve over IPv4 or IPv6; afterwards every offset
+    /// refers to the encapsulated frame, held in scratch registers.
+    fn gen_geneve(&mut self, vni: Option<u32>) -> R<Bx> {
+        // IPv4: leave the IP header length in A (via an always-true `jeq x`).
+        let b0 = self.geneve_check(false, vni)?;
+        let mut s = self.loadx_iphdrlen()?;
+        s.push(st(MISC | TXA, 0));
+        let b1 = self.blk(s, JMP | JEQ | X, 0);
+        let b4 = self.and(b0, b1);
+        // IPv6: the header length is taken as 40.
+        let b0 = self.geneve_check(true, vni)?;
+        let mut s = Vec::new();
+        if let Some(v) = self.varpart(Which::LinkPl)? {
+            s.push(v);
+            s.push(st(LD | IMM, 40));
+            s.push(st(ALU | ADD | X, 0));
+        } else {
+            s.push(st(LD | IMM, 40));
+        }
+        s.push(st(MISC | TAX, 0));
+        let b1 = self.blk(s, JMP | JEQ | X, 0);
+        let b6 = self.and(b0, b1);
+        let b0 = self.or(b4, b6);
+        let s = self.geneve_offsets()?;
+        let b1 = self.gen_true();
+        prepend_stmts(&mut self.cfg.blocks[b1.head.index()].stmts, s);
+        let b = self.and(b0, b1);
+        // libpcap leaves filters using geneve unoptimized (observed).
+        self.no_optimize = true;
+        self.is_geneve = true;
+        Ok(b)
+    }
+
+    /// `gen_geneve_offsets`: computes the inner link header, type and
+    /// payload offsets into registers.
+    fn geneve_offsets(&mut self) -> R<Vec<Stmt>> {
+        let mut s = vec![
+            st(ALU | ADD | K, self.off_linkpl.constant.wrapping_add(self.off_nl).wrapping_add(8)),
+            st(MISC | TAX, 0),
+            st(ALU | ADD | K, 2),
+        ];
+        let lt = self.alloc_reg()?;
+        self.off_linktype = AbsOff { constant: 0, variable: true, reg: Some(lt) };
+        s.push(st(ST, lt));
+        s.push(st(LD | IND | B, 0));
+        s.push(st(ALU | AND | K, 0x3f));
+        s.push(st(ALU | MUL | K, 4));
+        s.push(st(ALU | ADD | K, 8));
+        s.push(st(ALU | ADD | X, 0));
+        let hdr = self.alloc_reg()?;
+        self.push_linkhdr(Dlt::EN10MB, AbsOff { constant: 0, variable: true, reg: Some(hdr) });
+        s.push(st(ST, hdr));
+        s.push(st(LD | IND | H, 2));
+        s.push(st(LDX | MEM, hdr));
+        let jeq_at = s.len() as u32;
+        s.push(Stmt { code: JMP | JEQ | K, k: 0x6558, jt: Some(jeq_at + 1), jf: Some(jeq_at + 6) });
+        s.push(st(MISC | TXA, 0));
+        s.push(st(ALU | ADD | K, 12));
+        s.push(st(ST, lt));
+        s.push(st(ALU | ADD | K, 2));
+        s.push(st(MISC | TAX, 0));
+        let pl = self.alloc_reg()?;
+        self.off_linkpl = AbsOff { constant: 0, variable: true, reg: Some(pl) };
+        s.push(st(STX, pl));
+        self.off_nl = 0;
+        Ok(s)
     }
 
     /// `gen_protochain`: walk IPv6 extension headers and IPv4/IPv6 AH

@@ -192,13 +192,18 @@ fn opt_ext_rcode(msg: &[u8], qd: u16, skip: usize, ar: u16) -> Option<u8> {
 }
 
 /// One answer RR (` TYPE DATA`); returns the offset past it.
-fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>) -> Option<usize> {
+/// With `-v` the record's owner name comes first.
+fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize> {
     let b = Bytes(msg);
     let p = skip_name(msg, off)?;
     let (typ, _class, rdlen) = (b.u16(p)?, b.u16(p + 2)?, b.u16(p + 8)? as usize);
     let rd = p + 10;
     let rdata = b.slice(rd, rdlen)?;
     out.push(b' ');
+    if verbose {
+        name(msg, off, out)?;
+        out.push(b' ');
+    }
     write_type(out, typ);
     match typ {
         1 if rdlen == 4 => {
@@ -258,7 +263,7 @@ fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>) -> Option<usize> {
 }
 
 /// A DNS message (`msg` is what was captured, `len` its full length).
-pub(crate) fn print(_p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) {
+pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(msg);
     let (Some(id), Some(flags)) = (b.u16(0), b.u16(2)) else {
         fmt::s(out, "[|domain]");
@@ -348,7 +353,7 @@ pub(crate) fn print(_p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>)
                 out.push(b',');
             }
             let mark = out.len();
-            match rr(msg, off, out) {
+            match rr(msg, off, out, p.opts.verbose > 0) {
                 Some(p) => off = p,
                 None => {
                     out.truncate(mark);

@@ -14,39 +14,44 @@ pub fn s(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(text.as_bytes());
 }
 
+/// The number of decimal digits of `v`.
+#[inline]
+fn digits(v: u64) -> usize {
+    let mut n = 1;
+    let mut t = v;
+    while t >= 10 {
+        t /= 10;
+        n += 1;
+    }
+    n
+}
+
+/// Writes the `n` low decimal digits of `v` into `dst[..n]`. Appending a
+/// fixed-size block and truncating keeps every copy a constant size the
+/// compiler inlines, instead of a `memcpy` call per number.
+#[inline]
+fn put_digits(out: &mut Vec<u8>, v: u64, n: usize) {
+    let start = out.len();
+    out.extend_from_slice(&[b'0'; 20]);
+    let dst = &mut out[start..start + n];
+    let mut v = v;
+    for d in dst.iter_mut().rev() {
+        *d = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    out.truncate(start + n);
+}
+
 /// Appends `v` in decimal.
 #[inline]
 pub fn u(out: &mut Vec<u8>, v: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut v = v;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
+    put_digits(out, v, digits(v));
 }
 
-/// Appends `v` in decimal, zero-padded to `width` digits.
+/// Appends `v` in decimal, zero-padded to `width` digits (at most 20).
 #[inline]
 pub fn u_pad(out: &mut Vec<u8>, v: u64, width: usize) {
-    let mut buf = [b'0'; 20];
-    let mut i = buf.len();
-    let mut v = v;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let start = buf.len().saturating_sub(width).min(i);
-    out.extend_from_slice(&buf[start..]);
+    put_digits(out, v, digits(v).max(width.min(20)));
 }
 
 /// Appends `v` in lower-case hex without leading zeros (like `%x`).
@@ -86,15 +91,40 @@ pub fn hex_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     }
 }
 
-/// Appends a dotted-quad IPv4 address.
+/// The decimal text of every byte value, left-aligned, with its length.
+const DEC: [([u8; 3], u8); 256] = {
+    let mut t = [([0u8; 3], 0u8); 256];
+    let mut i = 0;
+    while i < 256 {
+        let (h, d, o) = ((i / 100) as u8, (i / 10 % 10) as u8, (i % 10) as u8);
+        t[i] = if i >= 100 {
+            ([b'0' + h, b'0' + d, b'0' + o], 3)
+        } else if i >= 10 {
+            ([b'0' + d, b'0' + o, 0], 2)
+        } else {
+            ([b'0' + o, 0, 0], 1)
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Appends a dotted-quad IPv4 address (the first four bytes of `a`).
 #[inline]
 pub fn ipv4(out: &mut Vec<u8>, a: &[u8]) {
+    let start = out.len();
+    out.extend_from_slice(&[0u8; 16]);
+    let mut at = start;
     for (i, &b) in a.iter().take(4).enumerate() {
         if i > 0 {
-            out.push(b'.');
+            out[at] = b'.';
+            at += 1;
         }
-        u(out, b as u64);
+        let (txt, n) = DEC[b as usize];
+        out[at..at + 3].copy_from_slice(&txt);
+        at += n as usize;
     }
+    out.truncate(at);
 }
 
 /// Appends a colon-separated MAC (or any link-layer) address.
@@ -208,6 +238,15 @@ mod tests {
         ] {
             assert_eq!(v6(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn ipv4_text() {
+        let mut out = Vec::new();
+        ipv4(&mut out, &[0, 9, 10, 255]);
+        out.push(b' ');
+        ipv4(&mut out, &[192, 168, 100, 1]);
+        assert_eq!(out, b"0.9.10.255 192.168.100.1");
     }
 
     #[test]

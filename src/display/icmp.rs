@@ -217,6 +217,16 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         }
     }
     tail(out, len);
+    // With -v, error messages show the packet they quote.
+    if p.opts.verbose > 0 && matches!(typ, 3 | 4 | 5 | 11 | 12) {
+        let quoted = data.get(8..).unwrap_or(&[]);
+        if quoted.len() >= 20 && p.depth < super::MAX_DEPTH {
+            fmt::s(out, "\n\t");
+            p.depth += 1;
+            super::ip::ipv4(p, quoted, quoted.len(), out, true);
+            p.depth -= 1;
+        }
+    }
 }
 
 pub(crate) fn icmp6(

@@ -241,13 +241,17 @@ pub(crate) fn upper(
             addrs.pair(out);
             icmp::icmp6(p, addrs, data, len, out);
         }
-        4 if data.len() >= 20 => {
+        4 if data.len() >= 20 && p.depth < super::MAX_DEPTH => {
             addrs.pair(out);
+            p.depth += 1;
             ipv4(p, data, len, out, true);
+            p.depth -= 1;
         }
-        41 if data.len() >= 40 => {
+        41 if data.len() >= 40 && p.depth < super::MAX_DEPTH => {
             addrs.pair(out);
+            p.depth += 1;
             ipv6(p, data, len, out, true);
+            p.depth -= 1;
         }
         _ => {
             addrs.pair(out);

@@ -60,6 +60,21 @@ fn ethertype_name(t: u16) -> &'static str {
     }
 }
 
+/// `ethertype NAME (0xHHHH)`, or with `-q` just the name.
+fn ethertype_q(out: &mut Vec<u8>, t: u16, quiet: bool) {
+    if !quiet {
+        return ethertype(out, t);
+    }
+    match ethertype_name(t) {
+        "Unknown" => {
+            fmt::s(out, "Unknown Ethertype (0x");
+            fmt::x_pad(out, t as u64, 4);
+            out.push(b')');
+        }
+        name => fmt::s(out, name),
+    }
+}
+
 fn ethertype(out: &mut Vec<u8>, t: u16) {
     fmt::s(out, "ethertype ");
     fmt::s(out, ethertype_name(t));
@@ -114,7 +129,7 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
     let show_link = eflag || !dissected(inner);
     if show_link {
         header(out);
-        ethertype(out, t);
+        ethertype_q(out, t, p.opts.quiet);
         fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
@@ -131,7 +146,7 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
                 fmt::s(out, ", DEI");
             }
             fmt::s(out, ", ");
-            ethertype(out, next);
+            ethertype_q(out, next, p.opts.quiet);
             fmt::s(out, ", ");
             t = next;
             off += 4;
@@ -215,10 +230,12 @@ fn sll(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut 
             fmt::mac(out, &data[6..6 + (halen as usize).min(8)]);
             out.push(b' ');
         }
-        ethertype(out, t);
-        fmt::s(out, ", length ");
-        fmt::u(out, wire as u64);
-        fmt::s(out, ": ");
+        if !p.opts.quiet {
+            ethertype(out, t);
+            fmt::s(out, ", length ");
+            fmt::u(out, wire as u64);
+            fmt::s(out, ": ");
+        }
     }
     while is_vlan(t) {
         let (Some(tci), Some(next)) = (b.u16(off), b.u16(off + 2)) else {
@@ -347,25 +364,55 @@ fn null(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut
 /// ARP and RARP over Ethernet/IPv4 addresses.
 pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, name: bool) {
     let b = Bytes(data);
-    if name {
-        fmt::s(out, "ARP, ");
-    }
     let (Some(hrd), Some(pro), Some(hln), Some(pln), Some(op)) =
         (b.u16(0), b.u16(2), b.u8(4), b.u8(5), b.u16(6))
     else {
-        fmt::s(out, "[|ARP]");
+        fmt::s(out, " [|arp]");
         return;
     };
     let (hln, pln) = (hln as usize, pln as usize);
-    if p.opts.verbose > 0 {
-        fmt::s(out, if hrd == 1 { "Ethernet" } else { "Unknown Hardware" });
+    if data.len() < 8 + 2 * (hln + pln) {
+        fmt::s(out, " [|arp]");
+        return;
+    }
+    if name {
+        fmt::s(out, "ARP, ");
+    }
+    let generic = (pro != 0x0800 && pro != 0x1000) || pln != 4 || hln == 0;
+    if p.opts.verbose > 0 || generic {
+        if hrd == 1 {
+            fmt::s(out, "Ethernet");
+        } else {
+            fmt::s(out, "Unknown Hardware (");
+            fmt::u(out, hrd as u64);
+            fmt::s(out, ")");
+        }
         fmt::s(out, " (len ");
         fmt::u(out, hln as u64);
         fmt::s(out, "), ");
-        fmt::s(out, if pro == 0x0800 { "IPv4" } else { "Unknown Protocol" });
+        if pro == 0x0800 {
+            fmt::s(out, "IPv4");
+        } else {
+            fmt::s(out, "Unknown Protocol (0x");
+            fmt::x_pad(out, pro as u64, 4);
+            fmt::s(out, ")");
+        }
         fmt::s(out, " (len ");
         fmt::u(out, pln as u64);
-        fmt::s(out, "), ");
+        fmt::s(out, ")");
+        if generic {
+            fmt::s(out, ", length ");
+            fmt::u(out, wire as u64);
+            return;
+        }
+        fmt::s(out, ", ");
+    }
+    if !matches!(op, 1..=4 | 8 | 9) {
+        fmt::s(out, "Unknown (");
+        fmt::u(out, op as u64);
+        fmt::s(out, ") ");
+        p.dump_net_forced = true;
+        return;
     }
     let sha = b.slice(8, hln);
     let spa = b.slice(8 + hln, pln);
@@ -420,10 +467,7 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
             fmt::s(out, " at ");
             paddr(out, spa);
         }
-        _ => {
-            fmt::s(out, "Unknown opcode ");
-            fmt::u(out, op as u64);
-        }
+        _ => {}
     }
     fmt::s(out, ", length ");
     fmt::u(out, wire as u64);

@@ -197,7 +197,16 @@ pub struct Printer {
     /// Set by a printer that stopped at a truncated header the way that
     /// makes tcpdump dump the whole packet.
     pub(crate) dump_whole: bool,
+    /// Set by a printer that leaves its payload to the default hex dump.
+    pub(crate) dump_net_forced: bool,
+    /// How many IP headers deep the current packet is (tunnels, packets
+    /// quoted by ICMP): bounded so a crafted packet cannot exhaust the
+    /// stack.
+    pub(crate) depth: u8,
 }
+
+/// The deepest nesting of IP-in-IP or ICMP-quoted packets printed.
+pub(crate) const MAX_DEPTH: u8 = 4;
 
 /// Where the dump of the packet's bytes starts, and whether tcpdump prints
 /// it even without `-x` (unknown payloads are dumped by default).
@@ -217,6 +226,8 @@ impl Printer {
             tcp: HashMap::default(),
             ifnames: None,
             dump_whole: false,
+            dump_net_forced: false,
+            depth: 0,
         }
     }
 
@@ -230,12 +241,17 @@ impl Printer {
         self.timestamp(pkt, out);
         let mut dump = Dump { net_off: 0, forced: None };
         self.dump_whole = false;
+        self.dump_net_forced = false;
+        self.depth = 0;
         link::print(self, pkt, out, &mut dump);
         // Where tcpdump gives up on a truncated header by unwinding (rather
         // than by an explicit length check), its -x/-X dump starts at the
         // link layer instead of the network layer.
         if self.dump_whole {
             dump.net_off = 0;
+        }
+        if self.dump_net_forced {
+            dump.forced = Some(dump.net_off);
         }
         self.dumps(pkt.data, &dump, out);
         out.push(b'\n');
@@ -291,7 +307,7 @@ impl Printer {
     }
 
     /// The `-x`/`-X`/`-A` dumps (or the default dump of an undissected
-    /// payload).
+    /// payload, which `-q` leaves out).
     fn dumps(&self, data: &[u8], dump: &Dump, out: &mut Vec<u8>) {
         let o = &self.opts;
         let whole = o.hex > 1 || o.hex_ascii > 1;
@@ -302,7 +318,7 @@ impl Printer {
             hex_dump(out, &data[start..], false);
         } else if o.ascii {
             ascii_dump(out, &data[start..]);
-        } else if let Some(off) = dump.forced {
+        } else if let Some(off) = dump.forced.filter(|_| !o.quiet) {
             hex_dump(out, data.get(off..).unwrap_or(&[]), true);
         }
     }
@@ -373,27 +389,94 @@ pub fn print_savefile(
     opts: &PrintOptions,
     out: &mut dyn std::io::Write,
 ) -> Result<u64, String> {
-    let data = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let mut buf = Vec::with_capacity(1 << 16);
+    use std::io::{BufRead, Read};
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut r = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut head = [0u8; 24];
+    r.read_exact(&mut head).map_err(|e| format!("{path}: {e}"))?;
+    let mut buf = Vec::with_capacity(1 << 17);
     let mut n = 0u64;
-    let mut err = None;
-    for_each_packet(&data, |linktype, pkt, printer| {
-        let p = printer.get_or_insert_with(|| Printer::new(opts.clone(), linktype));
-        p.format(pkt, &mut buf);
-        n += 1;
-        if (buf.len() > (1 << 16) || opts.line_buffered) && err.is_none() {
-            if let Err(e) = out.write_all(&buf) {
-                err = Some(e.to_string());
+    let flush = |buf: &mut Vec<u8>, out: &mut dyn std::io::Write| -> Result<(), String> {
+        out.write_all(buf).map_err(|e| e.to_string())?;
+        buf.clear();
+        Ok(())
+    };
+    let Some((le, nano, linktype)) = pcap_header(&head) else {
+        // pcapng (or something else): read it whole.
+        let mut data = head.to_vec();
+        r.read_to_end(&mut data).map_err(|e| format!("{path}: {e}"))?;
+        let mut err = None;
+        for_each_packet(&data, |linktype, pkt, printer| {
+            let p = printer.get_or_insert_with(|| Printer::new(opts.clone(), linktype));
+            p.format(pkt, &mut buf);
+            n += 1;
+            if (buf.len() > (1 << 16) || opts.line_buffered) && err.is_none() {
+                err = flush(&mut buf, out).err();
             }
-            buf.clear();
+        })?;
+        if let Some(e) = err {
+            return Err(e);
         }
-    })?;
-    if let Some(e) = err {
-        return Err(e);
+        flush(&mut buf, out)?;
+        out.flush().map_err(|e| e.to_string())?;
+        return Ok(n);
+    };
+    // Classic pcap, streamed through one reused record buffer.
+    let snaplen = rd32(&head[16..20], le) as usize;
+    let mut printer = Printer::new(opts.clone(), linktype);
+    let mut rec = [0u8; 16];
+    let mut copy = Vec::with_capacity(1 << 16);
+    loop {
+        match r.read_exact(&mut rec) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(e) => return Err(e.to_string()),
+        }
+        let incl = rd32(&rec[8..12], le) as usize;
+        let keep = if snaplen > 0 { incl.min(snaplen) } else { incl };
+        let frac = rd32(&rec[4..8], le);
+        let (ts_sec, wire_len) = (rd32(&rec[0..4], le) as u64, rd32(&rec[12..16], le));
+        let ts_nsec = if nano { frac } else { frac.saturating_mul(1000) };
+        // Print straight from the reader's buffer when the record is in it.
+        let avail = r.fill_buf().map_err(|e| e.to_string())?;
+        if avail.len() >= incl {
+            let pkt = PacketRef { ts_sec, ts_nsec, wire_len, data: &avail[..keep] };
+            printer.format(&pkt, &mut buf);
+            r.consume(incl);
+        } else {
+            copy.resize(incl, 0);
+            r.read_exact(&mut copy)
+                .map_err(|_| "truncated dump file; tried to read packet data")?;
+            let pkt = PacketRef { ts_sec, ts_nsec, wire_len, data: &copy[..keep] };
+            printer.format(&pkt, &mut buf);
+        }
+        n += 1;
+        if buf.len() > (1 << 16) || opts.line_buffered {
+            flush(&mut buf, out)?;
+        }
     }
-    out.write_all(&buf).map_err(|e| e.to_string())?;
+    flush(&mut buf, out)?;
     out.flush().map_err(|e| e.to_string())?;
     Ok(n)
+}
+
+fn rd32(b: &[u8], le: bool) -> u32 {
+    let a = [b[0], b[1], b[2], b[3]];
+    if le { u32::from_le_bytes(a) } else { u32::from_be_bytes(a) }
+}
+
+/// Byte order, nanosecond resolution and link type of a classic pcap
+/// header; `None` if it is not one.
+fn pcap_header(head: &[u8]) -> Option<(bool, bool, Dlt)> {
+    let (le, nano) = match head.get(..4)? {
+        [0xd4, 0xc3, 0xb2, 0xa1] => (true, false),
+        [0xa1, 0xb2, 0xc3, 0xd4] => (false, false),
+        [0x4d, 0x3c, 0xb2, 0xa1] => (true, true),
+        [0xa1, 0xb2, 0x3c, 0x4d] => (false, true),
+        _ => return None,
+    };
+    let lt = rd32(head.get(20..24)?, le) & 0x03ff_ffff;
+    Some((le, nano, Dlt(lt)))
 }
 
 /// Calls `f` for every packet of a pcap or pcapng file held in memory,

@@ -391,6 +391,22 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         return;
     }
     let plen = ulen - 8;
+    // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it.
+    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && data.len() >= ulen {
+        let seg = &data[..ulen];
+        if l4_sum(&addrs, 17, seg) == 0 {
+            fmt::s(out, "[udp sum ok] ");
+        } else {
+            let mut c = seg.to_vec();
+            c[6] = 0;
+            c[7] = 0;
+            fmt::s(out, "[bad udp cksum 0x");
+            fmt::x_pad(out, b.u16(6).unwrap_or(0) as u64, 4);
+            fmt::s(out, " -> 0x");
+            fmt::x_pad(out, l4_sum(&addrs, 17, &c) as u64, 4);
+            fmt::s(out, "!] ");
+        }
+    }
     if !p.opts.quiet && (sport == 53 || dport == 53 || sport == 5353 || dport == 5353) {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
         dns::print(p, payload, plen, out);

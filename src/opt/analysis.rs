@@ -15,6 +15,9 @@
 //!   link prepending. The lists are not updated when edges move later in
 //!   the pass: 1.10.3 works on stale lists too.
 //!
+//! None of them changes the graph. `find_closure`, which libpcap computes
+//! here but never reads, is not computed at all.
+//!
 //! The walks are iterative, so deep graphs cannot overflow the stack. Each
 //! visits every reachable block once, so each terminates.
 

@@ -18,6 +18,9 @@
 //! stray `ld #0x0` of `-y IPV4 'ip and tcp'`), and drops them if the new
 //! root is a return.
 //!
+//! Neither looks inside statements beyond comparing them: blocks that
+//! compute the same thing differently are not merged.
+//!
 //! Both are single walks over the reachable DAG, so they terminate.
 
 use std::collections::HashMap;

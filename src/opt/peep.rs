@@ -18,6 +18,10 @@
 //! and "the last statement" is the first list entry when the block holds
 //! fewer than two live statements (even if that entry is a NOP).
 //!
+//! It does not look across blocks, and it does not update the value
+//! numbers after a rewrite (libpcap does not either); the next pass sees the
+//! rewritten code.
+//!
 //! One forward scan over the statements, so it terminates.
 
 use super::{A_ATOM, Opt, X_ATOM};

@@ -19,6 +19,10 @@
 //!   "non-branch movement"), which is what can make it oscillate with jump
 //!   threading until the 100-pass guard (libpcap#112).
 //!
+//! It does not check data dependencies between the pulled node and the
+//! nodes it jumps over (libpcap relies on code generation never producing
+//! them, and so do we).
+//!
 //! Each walk follows one successor chain of an acyclic graph, so it ends.
 
 use super::{A_ATOM, NONE, Opt};
@@ -30,18 +34,32 @@ struct Slot {
     true_side: bool,
 }
 
+/// What the pull-up walks read about a block, packed into 16 bytes: its
+/// successors (kept in step with the graph during the pull-up phase), its
+/// exit A value and its dominator-tree preorder number ([`ALWAYS`] for
+/// blocks this pass did not reach, whose dominator set is "all").
+#[derive(Clone, Copy, Default)]
+pub(crate) struct PullNode {
+    jt: u32,
+    jf: u32,
+    aval: u32,
+    tin: u32,
+}
+
 impl Opt {
     fn get(&self, s: Slot) -> u32 {
-        let n = &self.g[s.block as usize];
+        let n = &self.pull[s.block as usize];
         if s.true_side { n.jt } else { n.jf }
     }
 
     fn set(&mut self, s: Slot, v: u32) {
-        let n = &mut self.g[s.block as usize];
+        let (n, p) = (&mut self.g[s.block as usize], &mut self.pull[s.block as usize]);
         if s.true_side {
             n.jt = v;
+            p.jt = v;
         } else {
             n.jf = v;
+            p.jf = v;
         }
     }
 
@@ -55,53 +73,49 @@ impl Opt {
         self.pullup(b, false);
     }
 
-    /// Per-pass compact copies of what the pull-up walks read: each node's
-    /// exit A value and its dominator-tree preorder number ([`ALWAYS`] for
-    /// blocks this pass did not reach, whose dominator set is "all").
+    /// Builds the per-pass [`PullNode`] table (after jump threading).
     pub(crate) fn prepare_pullups(&mut self) {
         let n = self.n;
-        self.pull_aval.clear();
-        self.pull_aval.extend(self.val.iter().map(|v| v[A_ATOM]));
-        self.pull_tin.clear();
-        self.pull_tin
-            .extend((0..n).map(|x| if self.reach[x] { self.dom.tree.tin[x] } else { ALWAYS }));
+        self.pull.clear();
+        self.pull.extend((0..n).map(|x| PullNode {
+            jt: self.g[x].jt,
+            jf: self.g[x].jf,
+            aval: self.val[x][A_ATOM],
+            tin: if self.reach[x] { self.dom.tree.tin[x] } else { ALWAYS },
+        }));
     }
 
     fn pullup(&mut self, b: u32, or: bool) {
         let ins = &self.in_edges[b as usize];
         let Some(&first) = ins.last() else { return };
-        let aval = &self.pull_aval;
-        let val = aval[self.pred(first) as usize];
-        if ins.iter().any(|&e| aval[self.pred(e) as usize] != val) {
+        let pn = &self.pull;
+        let val = pn[self.pred(first) as usize].aval;
+        if ins.iter().any(|&e| pn[self.pred(e) as usize].aval != val) {
             return;
         }
         // "b dominates x", as an interval test on b's dominator subtree.
         let (lo, hi) = (self.dom.tree.tin[b as usize], self.dom.tree.tout[b as usize]);
-        let tin = &self.pull_tin;
-        let dominated = |x: u32| {
-            let t = tin[x as usize];
-            t == ALWAYS || (lo <= t && t <= hi)
-        };
-        let g = &self.g;
-        // (chain successor, shared successor) of a node.
+        let in_subtree = |t: u32| t == ALWAYS || (lo <= t && t <= hi);
+        // (chain successor, shared successor, exit A, dominated by b).
         let step = |x: u32| {
-            let n = &g[x as usize];
-            if or { (n.jf, n.jt) } else { (n.jt, n.jf) }
+            let n = &pn[x as usize];
+            let (chain, shared) = if or { (n.jf, n.jt) } else { (n.jt, n.jf) };
+            (chain, shared, n.aval, in_subtree(n.tin))
         };
         let shared_b = step(b).1;
         let p0 = self.pred(first);
-        let mut diff = Slot { block: p0, true_side: g[p0 as usize].jt == b };
+        let mut diff = Slot { block: p0, true_side: pn[p0 as usize].jt == b };
         let mut at_top = true;
         let mut d = self.get(diff);
         let dnode = loop {
             if d == NONE {
                 return;
             }
-            let (next, shared) = step(d);
-            if shared != shared_b || !dominated(d) {
+            let (next, shared, a, dominated) = step(d);
+            if shared != shared_b || !dominated {
                 return;
             }
-            if aval[d as usize] != val {
+            if a != val {
                 break d;
             }
             diff = Slot { block: d, true_side: !or };
@@ -114,11 +128,11 @@ impl Opt {
             if s == NONE {
                 return;
             }
-            let (next, shared) = step(s);
-            if shared != shared_b || !dominated(s) {
+            let (next, shared, a, dominated) = step(s);
+            if shared != shared_b || !dominated {
                 return;
             }
-            if aval[s as usize] == val {
+            if a == val {
                 break s;
             }
             same = Slot { block: s, true_side: !or };
@@ -131,7 +145,7 @@ impl Opt {
         if at_top {
             for i in 0..self.in_edges[b as usize].len() {
                 let p = self.pred(self.in_edges[b as usize][i]);
-                let true_side = self.g[p as usize].jt == b;
+                let true_side = self.pull[p as usize].jt == b;
                 self.set(Slot { block: p, true_side }, pull);
             }
         } else {

@@ -153,3 +153,90 @@ fn a_cyclic_graph_is_an_error_not_a_hang() {
     let mut cfg = Cfg { blocks: vec![a, b, r], root: BlockId(0), no_optimize: false };
     assert!(super::optimize(&mut cfg).is_err());
 }
+
+/// A tiny deterministic generator for the robustness test.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u32) -> u32 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as u32
+    }
+}
+
+/// Random acyclic graphs of random statements: the optimizer must return
+/// (a result or an error), never panic or loop, and the result must still
+/// assemble.
+#[test]
+fn random_graphs_never_panic() {
+    use crate::bpf::insn::consts::*;
+    use crate::ir::{Block, BlockId, Cfg, Stmt};
+    let stmt_codes = [
+        LD | W | ABS,
+        LD | H | ABS,
+        LD | B | ABS,
+        LD | W | IND,
+        LD | B | IND,
+        LD | W | LEN,
+        LD | IMM,
+        LDX | IMM,
+        LDX | MSH | B,
+        LD | MEM,
+        LDX | MEM,
+        ST,
+        STX,
+        MISC | TAX,
+        MISC | TXA,
+        ALU | NEG,
+        ALU | ADD | K,
+        ALU | SUB | K,
+        ALU | MUL | K,
+        ALU | DIV | K,
+        ALU | AND | K,
+        ALU | OR | K,
+        ALU | LSH | K,
+        ALU | RSH | K,
+        ALU | ADD | X,
+        ALU | SUB | X,
+        ALU | AND | X,
+        ALU | MOD | X,
+        ALU | XOR | X,
+    ];
+    let jumps = [JMP | JEQ | K, JMP | JGT | K, JMP | JGE | K, JMP | JSET | K, JMP | JEQ | X];
+    let mut r = Lcg(42);
+    let (mut ok, mut err) = (0, 0);
+    for _ in 0..3000 {
+        let n = 2 + r.next(40) as usize;
+        let mut blocks = vec![Block::ret(vec![], RET | K, 262144), Block::ret(vec![], RET | K, 0)];
+        // Block i may only jump to blocks created before it: acyclic.
+        for _ in 0..n {
+            let stmts = (0..r.next(5))
+                .map(|_| {
+                    let code = stmt_codes[r.next(stmt_codes.len() as u32) as usize];
+                    let k = match code {
+                        c if c == LD | MEM || c == LDX | MEM || c == ST || c == STX => r.next(16),
+                        _ => [0, 1, 2, 12, 31, 32, 0xffff_ffff][r.next(7) as usize],
+                    };
+                    Stmt::new(code, k)
+                })
+                .collect();
+            let code = jumps[r.next(jumps.len() as u32) as usize];
+            let k = [0, 1, 2, 0x800, 0xffff_ffff][r.next(5) as usize];
+            let mut b = Block::branch(stmts, code, k);
+            let len = blocks.len() as u32;
+            b.jt = Some(BlockId(r.next(len)));
+            b.jf = Some(BlockId(r.next(len)));
+            blocks.push(b);
+        }
+        let root = BlockId(blocks.len() as u32 - 1);
+        let mut cfg = Cfg { blocks, root, no_optimize: false };
+        match super::optimize(&mut cfg) {
+            Ok(()) => {
+                ok += 1;
+                assemble::assemble(&cfg).unwrap();
+            }
+            Err(_) => err += 1,
+        }
+    }
+    assert!(ok > 100, "{ok} optimized, {err} rejected");
+}

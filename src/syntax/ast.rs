@@ -313,9 +313,10 @@ pub enum FieldValue {
     /// `field relop N`.
     Rel(RelOp, u32),
     /// `field (v or v and v ...)`: left to right, `and`/`or` at equal precedence.
-    /// The first element has `None` (it is always a plain number, `Eq`);
-    /// each later one has `Some(true)` after `and`, `Some(false)` after
-    /// `or`, and may itself be a `Rel` or a nested `List`.
+    /// The first element has `None`; each later one has `Some(true)` after
+    /// `and`, `Some(false)` after `or`. (libpcap 1.10.3 only accepts
+    /// `( N or N or ... )`, so the parser yields `Eq` elements joined by
+    /// `Some(false)`.)
     List(Vec<(Option<bool>, FieldValue)>),
 }
 
@@ -378,4 +379,61 @@ pub enum Prim {
     Mtp2Type(String),
     /// `sio`/`opc`/`dpc`/`sls`/`hsio`/`hopc`/`hdpc`/`hsls` VALUE.
     Mtp3Field(String, FieldValue),
+}
+
+// Dropping a tree recursively needs stack in proportion to its depth, and
+// accepted filters can nest about 10,000 levels (and `and`/`or` chains are
+// as deep as they are long). These `Drop` impls take the children out into
+// a worklist first, so dropping any tree uses constant stack. They only
+// forbid moving fields out of an `Expr`/`Arith` by value; matching on
+// references and building nodes are unaffected.
+
+impl Drop for Expr {
+    fn drop(&mut self) {
+        let mut exprs: Vec<Expr> = Vec::new();
+        detach_expr(&mut self.kind, &mut exprs);
+        while let Some(mut e) = exprs.pop() {
+            detach_expr(&mut e.kind, &mut exprs);
+        }
+    }
+}
+
+impl Drop for Arith {
+    fn drop(&mut self) {
+        let mut ariths: Vec<Arith> = Vec::new();
+        detach_arith(&mut self.kind, &mut ariths);
+        while let Some(mut a) = ariths.pop() {
+            detach_arith(&mut a.kind, &mut ariths);
+        }
+    }
+}
+
+/// A leaf that owns nothing, left behind in a node whose children were
+/// taken.
+const EXPR_LEAF: ExprKind = ExprKind::Prim(Prim::Inbound);
+
+/// Moves the expression children of `kind` onto the worklist, leaving a
+/// leaf. (Arithmetic operands are dropped here; their own `Drop` is
+/// iterative.)
+fn detach_expr(kind: &mut ExprKind, exprs: &mut Vec<Expr>) {
+    match std::mem::replace(kind, EXPR_LEAF) {
+        ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+            exprs.push(*a);
+            exprs.push(*b);
+        }
+        ExprKind::Not(a) | ExprKind::Paren(a) | ExprKind::Qualified(_, a) => exprs.push(*a),
+        _ => {}
+    }
+}
+
+/// Moves the children of `kind` onto the worklist, leaving a leaf.
+fn detach_arith(kind: &mut ArithKind, ariths: &mut Vec<Arith>) {
+    match std::mem::replace(kind, ArithKind::Len) {
+        ArithKind::Bin(_, l, r) => {
+            ariths.push(*l);
+            ariths.push(*r);
+        }
+        ArithKind::Neg(a) | ArithKind::Load { index: a, .. } => ariths.push(*a),
+        _ => {}
+    }
 }

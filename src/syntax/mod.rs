@@ -8,6 +8,7 @@
 //! shift-by-default for their missing precedence), and libpcap's depth limit.
 
 pub mod ast;
+mod build;
 pub mod error;
 mod lexer;
 mod parser;
