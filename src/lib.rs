@@ -203,10 +203,10 @@ fn strip_connective(text: &str) -> Option<&str> {
         }
     }
     for word in ["and", "or", "not"] {
-        if let Some(t) = text.strip_suffix(word) {
-            if t.is_empty() || t.ends_with(|c: char| c.is_whitespace() || c == ')' || c == '(') {
-                return Some(t.trim_end());
-            }
+        if let Some(t) = text.strip_suffix(word)
+            && (t.is_empty() || t.ends_with(|c: char| c.is_whitespace() || c == ')' || c == '('))
+        {
+            return Some(t.trim_end());
         }
     }
     None
