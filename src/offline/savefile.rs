@@ -11,6 +11,13 @@
 //! allocate more than [`MAX_RECORD`] bytes), and turns short reads into
 //! libpcap's "truncated dump file" messages.
 //!
+//! pcapng blocks the reader has no use for (name resolution, statistics,
+//! ...) are skipped unparsed, as libpcap skips them. A block whose option
+//! list runs to the block end without an end-of-options marker, which
+//! libpcap reads and pcap-file refuses, is mended in place after the
+//! parse error (see `Reader::mend_options`) and parsed again, so the
+//! common path pays nothing for it.
+//!
 //! As in libpcap, a pcap record longer than the file's snapshot length is
 //! cut to the snapshot length (records longer than 256 KiB are refused); pcapng timestamps are converted with the
 //! interface's `if_tsresol`/`if_tsoffset`; and the link-type field's upper
@@ -149,6 +156,13 @@ enum Format {
     PcapNg { parser: PcapNgParser, ifaces: Vec<Iface>, big: bool },
 }
 
+/// pcapng block types the reader uses.
+const SHB_TYPE: u32 = 0x0a0d_0d0a;
+const IDB_TYPE: u32 = 1;
+const PB_TYPE: u32 = 2;
+const SPB_TYPE: u32 = 3;
+const EPB_TYPE: u32 = 6;
+
 /// A savefile being read.
 pub struct Reader<R: Read> {
     src: R,
@@ -234,8 +248,17 @@ impl<R: Read> Reader<R> {
         let len = self.block_len(true)?.ok_or_else(|| {
             SavefileError("truncated dump file; tried to read the section header".into())
         })?;
-        let (_, parser) =
-            PcapNgParser::new(&self.buf[self.start..self.start + len]).map_err(pcap_err)?;
+        let (parser, len) = match PcapNgParser::new(&self.buf[self.start..self.start + len]) {
+            Ok((_, p)) => (p, len),
+            Err(e) => {
+                // A section header whose options run to the block end
+                // without an end-of-options marker: libpcap reads it, so
+                // mend the block and parse it again.
+                let Some(len) = self.mend_options(len) else { return Err(pcap_err(e)) };
+                let slice = &self.buf[self.start..self.start + len];
+                (PcapNgParser::new(slice).map_err(pcap_err)?.1, len)
+            }
+        };
         let big = parser.section().endianness == Endianness::Big;
         self.start += len;
         self.format = Format::PcapNg { parser, ifaces: Vec::new(), big };
@@ -245,11 +268,21 @@ impl<R: Read> Reader<R> {
             let Some(len) = self.block_len(false)? else {
                 return err("the capture file has no Interface Description Blocks");
             };
+            if !self.wanted_block(self.start) {
+                self.start += len;
+                continue;
+            }
             let slice = &self.buf[self.start..self.start + len];
             let Format::PcapNg { parser, ifaces, .. } = &mut self.format else {
                 return err("internal error: pcapng state lost");
             };
-            let (_, block) = parser.next_block(slice).map_err(pcap_err)?;
+            let block = match parser.next_block(slice) {
+                Ok((_, b)) => b,
+                Err(e) => match self.mend_options(len) {
+                    Some(_) => continue,
+                    None => return Err(pcap_err(e)),
+                },
+            };
             self.start += len;
             match block {
                 Block::InterfaceDescription(idb) => {
@@ -363,6 +396,91 @@ impl<R: Read> Reader<R> {
         Ok(Some(len))
     }
 
+    /// Whether the pcapng block at `at` (fully buffered) is one the reader
+    /// uses: a section header, an interface description or a packet.
+    #[inline]
+    fn wanted_block(&self, at: usize) -> bool {
+        let big = matches!(self.format, Format::PcapNg { big: true, .. });
+        matches!(self.word(at, big), Some(SHB_TYPE | IDB_TYPE | PB_TYPE | SPB_TYPE | EPB_TYPE))
+    }
+
+    /// A 32-bit word of the buffer, `None` past the buffered bytes.
+    #[inline]
+    fn word(&self, at: usize, big: bool) -> Option<u32> {
+        let b: [u8; 4] = self.buf.get(at..at.checked_add(4)?)?.try_into().ok()?;
+        Some(if big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) })
+    }
+
+    /// Mends a block whose option list runs to the end of the block without
+    /// an end-of-options marker, which libpcap accepts and pcap-file
+    /// refuses. The block (`len` bytes at `start`, fully buffered) is
+    /// rewritten in place, 4 bytes longer, with the marker appended: it
+    /// moves 4 bytes towards the front of the buffer, so packet data still
+    /// borrows from the buffer and nothing is allocated beyond 4 bytes.
+    /// Afterwards `start` is the mended block's first byte; returns its
+    /// length, or `None` (buffer untouched) when the options are not of
+    /// that shape, so the parser's own error stands. Only runs after a
+    /// parse error, off the common path.
+    #[cold]
+    fn mend_options(&mut self, len: usize) -> Option<usize> {
+        let start = self.start;
+        let block_type = self.word(start, true)?;
+        let big = if block_type == SHB_TYPE {
+            self.word(start + 8, true)? == 0x1a2b3c4d
+        } else {
+            matches!(self.format, Format::PcapNg { big: true, .. })
+        };
+        let block_type = self.word(start, big)?;
+        let half = |b: &[u8], at: usize| -> Option<usize> {
+            let h: [u8; 2] = b.get(at..at + 2)?.try_into().ok()?;
+            Some(usize::from(if big { u16::from_be_bytes(h) } else { u16::from_le_bytes(h) }))
+        };
+        let pad4 = |n: usize| n.div_ceil(4).saturating_mul(4);
+        let opts_at = match block_type {
+            SHB_TYPE => 24,
+            IDB_TYPE => 16,
+            PB_TYPE | EPB_TYPE => {
+                28usize.checked_add(pad4(self.word(start + 20, big)? as usize))?
+            }
+            _ => return None,
+        };
+        let block = self.buf.get(start..start.checked_add(len)?)?;
+        let opts_end = len.checked_sub(4)?;
+        if opts_at >= opts_end {
+            return None;
+        }
+        let mut at = opts_at;
+        while at < opts_end {
+            if opts_end - at < 4 || half(block, at)? == 0 {
+                return None;
+            }
+            at += 4 + pad4(half(block, at + 2)?);
+        }
+        if at != opts_end {
+            return None;
+        }
+        // Make room for the 4 extra bytes in front of the block.
+        if self.start < 4 {
+            if self.buf.len() < self.end + 4 {
+                self.buf.resize(self.end + 4, 0);
+            }
+            self.buf.copy_within(self.start..self.end, self.start + 4);
+            self.start += 4;
+            self.end += 4;
+        }
+        let old = self.start;
+        let new = old - 4;
+        let new_len = len + 4;
+        let len_bytes =
+            if big { (new_len as u32).to_be_bytes() } else { (new_len as u32).to_le_bytes() };
+        self.buf.copy_within(old..old + opts_end, new);
+        self.buf[new + opts_end..new + len].fill(0);
+        self.buf[new + 4..new + 8].copy_from_slice(&len_bytes);
+        self.buf[new + len..new + new_len].copy_from_slice(&len_bytes);
+        self.start = new;
+        Some(new_len)
+    }
+
     /// The next packet, `None` at the end of the file.
     #[inline]
     pub fn next_packet(&mut self) -> Result<Option<Packet<'_>>, SavefileError> {
@@ -433,6 +551,12 @@ impl<R: Read> Reader<R> {
         let (ts_sec, ts_nsec, wire_len, off, len) = loop {
             let Some(len) = self.block_len(false)? else { return Ok(None) };
             let start = self.start;
+            if !self.wanted_block(start) {
+                // libpcap skips the blocks it has no use for (name
+                // resolution, statistics, ...) without parsing them.
+                self.start += len;
+                continue;
+            }
             self.start += len;
             let snaplen = self.info.snaplen;
             let first_linktype = self.info.linktype_raw;
@@ -440,7 +564,16 @@ impl<R: Read> Reader<R> {
             let Format::PcapNg { parser, ifaces, big } = &mut self.format else {
                 return Ok(None);
             };
-            let (_, block) = parser.next_block(&self.buf[start..start + len]).map_err(pcap_err)?;
+            let block = match parser.next_block(&self.buf[start..start + len]) {
+                Ok((_, b)) => b,
+                Err(e) => {
+                    self.start = start;
+                    match self.mend_options(len) {
+                        Some(_) => continue,
+                        None => return Err(pcap_err(e)),
+                    }
+                }
+            };
             let (iface_id, ts, wire_len, data): (u32, u64, u32, &[u8]) = match block {
                 Block::SectionHeader(shb) => {
                     ifaces.clear();
