@@ -8,8 +8,9 @@
 //! return (`ret #k` / `ret a`) with no successors. Blocks live in an arena
 //! ([`Cfg::blocks`]) and refer to each other by [`BlockId`].
 //!
-//! Statements are never removed from a block once generated; the optimizer
-//! turns dead ones into [`Stmt::NOP`] and the assembler skips them. A few
+//! The optimizer turns dead statements into [`Stmt::NOP`] rather than
+//! removing them (the assembler skips them), except that, as libpcap does, it
+//! may clear a block's whole list. A few
 //! generators (protochain, live-Linux VLAN code) put jump statements inside a
 //! block; those refer to other statements of the same block by index.
 

@@ -91,6 +91,9 @@ pub enum Error {
     },
     /// The optimizer proved that no packet can match.
     RejectsAll,
+    /// The optimizer met an error libpcap's optimizer reports too, such as
+    /// a constant division by zero it folded (`modulus by zero`).
+    Optimize(String),
     /// A bug in bpfcap.
     Internal(String),
 }
@@ -102,7 +105,7 @@ impl Error {
             Error::Syntax { error, .. } => error.message(),
             Error::Compile { error, .. } => error.message.clone(),
             Error::RejectsAll => "expression rejects all packets".into(),
-            Error::Internal(m) => m.clone(),
+            Error::Optimize(m) | Error::Internal(m) => m.clone(),
         }
     }
 
@@ -233,7 +236,7 @@ pub fn compile_for(expr: &str, target: &Target, optimize: bool) -> Result<Progra
     let mut cfg = generate_with_stack(&ast, target, expr.len())
         .map_err(|error| Error::Compile { error, expr: expr.to_string() })?;
     if optimize && !cfg.no_optimize {
-        opt::optimize(&mut cfg).map_err(Error::Internal)?;
+        opt::optimize(&mut cfg).map_err(Error::Optimize)?;
         let root = cfg.block(cfg.root);
         if root.is_ret()
             && root.k == 0
