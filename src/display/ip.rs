@@ -7,7 +7,7 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, fmt, icmp, transport};
+use super::{Bytes, Printer, fmt, icmp, transport, tunnel};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -252,6 +252,28 @@ pub(crate) fn upper(
             p.depth += 1;
             ipv6(p, data, len, out, true);
             p.depth -= 1;
+        }
+        47 if tunnel::gre_supported(data) => {
+            addrs.pair(out);
+            tunnel::gre(p, data, len, out);
+        }
+        103 if {
+            let mut probe = Vec::new();
+            tunnel::pim(data, len, &mut probe)
+        } =>
+        {
+            addrs.pair(out);
+            tunnel::pim(data, len, out);
+        }
+        112 if {
+            let ttl = ip4.and_then(|h| h.get(8).copied()).unwrap_or(0);
+            let mut probe = Vec::new();
+            tunnel::vrrp(data, len, ttl, &mut probe)
+        } =>
+        {
+            addrs.pair(out);
+            let ttl = ip4.and_then(|h| h.get(8).copied()).unwrap_or(0);
+            tunnel::vrrp(data, len, ttl, out);
         }
         _ => {
             addrs.pair(out);

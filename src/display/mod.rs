@@ -37,6 +37,7 @@ mod icmp;
 mod ip;
 mod link;
 mod transport;
+mod tunnel;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Compares `bpfcap -n -r F` with `TZ=UTC tcpdump -n -r F` over every capture
+# in the corpus: per-capture identical/total lines, a grand total, and a
+# rough histogram of the tcpdump lines bpfcap does not reproduce, keyed by
+# the first word after the address part (or after the link layer).
+# Usage: scripts/compare_print.sh [BPFCAP] [PCAP_DIR]   (-q: totals only)
+set -u
+quiet=0
+if [ "${1:-}" = "-q" ]; then quiet=1; shift; fi
+BPFCAP=${1:-target/release/bpfcap}
+DIR=${2:-/work/shared/corpus/pcaps}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+: >"$tmp/miss"
+tot_same=0; tot_all=0
+for f in "$DIR"/*; do
+    [ -f "$f" ] || continue
+    TZ=UTC timeout 20 tcpdump -n -r "$f" 2>/dev/null >"$tmp/t"
+    timeout 20 "$BPFCAP" -n -r "$f" 2>/dev/null >"$tmp/b"
+    all=$(wc -l <"$tmp/t")
+    # Line-by-line comparison (same position), as the goldens do.
+    same=$(paste -d $'\x01' "$tmp/t" "$tmp/b" | awk -F '\x01' '$1==$2 && $1!=""' | wc -l)
+    paste -d $'\x01' "$tmp/t" "$tmp/b" | awk -F '\x01' '$1!=$2 && $1!="" {print $1}' >>"$tmp/miss"
+    tot_same=$((tot_same + same)); tot_all=$((tot_all + all))
+    [ $quiet = 1 ] || printf '%6d/%-6d %s\n' "$same" "$all" "$(basename "$f")"
+done
+echo "TOTAL $tot_same/$tot_all identical"
+[ $quiet = 1 ] && exit 0
+echo "--- mismatching tcpdump lines by kind ---"
+# Drop the timestamp, then key: "IP a > b: WORD" -> "IP:WORD", else first 2 words.
+cut -d' ' -f2- "$tmp/miss" | awk '{
+    if (($1=="IP" || $1=="IP6") && index($0, ": ")) { s=substr($0, index($0, ": ")+2); split(s, w, /[ ,]/); k=$1 ":" w[1] }
+    else k=$1 " " $2
+    print k }' | sort | uniq -c | sort -rn | head -60

@@ -1,0 +1,138 @@
+//! One-line printers for two IP protocols that routers chatter in: PIM
+//! version 2 (`PIMv2, Hello, length 34`) and the GRE version 0 header
+//! (`GREv0, key=0x2, length 116: gre-proto-0x2001`).
+//!
+//! Only the forms checked against tcpdump 4.99.3 are printed; anything
+//! else (other versions, unusual GRE flag sets, truncated headers) answers
+//! `false` so the caller keeps its honest `ip-proto-N` line.
+
+use super::{Bytes, Printer, fmt, ip};
+
+/// tcpdump's names for the PIMv2 message types it prints on one line.
+fn pim_type(t: u8) -> Option<&'static str> {
+    Some(match t {
+        0 => "Hello",
+        1 => "Register",
+        2 => "Register Stop",
+        3 => "Join / Prune",
+        4 => "Bootstrap",
+        5 => "Assert",
+        6 => "Graft",
+        7 => "Graft ACK",
+        8 => "Candidate RP Advertisement",
+        10 => "DF Election",
+        _ => return None,
+    })
+}
+
+/// `PIMv2, TYPE, length LEN` for the PIM message in `data` (`len` bytes on
+/// the wire); `false` when the message is not one of the known PIMv2 types.
+pub(crate) fn pim(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+    let Some(b0) = Bytes(data).u8(0) else {
+        return false;
+    };
+    if b0 >> 4 != 2 {
+        return false;
+    }
+    let Some(name) = pim_type(b0 & 0x0f) else {
+        return false;
+    };
+    fmt::s(out, "PIMv2, ");
+    fmt::s(out, name);
+    fmt::s(out, ", length ");
+    fmt::u(out, len as u64);
+    true
+}
+
+/// Whether [`gre`] will print this GRE packet: version 0 with at most one
+/// of the key and sequence-number options, and a complete header.
+pub(crate) fn gre_supported(data: &[u8]) -> bool {
+    let b = Bytes(data);
+    let Some(flags) = b.u16(0) else {
+        return false;
+    };
+    if flags & 0x0007 != 0 {
+        return false;
+    }
+    // Checksum, routing, strict source route and recursion bits, or both
+    // key and sequence number: forms not yet compared with tcpdump.
+    if flags & 0xcff8 != 0 || flags & 0x3000 == 0x3000 {
+        return false;
+    }
+    let hlen = if flags & 0x3000 != 0 { 8 } else { 4 };
+    data.len() >= hlen
+}
+
+/// `GREv0[, key=0xK | , seq N], length LEN: ` then the carried protocol:
+/// IPv4 is printed in full, anything else as `gre-proto-0xT`. Call only
+/// when [`gre_supported`] said yes.
+pub(crate) fn gre(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let flags = b.u16(0).unwrap_or(0);
+    let proto = b.u16(2).unwrap_or(0);
+    fmt::s(out, "GREv0, ");
+    let mut hlen = 4;
+    if flags & 0x2000 != 0 {
+        fmt::s(out, "key=0x");
+        fmt::x(out, b.u32(4).unwrap_or(0) as u64);
+        fmt::s(out, ", ");
+        hlen = 8;
+    } else if flags & 0x1000 != 0 {
+        fmt::s(out, "seq ");
+        fmt::u(out, b.u32(4).unwrap_or(0) as u64);
+        fmt::s(out, ", ");
+        hlen = 8;
+    }
+    fmt::s(out, "length ");
+    fmt::u(out, len as u64);
+    fmt::s(out, ": ");
+    let inner = &data[hlen.min(data.len())..];
+    if proto == 0x0800 && inner.len() >= 20 && p.depth < super::MAX_DEPTH {
+        p.depth += 1;
+        ip::ipv4(p, inner, len.saturating_sub(hlen), out, true);
+        p.depth -= 1;
+    } else {
+        fmt::s(out, "gre-proto-0x");
+        fmt::x(out, proto as u64);
+    }
+}
+
+/// `VRRPv2, Advertisement, vrid V, prio P, authtype none, intvl 1s, length
+/// N` (and the VRRPv3 form with `intvl Ncs`) for an advertisement sent with
+/// TTL 255; `false` for anything else (tcpdump adds `(ttl N)` otherwise,
+/// and other types and auth types are not yet compared).
+pub(crate) fn vrrp(data: &[u8], len: usize, ttl: u8, out: &mut Vec<u8>) -> bool {
+    let b = Bytes(data);
+    let (Some(vt), Some(vrid), Some(prio)) = (b.u8(0), b.u8(1), b.u8(2)) else {
+        return false;
+    };
+    if ttl != 255 || vt & 0x0f != 1 {
+        return false;
+    }
+    let version = vt >> 4;
+    let tail = match version {
+        2 => match (b.u8(4), b.u8(5)) {
+            (Some(auth @ 0..=1), Some(intvl)) => Some((auth, intvl as u64)),
+            _ => None,
+        },
+        3 => b.u16(4).map(|v| (0, (v & 0x0fff) as u64)),
+        _ => None,
+    };
+    let Some((auth, intvl)) = tail else {
+        return false;
+    };
+    fmt::s(out, if version == 2 { "VRRPv2" } else { "VRRPv3" });
+    fmt::s(out, ", Advertisement, vrid ");
+    fmt::u(out, vrid as u64);
+    fmt::s(out, ", prio ");
+    fmt::u(out, prio as u64);
+    if version == 2 {
+        fmt::s(out, if auth == 0 { ", authtype none" } else { ", authtype simple" });
+    }
+    fmt::s(out, ", intvl ");
+    fmt::u(out, intvl);
+    fmt::s(out, if version == 2 { "s" } else { "cs" });
+    fmt::s(out, ", length ");
+    fmt::u(out, len as u64);
+    true
+}
