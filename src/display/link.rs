@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, fmt, ip};
+use super::{Bytes, Dump, PacketRef, Printer, fmt, ip, llc};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -107,6 +107,25 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
     };
     if t <= 1500 {
         // An 802.3 frame: the field is a length and an LLC header follows.
+        let llc = &data[14.min(data.len())..];
+        if t >= 3 && llc::is_stp(llc) {
+            let mut line = Vec::new();
+            if llc::stp(&llc[3..], t as usize - 3, &mut line) {
+                if eflag {
+                    header(out);
+                    fmt::s(out, "802.3, length ");
+                    fmt::u(out, t as u64);
+                    fmt::s(
+                        out,
+                        ": LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: ",
+                    );
+                }
+                out.extend_from_slice(&line);
+                // -x dumps from the BPDU, past the LLC header.
+                dump.net_off = 17;
+                return;
+            }
+        }
         header(out);
         fmt::s(out, "802.3, length ");
         fmt::u(out, wire as u64);
@@ -125,6 +144,18 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
             None => break,
         }
         look += 4;
+    }
+    // A tagged 802.3 frame carrying a BPDU prints as the BPDU alone.
+    if !eflag && (3..=1500).contains(&inner) {
+        let llc = &data[(look).min(data.len())..];
+        if llc::is_stp(llc) {
+            let mut line = Vec::new();
+            if llc::stp(&llc[3..], inner as usize - 3, &mut line) {
+                out.extend_from_slice(&line);
+                dump.net_off = look + 3;
+                return;
+            }
+        }
     }
     let show_link = eflag || !dissected(inner);
     if show_link {

@@ -36,6 +36,7 @@ mod fmt;
 mod icmp;
 mod ip;
 mod link;
+mod llc;
 mod transport;
 mod tunnel;
 
