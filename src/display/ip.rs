@@ -275,6 +275,14 @@ pub(crate) fn upper(
             let ttl = ip4.and_then(|h| h.get(8).copied()).unwrap_or(0);
             tunnel::vrrp(data, len, ttl, out);
         }
+        89 if {
+            let mut probe = Vec::new();
+            tunnel::ospf(data, len, if ip4.is_some() { 2 } else { 3 }, &mut probe)
+        } =>
+        {
+            addrs.pair(out);
+            tunnel::ospf(data, len, if ip4.is_some() { 2 } else { 3 }, out);
+        }
         _ => {
             addrs.pair(out);
             fmt::s(out, " ip-proto-");

@@ -136,3 +136,36 @@ pub(crate) fn vrrp(data: &[u8], len: usize, ttl: u8, out: &mut Vec<u8>) -> bool 
     fmt::u(out, len as u64);
     true
 }
+
+/// `OSPFv2, Hello, length N` (or `OSPFv3, ...` over IPv6), where N is the
+/// IP payload length less an OSPFv2 cryptographic authentication trailer
+/// (tcpdump's figure); `false` for other versions and types.
+pub(crate) fn ospf(data: &[u8], len: usize, version: u8, out: &mut Vec<u8>) -> bool {
+    let b = Bytes(data);
+    let (Some(v), Some(t)) = (b.u8(0), b.u8(1)) else {
+        return false;
+    };
+    let mut len = len;
+    if v == 2 && b.u16(14) == Some(2) {
+        let Some(auth) = b.u8(19) else {
+            return false;
+        };
+        len = len.saturating_sub(auth as usize);
+    }
+    let name = match t {
+        1 => "Hello",
+        2 => "Database Description",
+        3 => "LS-Request",
+        4 => "LS-Update",
+        5 => "LS-Ack",
+        _ => return false,
+    };
+    if v != version {
+        return false;
+    }
+    fmt::s(out, if v == 2 { "OSPFv2, " } else { "OSPFv3, " });
+    fmt::s(out, name);
+    fmt::s(out, ", length ");
+    fmt::u(out, len as u64);
+    true
+}
