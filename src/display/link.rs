@@ -23,6 +23,19 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         229 => ip::ipv6(p, data, wire, out, !p.opts.link_header),
         0 | 108 => null(p, data, wire, out, dump),
         other => {
+            if !p.opts.link_header {
+                if let Some((off, v6)) = serial_ip(other, data) {
+                    dump.net_off = off;
+                    let rest = &data[off..];
+                    let w = wire.saturating_sub(off);
+                    if v6 {
+                        ip::ipv6(p, rest, w, out, true);
+                    } else {
+                        ip::ipv4(p, rest, w, out, true);
+                    }
+                    return;
+                }
+            }
             fmt::s(out, "link-type ");
             dlt_name(out, Dlt(other));
             fmt::s(out, ", length ");
@@ -30,6 +43,47 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
             fmt::s(out, ": [not dissected]");
         }
     }
+}
+
+/// For the serial-line link types (PPP, Cisco HDLC, Frame Relay) carrying
+/// plain IPv4 or IPv6, where the network layer starts and whether it is
+/// IPv6. Without `-e` tcpdump prints such packets exactly like raw IP;
+/// every other payload keeps the `[not dissected]` line.
+fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
+    let b = Bytes(data);
+    let found = match dlt {
+        // PPP: optional address/control 0xff 0x03, then the protocol.
+        9 => {
+            let off = if b.u16(0)? == 0xff03 { 2 } else { 0 };
+            match b.u16(off)? {
+                0x0021 => (off + 2, false),
+                0x0057 => (off + 2, true),
+                _ => return None,
+            }
+        }
+        // Cisco HDLC: address, control, ethertype.
+        104 => match b.u16(2)? {
+            0x0800 => (4, false),
+            0x86dd => (4, true),
+            _ => return None,
+        },
+        // Frame Relay: a two-byte Q.922 address, then either UI control
+        // and an NLPID (RFC 2427) or a Cisco ethertype.
+        107 => {
+            if b.u8(1)? & 0x01 == 0 {
+                return None;
+            }
+            match (b.u8(2)?, b.u8(3)?) {
+                (0x03, 0xcc) => (4, false),
+                (0x03, 0x8e) => (4, true),
+                (0x08, 0x00) => (4, false),
+                (0x86, 0xdd) => (4, true),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    (data.len() > found.0).then_some(found)
 }
 
 fn dlt_name(out: &mut Vec<u8>, dlt: Dlt) {
