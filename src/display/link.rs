@@ -23,18 +23,16 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         229 => ip::ipv6(p, data, wire, out, !p.opts.link_header),
         0 | 108 => null(p, data, wire, out, dump),
         other => {
-            if !p.opts.link_header {
-                if let Some((off, v6)) = serial_ip(other, data) {
-                    dump.net_off = off;
-                    let rest = &data[off..];
-                    let w = wire.saturating_sub(off);
-                    if v6 {
-                        ip::ipv6(p, rest, w, out, true);
-                    } else {
-                        ip::ipv4(p, rest, w, out, true);
-                    }
-                    return;
+            if let Some((off, v6)) = serial_ip(other, data).filter(|_| !p.opts.link_header) {
+                dump.net_off = off;
+                let rest = &data[off..];
+                let w = wire.saturating_sub(off);
+                if v6 {
+                    ip::ipv6(p, rest, w, out, true);
+                } else {
+                    ip::ipv4(p, rest, w, out, true);
                 }
+                return;
             }
             fmt::s(out, "link-type ");
             dlt_name(out, Dlt(other));
