@@ -39,6 +39,7 @@ mod link;
 mod llc;
 mod transport;
 mod tunnel;
+mod udpapps;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -7,7 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt};
+use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -411,6 +411,15 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
         dns::print(p, payload, plen, out);
         return;
+    }
+    if !p.opts.quiet {
+        let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
+            return;
+        }
+        if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
+            return;
+        }
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
