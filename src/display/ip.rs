@@ -283,6 +283,14 @@ pub(crate) fn upper(
             addrs.pair(out);
             tunnel::ospf(data, len, if ip4.is_some() { 2 } else { 3 }, out);
         }
+        2 if ip4.is_some() && {
+            let mut probe = Vec::new();
+            tunnel::igmp(data, len, &mut probe)
+        } =>
+        {
+            addrs.pair(out);
+            tunnel::igmp(data, len, out);
+        }
         _ => {
             addrs.pair(out);
             fmt::s(out, " ip-proto-");

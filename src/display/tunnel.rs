@@ -169,3 +169,41 @@ pub(crate) fn ospf(data: &[u8], len: usize, version: u8, out: &mut Vec<u8>) -> b
     fmt::u(out, len as u64);
     true
 }
+
+/// `igmp v1 report G`, `igmp v2 report G`, `igmp leave G` and the
+/// version 1 and 2 queries; `false` for other IGMP messages.
+pub(crate) fn igmp(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+    let b = Bytes(data);
+    let (Some(t), Some(code), Some(group)) = (b.u8(0), b.u8(1), b.slice(4, 4)) else {
+        return false;
+    };
+    let text = match t {
+        0x11 if code == 0 && len == 8 => {
+            fmt::s(out, "igmp query v1");
+            return true;
+        }
+        // A version 2 query: the response time shows unless it is the
+        // default 100 (tenths of a second), the group unless it is zero.
+        0x11 if code != 0 && len == 8 => {
+            fmt::s(out, "igmp query v2");
+            if code != 100 {
+                fmt::s(out, " [max resp time ");
+                fmt::u(out, code as u64);
+                out.push(b']');
+            }
+            if group != [0, 0, 0, 0] {
+                fmt::s(out, " [gaddr ");
+                fmt::ipv4(out, group);
+                out.push(b']');
+            }
+            return true;
+        }
+        0x12 => "igmp v1 report ",
+        0x16 => "igmp v2 report ",
+        0x17 => "igmp leave ",
+        _ => return false,
+    };
+    fmt::s(out, text);
+    fmt::ipv4(out, group);
+    true
+}
