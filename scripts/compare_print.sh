@@ -18,9 +18,11 @@ for f in "$DIR"/*; do
     TZ=UTC timeout 20 tcpdump -n -r "$f" 2>/dev/null >"$tmp/t"
     timeout 20 "$BPFCAP" -n -r "$f" 2>/dev/null >"$tmp/b"
     all=$(wc -l <"$tmp/t")
-    # Line-by-line comparison (same position), as the goldens do.
-    same=$(paste -d $'\x01' "$tmp/t" "$tmp/b" | awk -F '\x01' '$1==$2 && $1!=""' | wc -l)
-    paste -d $'\x01' "$tmp/t" "$tmp/b" | awk -F '\x01' '$1!=$2 && $1!="" {print $1}' >>"$tmp/miss"
+    # Identical lines are those diff keeps in common, so that one packet
+    # printed as several lines (a hex dump) does not shift the rest.
+    diff "$tmp/t" "$tmp/b" | sed -n 's/^< //p' >"$tmp/m"
+    same=$((all - $(wc -l <"$tmp/m")))
+    cat "$tmp/m" >>"$tmp/miss"
     tot_same=$((tot_same + same)); tot_all=$((tot_all + all))
     [ $quiet = 1 ] || printf '%6d/%-6d %s\n' "$same" "$all" "$(basename "$f")"
 done

@@ -160,9 +160,12 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
     if t <= 1500 {
         // An 802.3 frame: the field is a length and an LLC header follows.
         let llc = &data[14.min(data.len())..];
-        if t >= 3 && llc::is_stp(llc) {
+        // With -e only the plain STP SAP form is printed (the SNAP one
+        // has a longer link-layer text not yet compared with tcpdump).
+        let at = llc::bpdu_offset(llc).filter(|&at| t as usize >= at && (!eflag || at == 3));
+        if let Some(at) = at {
             let mut line = Vec::new();
-            if llc::stp(&llc[3..], t as usize - 3, &mut line) {
+            if llc::stp(&llc[at..], t as usize - at, &mut line) {
                 if eflag {
                     header(out);
                     fmt::s(out, "802.3, length ");
@@ -174,7 +177,7 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
                 }
                 out.extend_from_slice(&line);
                 // -x dumps from the BPDU, past the LLC header.
-                dump.net_off = 17;
+                dump.net_off = 14 + at;
                 return;
             }
         }
@@ -198,13 +201,13 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
         look += 4;
     }
     // A tagged 802.3 frame carrying a BPDU prints as the BPDU alone.
-    if !eflag && (3..=1500).contains(&inner) {
-        let llc = &data[(look).min(data.len())..];
-        if llc::is_stp(llc) {
+    if !eflag && inner <= 1500 {
+        let llc = &data[look.min(data.len())..];
+        if let Some(at) = llc::bpdu_offset(llc).filter(|&at| inner as usize >= at) {
             let mut line = Vec::new();
-            if llc::stp(&llc[3..], inner as usize - 3, &mut line) {
+            if llc::stp(&llc[at..], inner as usize - at, &mut line) {
                 out.extend_from_slice(&line);
-                dump.net_off = look + 3;
+                dump.net_off = look + at;
                 return;
             }
         }

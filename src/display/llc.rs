@@ -43,6 +43,18 @@ pub(crate) fn is_stp(llc: &[u8]) -> bool {
     llc.get(0..3) == Some(&[0x42, 0x42, 0x03][..])
 }
 
+/// Where the BPDU starts after an LLC header: 3 for the spanning-tree
+/// SAP, 8 for Cisco's PVST+ SNAP encapsulation (OUI 00:00:0c, PID 0x010b).
+pub(crate) fn bpdu_offset(llc: &[u8]) -> Option<usize> {
+    if is_stp(llc) {
+        Some(3)
+    } else if llc.get(0..8) == Some(&[0xaa, 0xaa, 0x03, 0x00, 0x00, 0x0c, 0x01, 0x0b][..]) {
+        Some(8)
+    } else {
+        None
+    }
+}
+
 /// Prints the BPDU in `bpdu` (the bytes after the LLC header; `len` is
 /// the 802.3 length field less the LLC header). `false` when the BPDU is
 /// not in a form bpfcap prints, with nothing written.
