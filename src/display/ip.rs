@@ -266,13 +266,13 @@ pub(crate) fn upper(
             tunnel::pim(data, len, out);
         }
         112 if {
-            let ttl = ip4.and_then(|h| h.get(8).copied()).unwrap_or(0);
+            let ttl = ip4.map_or(p.hop_limit, |h| h.get(8).copied().unwrap_or(0));
             let mut probe = Vec::new();
             tunnel::vrrp(data, len, ttl, &mut probe)
         } =>
         {
             addrs.pair(out);
-            let ttl = ip4.and_then(|h| h.get(8).copied()).unwrap_or(0);
+            let ttl = ip4.map_or(p.hop_limit, |h| h.get(8).copied().unwrap_or(0));
             tunnel::vrrp(data, len, ttl, out);
         }
         89 if {
@@ -308,6 +308,7 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
         return;
     }
     let v = data[0] >> 4;
+    p.hop_limit = data[7];
     if v != 6 {
         if name {
             fmt::s(out, "IP6 ");

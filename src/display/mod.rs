@@ -206,6 +206,9 @@ pub struct Printer {
     /// quoted by ICMP): bounded so a crafted packet cannot exhaust the
     /// stack.
     pub(crate) depth: u8,
+    /// The hop limit of the IPv6 header being printed (VRRP shows it when
+    /// it is not 255).
+    pub(crate) hop_limit: u8,
 }
 
 /// The deepest nesting of IP-in-IP or ICMP-quoted packets printed.
@@ -231,6 +234,7 @@ impl Printer {
             dump_whole: false,
             dump_net_forced: false,
             depth: 0,
+            hop_limit: 0,
         }
     }
 

@@ -98,15 +98,15 @@ pub(crate) fn gre(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
 }
 
 /// `VRRPv2, Advertisement, vrid V, prio P, authtype none, intvl 1s, length
-/// N` (and the VRRPv3 form with `intvl Ncs`) for an advertisement sent with
-/// TTL 255; `false` for anything else (tcpdump adds `(ttl N)` otherwise,
-/// and other types and auth types are not yet compared).
+/// N` (and the VRRPv3 form with `intvl Ncs`), with `(ttl N), ` before the
+/// vrid when the TTL or hop limit is not 255; `false` for anything else
+/// (other types and auth types are not yet compared).
 pub(crate) fn vrrp(data: &[u8], len: usize, ttl: u8, out: &mut Vec<u8>) -> bool {
     let b = Bytes(data);
     let (Some(vt), Some(vrid), Some(prio)) = (b.u8(0), b.u8(1), b.u8(2)) else {
         return false;
     };
-    if ttl != 255 || vt & 0x0f != 1 {
+    if vt & 0x0f != 1 {
         return false;
     }
     let version = vt >> 4;
@@ -122,7 +122,13 @@ pub(crate) fn vrrp(data: &[u8], len: usize, ttl: u8, out: &mut Vec<u8>) -> bool 
         return false;
     };
     fmt::s(out, if version == 2 { "VRRPv2" } else { "VRRPv3" });
-    fmt::s(out, ", Advertisement, vrid ");
+    fmt::s(out, ", Advertisement, ");
+    if ttl != 255 {
+        fmt::s(out, "(ttl ");
+        fmt::u(out, ttl as u64);
+        fmt::s(out, "), ");
+    }
+    fmt::s(out, "vrid ");
     fmt::u(out, vrid as u64);
     fmt::s(out, ", prio ");
     fmt::u(out, prio as u64);
