@@ -420,6 +420,12 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
             return;
         }
+        if matches!(sport, 67 | 68)
+            && matches!(dport, 67 | 68)
+            && udpapps::bootp(payload, plen, out)
+        {
+            return;
+        }
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);

@@ -81,3 +81,26 @@ pub(crate) fn bfd(data: &[u8], port: u16, out: &mut Vec<u8>) -> bool {
     fmt::u(out, len as u64);
     true
 }
+
+/// `BOOTP/DHCP, Request from 00:11:22:33:44:55, length 300` and
+/// `BOOTP/DHCP, Reply, length 300` (ports 67 and 68).
+pub(crate) fn bootp(data: &[u8], plen: usize, out: &mut Vec<u8>) -> bool {
+    let b = Bytes(data);
+    let (Some(op), Some(htype), Some(hlen)) = (b.u8(0), b.u8(1), b.u8(2)) else {
+        return false;
+    };
+    match op {
+        1 if htype == 1 && hlen == 6 => {
+            let Some(mac) = b.slice(28, 6) else {
+                return false;
+            };
+            fmt::s(out, "BOOTP/DHCP, Request from ");
+            fmt::mac(out, mac);
+        }
+        2 => fmt::s(out, "BOOTP/DHCP, Reply"),
+        _ => return false,
+    }
+    fmt::s(out, ", length ");
+    fmt::u(out, plen as u64);
+    true
+}
