@@ -6,8 +6,11 @@
 //! NULL/LOOP), the network layer ([`ip`]: IPv4 with fragments, IPv6 with
 //! extension headers, ARP), the transport layer ([`transport`]: TCP with
 //! tcpdump's per-connection relative sequence numbers, UDP), ICMP and ICMPv6
-//! ([`icmp`]), DNS on port 53 ([`dns`]), then the optional hex/ASCII dump
-//! (`-x`, `-xx`, `-X`, `-XX`, `-A`).
+//! ([`icmp`]), DNS on port 53 ([`dns`]), tcpdump's one-line forms of
+//! PIMv2, GREv0, VRRP, OSPF and IGMP ([`tunnel`]), of HSRP, BFD and
+//! BOOTP/DHCP ([`udpapps`]) and of spanning-tree BPDUs over 802.3 ([`llc`]),
+//! IPv4/IPv6 over PPP, Cisco HDLC and Frame Relay ([`link`]), then the
+//! optional hex/ASCII dump (`-x`, `-xx`, `-X`, `-XX`, `-A`).
 //!
 //! Protocols bpfcap does not dissect get a short honest line naming what
 //! they are (ethertype, IP protocol, length) rather than a guess; the golden
