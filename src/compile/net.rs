@@ -599,32 +599,36 @@ impl Gen<'_> {
         Ok(self.or(b0, b2))
     }
 
+    /// `b0` only when the frame-control bit `bit` of byte `byte` is set.
+    fn wlan_gate(&mut self, b0: Bx, byte: u32, bit: u32) -> R<Bx> {
+        let b1 = self.jset_at(byte, bit)?;
+        Ok(self.and(b1, b0))
+    }
+
+    /// `b0`, or, when that frame-control bit is clear, the address at
+    /// `off` in the 802.11 header.
+    fn wlan_unless(&mut self, b0: Bx, byte: u32, bit: u32, off: u32, e: &[u8; 6]) -> R<Bx> {
+        let b2 = self.jset_at(byte, bit)?;
+        let b2 = Gen::not(b2);
+        let b1 = self.bcmp(OffRel::LinkHdr, off, e)?;
+        let b1 = self.and(b2, b1);
+        Ok(self.or(b1, b0))
+    }
+
     /// `gen_wlanhostop`.
     fn wlanhostop(&mut self, e: &[u8; 6], dir: Q<Dir>) -> R<Bx> {
         match dir {
             Q::Is(Dir::Src) => {
+                // Which address field holds the source depends on the
+                // From DS / To DS bits and on whether it is a data frame.
                 let b1 = self.jset_at(1, 0x01)?;
                 let b0 = self.bcmp(OffRel::LinkHdr, 24, e)?;
                 let b0 = self.and(b1, b0);
-                let b2 = self.jset_at(1, 0x01)?;
-                let b2 = Gen::not(b2);
-                let b1 = self.bcmp(OffRel::LinkHdr, 16, e)?;
-                let b1 = self.and(b2, b1);
-                let b0 = self.or(b1, b0);
-                let b1 = self.jset_at(1, 0x02)?;
-                let b0 = self.and(b1, b0);
-                let b2 = self.jset_at(1, 0x02)?;
-                let b2 = Gen::not(b2);
-                let b1 = self.bcmp(OffRel::LinkHdr, 10, e)?;
-                let b1 = self.and(b2, b1);
-                let b0 = self.or(b1, b0);
-                let b1 = self.jset_at(0, 0x08)?;
-                let b0 = self.and(b1, b0);
-                let b2 = self.jset_at(0, 0x08)?;
-                let b2 = Gen::not(b2);
-                let b1 = self.bcmp(OffRel::LinkHdr, 10, e)?;
-                let b1 = self.and(b2, b1);
-                let b0 = self.or(b1, b0);
+                let b0 = self.wlan_unless(b0, 1, 0x01, 16, e)?;
+                let b0 = self.wlan_gate(b0, 1, 0x02)?;
+                let b0 = self.wlan_unless(b0, 1, 0x02, 10, e)?;
+                let b0 = self.wlan_gate(b0, 0, 0x08)?;
+                let b0 = self.wlan_unless(b0, 0, 0x08, 10, e)?;
                 let b1 = self.jset_at(0, 0x04)?;
                 let b1 = Gen::not(b1);
                 Ok(self.and(b1, b0))
@@ -633,18 +637,9 @@ impl Gen<'_> {
                 let b1 = self.jset_at(1, 0x01)?;
                 let b0 = self.bcmp(OffRel::LinkHdr, 16, e)?;
                 let b0 = self.and(b1, b0);
-                let b2 = self.jset_at(1, 0x01)?;
-                let b2 = Gen::not(b2);
-                let b1 = self.bcmp(OffRel::LinkHdr, 4, e)?;
-                let b1 = self.and(b2, b1);
-                let b0 = self.or(b1, b0);
-                let b1 = self.jset_at(0, 0x08)?;
-                let b0 = self.and(b1, b0);
-                let b2 = self.jset_at(0, 0x08)?;
-                let b2 = Gen::not(b2);
-                let b1 = self.bcmp(OffRel::LinkHdr, 4, e)?;
-                let b1 = self.and(b2, b1);
-                let b0 = self.or(b1, b0);
+                let b0 = self.wlan_unless(b0, 1, 0x01, 4, e)?;
+                let b0 = self.wlan_gate(b0, 0, 0x08)?;
+                let b0 = self.wlan_unless(b0, 0, 0x08, 4, e)?;
                 let b1 = self.jset_at(0, 0x04)?;
                 let b1 = Gen::not(b1);
                 Ok(self.and(b1, b0))
