@@ -39,7 +39,7 @@ use crate::compile::Target;
 use crate::display::{PacketRef, Printer};
 use crate::dlt::Dlt;
 use iface::{Interface, strip_os};
-use link::{LinkKind, PacketMeta};
+use link::LinkKind;
 pub use sys::{RawSender, enter_netns};
 
 /// The default ring size: 128 MiB holds well over 200 ms of 1514-byte
@@ -276,25 +276,18 @@ impl Capture {
     fn packet(&mut self, f: &sys::Frame<'_>) -> std::io::Result<Flow> {
         match self.direction {
             Direction::InOut => {}
-            Direction::In if f.pkttype == link::PACKET_OUTGOING => return Ok(Flow::Continue),
-            Direction::Out if f.pkttype != link::PACKET_OUTGOING => return Ok(Flow::Continue),
+            Direction::In if f.meta.pkttype == link::PACKET_OUTGOING => return Ok(Flow::Continue),
+            Direction::Out if f.meta.pkttype != link::PACKET_OUTGOING => return Ok(Flow::Continue),
             _ => {}
         }
         let tag = link::vlan_tag(f.status, f.vlan_tci, f.vlan_tpid);
         let mut hdr = [0u8; 20];
         let mut tagbuf = [0u8; 4];
         let mut hlen = 0;
-        let meta = PacketMeta {
-            protocol: f.protocol,
-            ifindex: f.ifindex,
-            hatype: f.hatype,
-            pkttype: f.pkttype,
-            halen: f.halen,
-            addr: f.addr,
-        };
+        let meta = &f.meta;
         let mut limit = self.snaplen;
         if self.kind.cooked {
-            hlen = link::cooked_header(self.kind, &meta, f.protocol, &mut hdr);
+            hlen = link::cooked_header(self.kind, meta, meta.protocol, &mut hdr);
         }
         if let Some(prog) = &self.user {
             // Filter the packet as the compiler sees it: pseudo-header, no tag.
@@ -302,10 +295,10 @@ impl Capture {
             self.scratch.extend_from_slice(&hdr[..hlen]);
             self.scratch.extend_from_slice(f.data);
             let aux = userfilter::Aux {
-                protocol: f.protocol,
-                pkttype: f.pkttype,
-                ifindex: f.ifindex,
-                hatype: f.hatype,
+                protocol: f.meta.protocol,
+                pkttype: f.meta.pkttype,
+                ifindex: f.meta.ifindex,
+                hatype: f.meta.hatype,
                 vlan_present: tag.is_some(),
                 vlan_tci: f.vlan_tci,
                 vlan_tpid: tag.map_or(0, |t| u16::from_be_bytes([t[0], t[1]])),
@@ -331,12 +324,12 @@ impl Capture {
                 // protocol start the payload, as on the wire.
                 hlen = link::cooked_header(
                     self.kind,
-                    &meta,
+                    meta,
                     u16::from_be_bytes([t[0], t[1]]),
                     &mut hdr,
                 );
                 tagbuf[0..2].copy_from_slice(&t[2..4]);
-                tagbuf[2..4].copy_from_slice(&f.protocol.to_be_bytes());
+                tagbuf[2..4].copy_from_slice(&f.meta.protocol.to_be_bytes());
                 parts[0] = &hdr[..hlen];
                 parts[1] = &tagbuf;
                 parts[2] = f.data;

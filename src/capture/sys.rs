@@ -23,6 +23,7 @@ use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::link::PacketMeta;
 use crate::bpf::Insn;
 
 fn cvt(ret: libc::c_int) -> io::Result<libc::c_int> {
@@ -405,18 +406,8 @@ pub struct Frame<'a> {
     pub vlan_tci: u16,
     /// Its TPID, if `status` says so.
     pub vlan_tpid: u16,
-    /// Ethertype (`sll_protocol`, host order).
-    pub protocol: u16,
-    /// Interface index.
-    pub ifindex: u32,
-    /// ARPHRD type.
-    pub hatype: u16,
-    /// Packet type (`PACKET_HOST`, `PACKET_OUTGOING`, ...).
-    pub pkttype: u8,
-    /// Link-layer address length.
-    pub halen: u8,
-    /// Link-layer address (first `halen` bytes).
-    pub addr: [u8; 8],
+    /// The `sockaddr_ll` fields: protocol, interface, type, address.
+    pub meta: PacketMeta,
     /// The captured bytes.
     pub data: &'a [u8],
 }
@@ -448,12 +439,14 @@ impl<'a> Iterator for Frames<'a> {
             status: u32_at(h, 20),
             vlan_tci: u32_at(h, 32) as u16,
             vlan_tpid: u16_at(h, 36),
-            protocol: u16::from_be(u16_at(sll, 2)),
-            ifindex: u32_at(sll, 4),
-            hatype: u16_at(sll, 8),
-            pkttype: sll.get(10).copied().unwrap_or(0),
-            halen: sll.get(11).copied().unwrap_or(0),
-            addr,
+            meta: PacketMeta {
+                protocol: u16::from_be(u16_at(sll, 2)),
+                ifindex: u32_at(sll, 4),
+                hatype: u16_at(sll, 8),
+                pkttype: sll.get(10).copied().unwrap_or(0),
+                halen: sll.get(11).copied().unwrap_or(0),
+                addr,
+            },
             data: h.get(mac..mac + snaplen).unwrap_or(&[]),
         };
         if next == 0 {
