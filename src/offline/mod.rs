@@ -140,6 +140,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     };
     let mut reader = open(path)?;
     let info = reader.info();
+    let nanos = info.nanos;
     // tcpdump announces the file before compiling the filter.
     announce(path, &info);
     let prog = program_for(cfg, &info)?;
@@ -189,7 +190,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
                 line.clear();
                 let r = PacketRef {
                     ts_sec: pkt.ts_sec,
-                    ts_nsec: pkt.ts_nsec.min(u64::from(u32::MAX)) as u32,
+                    ts_usec: savefile::usec_of(&pkt, nanos),
                     wire_len: pkt.wire_len,
                     data: pkt.data,
                 };
