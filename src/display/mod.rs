@@ -258,6 +258,9 @@ impl Printer {
 
     /// Appends the output for one packet to `out`.
     pub fn format(&mut self, pkt: &PacketRef<'_>, out: &mut Vec<u8>) {
+        if invalid_header(pkt, out) {
+            return;
+        }
         self.timestamp(pkt, out);
         let mut dump = Dump { net_off: 0, forced: None };
         self.dump_whole = false;
@@ -491,6 +494,36 @@ pub fn print_savefile(
 fn rd32(b: &[u8], le: bool) -> u32 {
     let a = [b[0], b[1], b[2], b[3]];
     if le { u32::from_le_bytes(a) } else { u32::from_be_bytes(a) }
+}
+
+/// tcpdump refuses to print a record whose header makes no sense (nothing
+/// captured, a zero length on the wire, or more captured than was on the
+/// wire) and prints one line saying why instead, without a timestamp.
+/// Returns whether it wrote that line.
+fn invalid_header(pkt: &PacketRef<'_>, out: &mut Vec<u8>) -> bool {
+    let caplen = pkt.data.len() as u64;
+    let len = u64::from(pkt.wire_len);
+    if caplen != 0 && len != 0 && len >= caplen {
+        return false;
+    }
+    out.extend_from_slice(b"[Invalid header: ");
+    if caplen == 0 {
+        out.extend_from_slice(b"caplen==0");
+    }
+    if caplen == 0 && len == 0 {
+        out.extend_from_slice(b", ");
+    }
+    if len == 0 {
+        out.extend_from_slice(b"len==0");
+    } else if len < caplen {
+        out.extend_from_slice(b"len(");
+        fmt::u(out, len);
+        out.extend_from_slice(b") < caplen(");
+        fmt::u(out, caplen);
+        out.push(b')');
+    }
+    out.extend_from_slice(b"]\n");
+    true
 }
 
 /// `now - then` as tcpdump computes it for `-ttt`/`-ttttt`: the later
