@@ -38,6 +38,7 @@
 mod clock;
 mod dns;
 mod fmt;
+mod geonet;
 mod icmp;
 mod ip;
 mod link;
@@ -222,6 +223,9 @@ pub struct Printer {
     /// The hop limit of the IPv6 header being printed (VRRP shows it when
     /// it is not 255).
     pub(crate) hop_limit: u8,
+    /// The Ethernet source address of the packet being printed, for the
+    /// protocols whose line names it (GeoNetworking).
+    pub(crate) eth_src: Option<[u8; 6]>,
 }
 
 /// The deepest nesting of IP-in-IP or ICMP-quoted packets printed.
@@ -248,6 +252,7 @@ impl Printer {
             dump_net_forced: false,
             depth: 0,
             hop_limit: 0,
+            eth_src: None,
         }
     }
 
@@ -266,6 +271,7 @@ impl Printer {
         self.dump_whole = false;
         self.dump_net_forced = false;
         self.depth = 0;
+        self.eth_src = None;
         link::print(self, pkt, out, &mut dump);
         // Where tcpdump gives up on a truncated header by unwinding (rather
         // than by an explicit length check), its -x/-X dump starts at the
