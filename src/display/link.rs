@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, fmt, ip, llc};
+use super::{Bytes, Dump, PacketRef, Printer, aoe, fmt, ip, llc, ptp};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -107,6 +107,8 @@ fn ethertype_name(t: u16) -> &'static str {
         0x8864 => "PPPoE S",
         0x88cc => "LLDP",
         0x888e => "EAPOL",
+        0x88f7 => "PTP",
+        0x88a2 => "AoE",
         0x9000 => "Loopback",
         _ => "Unknown",
     }
@@ -141,7 +143,7 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x88f7 | 0x88a2)
 }
 
 fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
@@ -278,6 +280,8 @@ fn payload(
         0x0800 => ip::ipv4(p, data, wire, out, name),
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
+        0x88f7 => ptp::print(data, out),
+        0x88a2 => aoe::print(data, wire, out),
         _ => dump.forced = Some(off),
     }
 }

@@ -34,12 +34,20 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod ahcp;
+mod aoe;
+mod babel;
 mod dns;
+mod eigrp;
 mod fmt;
+mod hncp;
 mod icmp;
 mod ip;
 mod link;
 mod llc;
+mod ntp;
+mod ptp;
+mod sflow;
 mod transport;
 mod tunnel;
 mod udpapps;

@@ -7,7 +7,9 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, udpapps};
+use super::{
+    Bytes, Printer, TcpBase, TcpKey, ahcp, babel, dns, fmt, hncp, ntp, ptp, sflow, udpapps,
+};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -384,6 +386,12 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         return;
     }
     if ulen > len && !addrs.frag {
+        // tcpdump dissects the protocols on known ports with the IP
+        // payload's length before it considers the UDP length bad.
+        let payload = &data[8.min(data.len())..len.min(data.len())];
+        if !p.opts.quiet && udp_misc(sport, dport, payload, len.saturating_sub(8), out).is_some() {
+            return;
+        }
         fmt::s(out, "UDP, bad length ");
         fmt::u(out, (ulen - 8) as u64);
         fmt::s(out, " > ");
@@ -420,6 +428,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
             return;
         }
+        if let Some(()) = udp_misc(sport, dport, payload, plen.min(len.saturating_sub(8)), out) {
+            return;
+        }
         if matches!(sport, 67 | 68)
             && matches!(dport, 67 | 68)
             && udpapps::bootp(payload, plen, out)
@@ -429,4 +440,25 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
+}
+
+/// PTP, NTP, Babel, sFlow, AHCP and HNCP, by UDP port (either end).
+fn udp_misc(sport: u16, dport: u16, payload: &[u8], plen: usize, out: &mut Vec<u8>) -> Option<()> {
+    let port = |x: u16| sport == x || dport == x;
+    if port(319) || port(320) {
+        ptp::print(payload, out);
+    } else if port(123) {
+        ntp::print(payload, plen, out);
+    } else if port(6696) || port(6697) {
+        babel::print(payload, plen, out);
+    } else if port(6343) {
+        sflow::print(payload, plen, out);
+    } else if port(5359) {
+        ahcp::print(payload, out);
+    } else if port(8231) {
+        hncp::print(payload, plen, out);
+    } else {
+        return None;
+    }
+    Some(())
 }

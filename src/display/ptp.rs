@@ -1,0 +1,209 @@
+//! PTP, the IEEE 1588 Precision Time Protocol, over UDP (ports 319 and 320)
+//! and straight over Ethernet (ethertype 0x88f7).
+//!
+//! tcpdump prints `PTPv` and the whole second byte of the header as the
+//! version (so a version-2.1 header, byte 0x12, prints `PTPv18` and nothing
+//! more). For version 2 it then writes every field of the common header,
+//! each as `name : value`, and the body of Sync, Delay_Req, Follow_Up,
+//! Delay_Resp, Announce and Management messages. The same text appears at
+//! every verbosity. Version 1 headers and the other message types (peer
+//! delay, signaling) get the common header only; management TLVs are not
+//! dissected.
+
+use super::{Bytes, fmt};
+
+/// Message types (low nibble of the first byte) and tcpdump's names.
+fn msg_name(t: u8) -> &'static str {
+    match t {
+        0x0 => "sync msg",
+        0x1 => "delay req msg",
+        0x2 => "peer delay req msg",
+        0x3 => "peer delay resp msg",
+        0x8 => "follow up msg",
+        0x9 => "delay resp msg",
+        0xa => "peer delay resp follow up msg",
+        0xb => "announce msg",
+        0xc => "signaling msg",
+        0xd => "management msg",
+        _ => "Reserved",
+    }
+}
+
+/// The flag bits of the 16-bit flags field, in the order tcpdump lists them.
+const FLAGS: &[(u16, &str)] = &[
+    (0x0100, "alternate master"),
+    (0x0200, "two step"),
+    (0x0400, "unicast"),
+    (0x2000, "profile specific 1"),
+    (0x4000, "profile specific 2"),
+    (0x8000, "security"),
+    (0x0001, "leap61"),
+    (0x0002, "leap59"),
+    (0x0004, "utc offset valid"),
+    (0x0008, "ptp timescale"),
+    (0x0010, "time traceable"),
+    (0x0020, "frequency traceable"),
+];
+
+/// Prints a PTP message (`data` is what was captured of it).
+pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let Some(version) = b.u8(1) else {
+        fmt::s(out, "[|ptp]");
+        return;
+    };
+    fmt::s(out, "PTPv");
+    fmt::u(out, version as u64);
+    if version == 2 && v2(b, out).is_none() {
+        fmt::s(out, " [|ptp]");
+    }
+}
+
+/// `0x` and the eight-byte clock identity as one number without leading
+/// zeros.
+fn clock_id(out: &mut Vec<u8>, b: Bytes<'_>, off: usize) -> Option<()> {
+    let hi = b.u32(off)? as u64;
+    let lo = b.u32(off + 4)? as u64;
+    fmt::s(out, "0x");
+    fmt::x(out, (hi << 32) | lo);
+    Some(())
+}
+
+/// A timestamp: 48-bit seconds then 32-bit nanoseconds.
+fn timestamp(out: &mut Vec<u8>, b: Bytes<'_>, off: usize, comma: bool) -> Option<()> {
+    let secs = ((b.u16(off)? as u64) << 32) | b.u32(off + 2)? as u64;
+    let ns = b.u32(off + 6)?;
+    fmt::u(out, secs);
+    fmt::s(out, if comma { " seconds, " } else { " seconds " });
+    fmt::u(out, ns as u64);
+    fmt::s(out, " nanoseconds");
+    Some(())
+}
+
+fn v2(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
+    let first = b.u8(0)?;
+    let mtype = first & 0x0f;
+    fmt::s(out, ", v1 compat : ");
+    fmt::s(out, if first & 0x10 != 0 { "yes" } else { "no" });
+    fmt::s(out, ", msg type : ");
+    fmt::s(out, msg_name(mtype));
+    fmt::s(out, ", length : ");
+    fmt::u(out, b.u16(2)? as u64);
+    fmt::s(out, ", domain : ");
+    fmt::u(out, b.u8(4)? as u64);
+    fmt::s(out, ", reserved1 : ");
+    fmt::u(out, b.u8(5)? as u64);
+    let flags = b.u16(6)?;
+    fmt::s(out, ", Flags [");
+    let mut any = false;
+    for &(bit, name) in FLAGS {
+        if flags & bit != 0 {
+            if any {
+                fmt::s(out, ", ");
+            }
+            fmt::s(out, name);
+            any = true;
+        }
+    }
+    if !any {
+        fmt::s(out, "none");
+    }
+    fmt::s(out, "]");
+    let ns = ((b.u16(8)? as u64) << 32) | b.u32(10)? as u64;
+    fmt::s(out, ", NS correction : ");
+    fmt::u(out, ns);
+    fmt::s(out, ", sub NS correction : ");
+    fmt::u(out, b.u16(14)? as u64);
+    fmt::s(out, ", reserved2 : ");
+    fmt::u(out, b.u32(16)? as u64);
+    fmt::s(out, ", clock identity : ");
+    clock_id(out, b, 20)?;
+    fmt::s(out, ", port id : ");
+    fmt::u(out, b.u16(28)? as u64);
+    fmt::s(out, ", seq id : ");
+    fmt::u(out, b.u16(30)? as u64);
+    let control = b.u8(32)?;
+    fmt::s(out, ", control : ");
+    fmt::u(out, control as u64);
+    fmt::s(
+        out,
+        match control {
+            0 => " (Sync)",
+            1 => " (Delay_Req)",
+            2 => " (Follow_Up)",
+            3 => " (Delay_Resp)",
+            4 => " (Management)",
+            _ => " (Other)",
+        },
+    );
+    fmt::s(out, ", log message interval : ");
+    fmt::u(out, b.u8(33)? as u64);
+    match mtype {
+        0x0 | 0x1 => {
+            fmt::s(out, ", originTimeStamp : ");
+            timestamp(out, b, 34, true)?;
+        }
+        0x8 => {
+            fmt::s(out, ", preciseOriginTimeStamp : ");
+            timestamp(out, b, 34, true)?;
+        }
+        0x9 => {
+            fmt::s(out, ", receiveTimeStamp : ");
+            timestamp(out, b, 34, true)?;
+            fmt::s(out, ", port identity : ");
+            clock_id(out, b, 44)?;
+            fmt::s(out, ", port id : ");
+            fmt::u(out, b.u16(52)? as u64);
+        }
+        0xb => announce(b, out)?,
+        0xd => management(b, out)?,
+        _ => {}
+    }
+    Some(())
+}
+
+fn announce(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
+    fmt::s(out, ", originTimeStamp : ");
+    timestamp(out, b, 34, false)?;
+    fmt::s(out, ", origin cur utc :");
+    fmt::u(out, b.u16(44)? as u64);
+    fmt::s(out, ", rsvd : ");
+    fmt::u(out, b.u8(46)? as u64);
+    fmt::s(out, ", gm priority_1 : ");
+    fmt::u(out, b.u8(47)? as u64);
+    fmt::s(out, ", gm clock class : ");
+    fmt::u(out, b.u8(48)? as u64);
+    fmt::s(out, ", gm clock accuracy : ");
+    fmt::u(out, b.u8(49)? as u64);
+    fmt::s(out, ", gm clock variance : ");
+    fmt::u(out, b.u16(50)? as u64);
+    fmt::s(out, ", gm priority_2 : ");
+    fmt::u(out, b.u8(52)? as u64);
+    fmt::s(out, ", gm clock id : ");
+    clock_id(out, b, 53)?;
+    fmt::s(out, ", steps removed : ");
+    fmt::u(out, b.u16(61)? as u64);
+    fmt::s(out, ", time source : 0x");
+    fmt::x(out, b.u8(63)? as u64);
+    Some(())
+}
+
+/// The management header. tcpdump shows the four one-byte fields after the
+/// target port identity all with the value of one byte, the first byte of
+/// the target port number; that is reproduced here.
+fn management(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
+    fmt::s(out, ", port identity : ");
+    clock_id(out, b, 34)?;
+    fmt::s(out, ", port id : ");
+    fmt::u(out, b.u16(42)? as u64);
+    let v = b.u8(42)?;
+    fmt::s(out, ", , start boundary hops  ");
+    fmt::u(out, v as u64);
+    fmt::s(out, ", , boundary hops  ");
+    fmt::u(out, v as u64);
+    fmt::s(out, ", , flags  0x");
+    fmt::x(out, v as u64);
+    fmt::s(out, ", , reserved  0x");
+    fmt::x(out, v as u64);
+    Some(())
+}

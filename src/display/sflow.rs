@@ -1,0 +1,57 @@
+//! sFlow version 5 datagrams on UDP port 6343.
+//!
+//! At default verbosity tcpdump prints the datagram header's agent and
+//! sub-agent and the UDP payload length, `sFlowv5, IPv4 agent 10.0.0.1,
+//! agent-id 1, length 1288`; other versions are `sFlow version N packet not
+//! supported`. The flow and counter samples (shown with `-v`) are not
+//! dissected.
+
+use super::{Bytes, fmt, ip};
+
+/// Prints an sFlow datagram; `len` is the UDP payload length.
+pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let Some(version) = b.u32(0) else {
+        fmt::s(out, "[|SFLOW]");
+        return;
+    };
+    if version != 5 {
+        fmt::s(out, "sFlow version ");
+        fmt::u(out, version as u64);
+        fmt::s(out, " packet not supported");
+        return;
+    }
+    // The smallest header: version, address type, an IPv4 address,
+    // sub-agent id, sequence number, uptime and sample count.
+    if len < 28 {
+        fmt::s(out, "sFlowv5 [length ");
+        fmt::u(out, len as u64);
+        fmt::s(out, " < 28] (invalid)");
+        return;
+    }
+    let Some(atype) = b.u32(4) else {
+        fmt::s(out, "[|SFLOW]");
+        return;
+    };
+    let (name, alen) = match atype {
+        1 => ("IPv4", 4),
+        2 => ("IPv6", 16),
+        _ => {
+            fmt::s(out, "sFlowv5, unknown agent address type ");
+            fmt::u(out, atype as u64);
+            return;
+        }
+    };
+    let (Some(agent), Some(id)) = (b.slice(8, alen), b.u32(8 + alen)) else {
+        fmt::s(out, "[|SFLOW]");
+        return;
+    };
+    fmt::s(out, "sFlowv5, ");
+    fmt::s(out, name);
+    fmt::s(out, " agent ");
+    ip::addr(out, agent);
+    fmt::s(out, ", agent-id ");
+    fmt::u(out, id as u64);
+    fmt::s(out, ", length ");
+    fmt::u(out, len as u64);
+}
