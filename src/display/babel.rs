@@ -39,7 +39,8 @@ fn tlv_name(t: u8) -> &'static str {
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     fmt::s(out, "babel");
-    let (Some(magic), Some(version)) = (b.u8(0), b.u8(1)) else {
+    // tcpdump wants the whole four-byte header before printing any of it.
+    let (Some(magic), Some(version), Some(body_len)) = (b.u8(0), b.u8(1), b.u16(2)) else {
         fmt::s(out, " [|babel]");
         return;
     };
@@ -53,10 +54,6 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
         fmt::s(out, " unknown version");
         return;
     }
-    let Some(body_len) = b.u16(2) else {
-        fmt::s(out, " [|babel]");
-        return;
-    };
     let body_len = body_len as usize;
     fmt::s(out, " (");
     fmt::u(out, body_len as u64);
@@ -67,47 +64,63 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
         return;
     }
     match tlvs(b, 4, body_end, out) {
-        Some(true) => {}
-        Some(false) => {
+        Tlvs::Done => {}
+        Tlvs::Invalid => {
             fmt::s(out, " (invalid)");
             return;
         }
-        None => {
+        Tlvs::Truncated => {
             fmt::s(out, " [|babel]");
             return;
         }
     }
     // The trailer: whatever the UDP payload holds after the body.
-    let end = len.min(data.len());
-    if end > body_end {
+    if len > body_end {
         fmt::s(out, " |");
-        match tlvs(b, body_end, end, out) {
-            Some(true) => {}
-            Some(false) => fmt::s(out, " (invalid)"),
-            None => fmt::s(out, " [|babel]"),
+        match tlvs(b, body_end, len, out) {
+            Tlvs::Done => {}
+            Tlvs::Invalid => fmt::s(out, " (invalid)"),
+            Tlvs::Truncated => fmt::s(out, " [|babel]"),
         }
     }
 }
 
-/// The names of the TLVs in `[start, end)`: `Some(false)` if one runs past
-/// `end`, `None` if the capture ends first.
-fn tlvs(b: Bytes<'_>, start: usize, end: usize, out: &mut Vec<u8>) -> Option<bool> {
+/// How a run of TLVs ended.
+enum Tlvs {
+    Done,
+    /// A TLV runs past the end of its body or trailer.
+    Invalid,
+    /// The capture ends first.
+    Truncated,
+}
+
+/// The names of the TLVs in `[start, end)`; a TLV is named only once it
+/// is all captured, as tcpdump does.
+fn tlvs(b: Bytes<'_>, start: usize, end: usize, out: &mut Vec<u8>) -> Tlvs {
     let mut i = start;
     while i < end {
-        let t = b.u8(i)?;
+        let Some(t) = b.u8(i) else {
+            return Tlvs::Truncated;
+        };
         if t == 0 {
             fmt::s(out, " pad1");
             i += 1;
             continue;
         }
-        let tlen = b.u8(i + 1)? as usize;
+        let Some(tlen) = b.u8(i + 1) else {
+            return Tlvs::Truncated;
+        };
+        let tlen = tlen as usize;
         if i + 2 + tlen > end {
-            return Some(false);
+            return Tlvs::Invalid;
         }
+        let Some(tlv) = b.slice(i, 2 + tlen) else {
+            return Tlvs::Truncated;
+        };
         out.push(b' ');
         fmt::s(out, tlv_name(t));
         if t == 8 {
-            let flags = b.u8(i + 3)?;
+            let flags = tlv.get(3).copied().unwrap_or(0);
             if flags & 0x80 != 0 {
                 fmt::s(out, "/prefix");
             }
@@ -117,5 +130,5 @@ fn tlvs(b: Bytes<'_>, start: usize, end: usize, out: &mut Vec<u8>) -> Option<boo
         }
         i += 2 + tlen;
     }
-    Some(true)
+    Tlvs::Done
 }

@@ -25,8 +25,9 @@ fn opcode_name(op: u8) -> Option<&'static str> {
 /// Prints an EIGRP packet; `len` is the IP payload length.
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let (Some(version), Some(op)) = (b.u8(0), b.u8(1)) else {
-        fmt::s(out, "[|eigrp]");
+    // tcpdump wants the whole 20-byte common header first.
+    let (Some(version), Some(op), Some(_)) = (b.u8(0), b.u8(1), b.slice(0, 20)) else {
+        fmt::s(out, " [|eigrp]");
         return;
     };
     if version != 2 {

@@ -4,10 +4,9 @@
 //! At default verbosity tcpdump prints `hncp (LENGTH)` and the names of the
 //! top-level TLVs, comma-separated, with a run of TLVs of one type shown
 //! once with its count: `Node endpoint, Network state, Node state (x2)`.
-//! The TLV contents (shown with `-v`) are not dissected, except that the
-//! DHCP option lists inside DHCPv4/DHCPv6-Data TLVs are walked, because
-//! tcpdump stops with `[|hncp]` before naming such a TLV when an option
-//! runs past the captured bytes.
+//! A run's name is written only when the TLV after it is whole in the
+//! capture, so a cut-off packet loses the pending name before `[|hncp]`.
+//! The TLV contents (shown with `-v`) are not dissected.
 
 use super::{Bytes, fmt};
 
@@ -65,16 +64,14 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     };
     while i < len {
         let (Some(t), Some(tlen)) = (b.u16(i), b.u16(i + 2)) else {
-            flush(out, run, &mut first);
             fmt::s(out, " [|hncp]");
             return;
         };
         let tlen = tlen as usize;
         let padded = (tlen + 3) & !3;
-        let body = b.slice(i + 4, tlen);
-        let complete = body.is_some_and(|v| !matches!(t, 37 | 38) || options_captured(v, t));
-        if !complete {
-            flush(out, run, &mut first);
+        // A run's name is written once the next TLV of another type is
+        // whole in the capture; a cut-off TLV drops the pending name.
+        if b.slice(i + 4, tlen).is_none() {
             fmt::s(out, " [|hncp]");
             return;
         }
@@ -88,29 +85,4 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
         i += 4 + padded;
     }
     flush(out, run, &mut first);
-}
-
-/// Whether every option of a DHCPv4-Data (type-length bytes) or
-/// DHCPv6-Data (type-length shorts) TLV lies within the captured bytes
-/// that follow its start; the TLV body is `v`, but tcpdump reads options
-/// past its end as long as the capture holds them, which we cannot see
-/// here, so an option longer than the body counts as cut short.
-fn options_captured(v: &[u8], t: u16) -> bool {
-    let b = Bytes(v);
-    let mut i = 0;
-    while i < v.len() {
-        let olen = if t == 37 {
-            match b.u8(i + 1) {
-                Some(l) => 2 + l as usize,
-                None => return false,
-            }
-        } else {
-            match b.u16(i + 2) {
-                Some(l) => 4 + l as usize,
-                None => return false,
-            }
-        };
-        i += olen;
-    }
-    i <= v.len()
 }

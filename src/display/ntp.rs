@@ -25,7 +25,7 @@ fn mode_name(mode: u8) -> &'static str {
 /// Prints an NTP packet; `len` is the UDP payload length.
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let Some(&first) = data.first() else {
-        fmt::s(out, "[|ntp]");
+        fmt::s(out, " [|ntp]");
         return;
     };
     fmt::s(out, "NTPv");

@@ -48,51 +48,62 @@ const FLAGS: &[(u16, &str)] = &[
 /// Prints a PTP message (`data` is what was captured of it).
 pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let Some(version) = b.u8(1) else {
-        fmt::s(out, "[|ptp]");
+    let (Some(first), Some(version)) = (b.u8(0), b.u8(1)) else {
+        fmt::s(out, " [|ptp]");
         return;
     };
     fmt::s(out, "PTPv");
     fmt::u(out, version as u64);
-    if version == 2 && v2(b, out).is_none() {
+    if version == 2 && v2(b, first, out).is_none() {
         fmt::s(out, " [|ptp]");
     }
 }
 
-/// `0x` and the eight-byte clock identity as one number without leading
-/// zeros.
-fn clock_id(out: &mut Vec<u8>, b: Bytes<'_>, off: usize) -> Option<()> {
+/// `label` and a decimal value, once the value is known to be captured
+/// (tcpdump writes neither when the field is cut off).
+fn field(out: &mut Vec<u8>, label: &str, v: Option<u64>) -> Option<()> {
+    let v = v?;
+    fmt::s(out, label);
+    fmt::u(out, v);
+    Some(())
+}
+
+/// `label` and `0x` and the eight-byte clock identity as one number
+/// without leading zeros.
+fn clock_id(out: &mut Vec<u8>, label: &str, b: Bytes<'_>, off: usize) -> Option<()> {
     let hi = b.u32(off)? as u64;
     let lo = b.u32(off + 4)? as u64;
+    fmt::s(out, label);
     fmt::s(out, "0x");
     fmt::x(out, (hi << 32) | lo);
     Some(())
 }
 
-/// A timestamp: 48-bit seconds then 32-bit nanoseconds.
-fn timestamp(out: &mut Vec<u8>, b: Bytes<'_>, off: usize, comma: bool) -> Option<()> {
+/// A timestamp, 48-bit seconds then 32-bit nanoseconds, after its label;
+/// tcpdump writes the label first and each half as it reads it.
+fn timestamp(out: &mut Vec<u8>, label: &str, b: Bytes<'_>, off: usize, comma: bool) -> Option<()> {
+    fmt::s(out, label);
     let secs = ((b.u16(off)? as u64) << 32) | b.u32(off + 2)? as u64;
-    let ns = b.u32(off + 6)?;
+    out.push(b' ');
     fmt::u(out, secs);
-    fmt::s(out, if comma { " seconds, " } else { " seconds " });
+    fmt::s(out, if comma { " seconds," } else { " seconds" });
+    let ns = b.u32(off + 6)?;
+    out.push(b' ');
     fmt::u(out, ns as u64);
     fmt::s(out, " nanoseconds");
     Some(())
 }
 
-fn v2(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
-    let first = b.u8(0)?;
+fn v2(b: Bytes<'_>, first: u8, out: &mut Vec<u8>) -> Option<()> {
     let mtype = first & 0x0f;
     fmt::s(out, ", v1 compat : ");
     fmt::s(out, if first & 0x10 != 0 { "yes" } else { "no" });
     fmt::s(out, ", msg type : ");
     fmt::s(out, msg_name(mtype));
-    fmt::s(out, ", length : ");
-    fmt::u(out, b.u16(2)? as u64);
-    fmt::s(out, ", domain : ");
-    fmt::u(out, b.u8(4)? as u64);
-    fmt::s(out, ", reserved1 : ");
-    fmt::u(out, b.u8(5)? as u64);
+    field(out, ", length : ", b.u16(2).map(u64::from))?;
+    let (domain, rsvd) = (b.u8(4)?, b.u8(5)?);
+    field(out, ", domain : ", Some(domain as u64))?;
+    field(out, ", reserved1 : ", Some(rsvd as u64))?;
     let flags = b.u16(6)?;
     fmt::s(out, ", Flags [");
     let mut any = false;
@@ -110,21 +121,14 @@ fn v2(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
     }
     fmt::s(out, "]");
     let ns = ((b.u16(8)? as u64) << 32) | b.u32(10)? as u64;
-    fmt::s(out, ", NS correction : ");
-    fmt::u(out, ns);
-    fmt::s(out, ", sub NS correction : ");
-    fmt::u(out, b.u16(14)? as u64);
-    fmt::s(out, ", reserved2 : ");
-    fmt::u(out, b.u32(16)? as u64);
-    fmt::s(out, ", clock identity : ");
-    clock_id(out, b, 20)?;
-    fmt::s(out, ", port id : ");
-    fmt::u(out, b.u16(28)? as u64);
-    fmt::s(out, ", seq id : ");
-    fmt::u(out, b.u16(30)? as u64);
+    field(out, ", NS correction : ", Some(ns))?;
+    field(out, ", sub NS correction : ", b.u16(14).map(u64::from))?;
+    field(out, ", reserved2 : ", b.u32(16).map(u64::from))?;
+    clock_id(out, ", clock identity : ", b, 20)?;
+    field(out, ", port id : ", b.u16(28).map(u64::from))?;
+    field(out, ", seq id : ", b.u16(30).map(u64::from))?;
     let control = b.u8(32)?;
-    fmt::s(out, ", control : ");
-    fmt::u(out, control as u64);
+    field(out, ", control : ", Some(control as u64))?;
     fmt::s(
         out,
         match control {
@@ -136,24 +140,14 @@ fn v2(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
             _ => " (Other)",
         },
     );
-    fmt::s(out, ", log message interval : ");
-    fmt::u(out, b.u8(33)? as u64);
+    field(out, ", log message interval : ", b.u8(33).map(u64::from))?;
     match mtype {
-        0x0 | 0x1 => {
-            fmt::s(out, ", originTimeStamp : ");
-            timestamp(out, b, 34, true)?;
-        }
-        0x8 => {
-            fmt::s(out, ", preciseOriginTimeStamp : ");
-            timestamp(out, b, 34, true)?;
-        }
+        0x0 | 0x1 => timestamp(out, ", originTimeStamp :", b, 34, true)?,
+        0x8 => timestamp(out, ", preciseOriginTimeStamp :", b, 34, true)?,
         0x9 => {
-            fmt::s(out, ", receiveTimeStamp : ");
-            timestamp(out, b, 34, true)?;
-            fmt::s(out, ", port identity : ");
-            clock_id(out, b, 44)?;
-            fmt::s(out, ", port id : ");
-            fmt::u(out, b.u16(52)? as u64);
+            timestamp(out, ", receiveTimeStamp :", b, 34, true)?;
+            clock_id(out, ", port identity : ", b, 44)?;
+            field(out, ", port id : ", b.u16(52).map(u64::from))?;
         }
         0xb => announce(b, out)?,
         0xd => management(b, out)?,
@@ -163,28 +157,19 @@ fn v2(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
 }
 
 fn announce(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
-    fmt::s(out, ", originTimeStamp : ");
-    timestamp(out, b, 34, false)?;
-    fmt::s(out, ", origin cur utc :");
-    fmt::u(out, b.u16(44)? as u64);
-    fmt::s(out, ", rsvd : ");
-    fmt::u(out, b.u8(46)? as u64);
-    fmt::s(out, ", gm priority_1 : ");
-    fmt::u(out, b.u8(47)? as u64);
-    fmt::s(out, ", gm clock class : ");
-    fmt::u(out, b.u8(48)? as u64);
-    fmt::s(out, ", gm clock accuracy : ");
-    fmt::u(out, b.u8(49)? as u64);
-    fmt::s(out, ", gm clock variance : ");
-    fmt::u(out, b.u16(50)? as u64);
-    fmt::s(out, ", gm priority_2 : ");
-    fmt::u(out, b.u8(52)? as u64);
-    fmt::s(out, ", gm clock id : ");
-    clock_id(out, b, 53)?;
-    fmt::s(out, ", steps removed : ");
-    fmt::u(out, b.u16(61)? as u64);
+    timestamp(out, ", originTimeStamp :", b, 34, false)?;
+    field(out, ", origin cur utc :", b.u16(44).map(u64::from))?;
+    field(out, ", rsvd : ", b.u8(46).map(u64::from))?;
+    field(out, ", gm priority_1 : ", b.u8(47).map(u64::from))?;
+    field(out, ", gm clock class : ", b.u8(48).map(u64::from))?;
+    field(out, ", gm clock accuracy : ", b.u8(49).map(u64::from))?;
+    field(out, ", gm clock variance : ", b.u16(50).map(u64::from))?;
+    field(out, ", gm priority_2 : ", b.u8(52).map(u64::from))?;
+    clock_id(out, ", gm clock id : ", b, 53)?;
+    field(out, ", steps removed : ", b.u16(61).map(u64::from))?;
+    let source = b.u8(63)?;
     fmt::s(out, ", time source : 0x");
-    fmt::x(out, b.u8(63)? as u64);
+    fmt::x(out, source as u64);
     Some(())
 }
 
@@ -192,10 +177,8 @@ fn announce(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
 /// target port identity all with the value of one byte, the first byte of
 /// the target port number; that is reproduced here.
 fn management(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
-    fmt::s(out, ", port identity : ");
-    clock_id(out, b, 34)?;
-    fmt::s(out, ", port id : ");
-    fmt::u(out, b.u16(42)? as u64);
+    clock_id(out, ", port identity : ", b, 34)?;
+    field(out, ", port id : ", b.u16(42).map(u64::from))?;
     let v = b.u8(42)?;
     fmt::s(out, ", , start boundary hops  ");
     fmt::u(out, v as u64);

@@ -8,31 +8,38 @@
 
 use super::{Bytes, fmt, ip};
 
+/// The datagram header with an IPv4 agent: version, address type,
+/// address, sub-agent id, sequence number, uptime and sample count.
+const HEADER: usize = 28;
+
 /// Prints an sFlow datagram; `len` is the UDP payload length.
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let Some(version) = b.u32(0) else {
-        fmt::s(out, "[|SFLOW]");
+    // tcpdump reads the version and address type, checks the length
+    // (naming the version it found), then that the IPv4-sized header is
+    // captured, then the version.
+    let (Some(version), Some(atype)) = (b.u32(0), b.u32(4)) else {
+        fmt::s(out, " [|sflow]");
         return;
     };
+    if len < HEADER {
+        fmt::s(out, "sFlowv");
+        fmt::u(out, version as u64);
+        fmt::s(out, " [length ");
+        fmt::u(out, len as u64);
+        fmt::s(out, " < 28] (invalid)");
+        return;
+    }
+    if data.len() < HEADER {
+        fmt::s(out, " [|sflow]");
+        return;
+    }
     if version != 5 {
         fmt::s(out, "sFlow version ");
         fmt::u(out, version as u64);
         fmt::s(out, " packet not supported");
         return;
     }
-    // The smallest header: version, address type, an IPv4 address,
-    // sub-agent id, sequence number, uptime and sample count.
-    if len < 28 {
-        fmt::s(out, "sFlowv5 [length ");
-        fmt::u(out, len as u64);
-        fmt::s(out, " < 28] (invalid)");
-        return;
-    }
-    let Some(atype) = b.u32(4) else {
-        fmt::s(out, "[|SFLOW]");
-        return;
-    };
     let (name, alen) = match atype {
         1 => ("IPv4", 4),
         2 => ("IPv6", 16),
@@ -43,7 +50,7 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
         }
     };
     let (Some(agent), Some(id)) = (b.slice(8, alen), b.u32(8 + alen)) else {
-        fmt::s(out, "[|SFLOW]");
+        fmt::s(out, " [|sflow]");
         return;
     };
     fmt::s(out, "sFlowv5, ");
