@@ -1,34 +1,54 @@
 //! AHCP, the Ad-Hoc Configuration Protocol, on UDP port 5359.
 //!
 //! At default verbosity tcpdump prints only `AHCP Version 1` (the version
-//! byte after the magic 43), but it still reads the whole version-1
-//! message, so a message cut off by the capture ends in ` [|ahcp]`. The
+//! byte after the magic 43), but it still checks the whole version-1
+//! message: a header or body longer than the datagram ends the line with
+//! ` (invalid)`, one cut off by the capture with ` [|ahcp]`. A wrong magic
+//! is `AHCP (invalid)`, another version `AHCP Version N (unknown)`. The
 //! message type, nonce, identifiers and options (shown with `-v`) are not
 //! dissected.
 
-use super::{Bytes, fmt};
+use super::fmt;
 
-/// The version-1 header: magic, version, two hop counts, nonce, source and
-/// destination ids; then the message type, a reserved byte and the body
-/// length.
-const V1_HEADER: usize = 24;
+/// The magic number of the first byte.
+const MAGIC: u8 = 43;
 
-/// Prints an AHCP message.
-pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
-    let b = Bytes(data);
+/// The version-1 header (magic, version, two hop counts, nonce, source and
+/// destination ids) and message header (type, reserved byte, body length).
+const V1_HEADER: usize = 28;
+
+/// How much of the message must be there: `Err` holds the marker for
+/// a message shorter than `need` (by its length, then by the capture).
+fn check(data: &[u8], len: usize, need: usize) -> Result<(), &'static str> {
+    if len < need {
+        Err(" (invalid)")
+    } else if data.len() < need {
+        Err(" [|ahcp]")
+    } else {
+        Ok(())
+    }
+}
+
+/// Prints an AHCP message; `len` is the UDP payload length.
+pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     fmt::s(out, "AHCP");
-    let (Some(_), Some(version)) = (b.u8(0), b.u8(1)) else {
-        fmt::s(out, " [|ahcp]");
-        return;
-    };
+    if let Err(marker) = body(data, len, out) {
+        fmt::s(out, marker);
+    }
+}
+
+fn body(data: &[u8], len: usize, out: &mut Vec<u8>) -> Result<(), &'static str> {
+    check(data, len, 1)?;
+    if data[0] != MAGIC {
+        return Err(" (invalid)");
+    }
+    check(data, len, 2)?;
     fmt::s(out, " Version ");
-    fmt::u(out, version as u64);
-    if version != 1 {
-        return;
+    fmt::u(out, data[1] as u64);
+    if data[1] != 1 {
+        return Err(" (unknown)");
     }
-    let whole =
-        b.u16(V1_HEADER + 2).is_some_and(|body| data.len() >= V1_HEADER + 4 + body as usize);
-    if !whole {
-        fmt::s(out, " [|ahcp]");
-    }
+    check(data, len, V1_HEADER)?;
+    let body = u16::from_be_bytes([data[V1_HEADER - 2], data[V1_HEADER - 1]]) as usize;
+    check(data, len, V1_HEADER + body)
 }

@@ -15,7 +15,7 @@ use super::{Bytes, fmt};
 fn tlv_name(t: u8) -> &'static str {
     match t {
         0 => "pad1",
-        1 => "padn",
+        1 => "padN",
         2 => "ack-req",
         3 => "ack",
         4 => "hello",
@@ -27,13 +27,20 @@ fn tlv_name(t: u8) -> &'static str {
         10 => "seqno-request",
         11 => "tspc",
         12 => "hmac",
+        13 => "ss-update",
+        14 => "ss-request",
+        15 => "ss-mh-request",
         16 => "mac",
         17 => "pc",
-        18 => "challenge-request",
-        19 => "challenge-reply",
+        18 => "challenge_request",
+        19 => "challenge_reply",
         _ => "unknown",
     }
 }
+
+/// An update's fixed part: address encoding, flags, prefix length,
+/// omitted, interval, sequence number and metric.
+const UPDATE_MIN: usize = 10;
 
 /// Prints a Babel packet; `len` is the UDP payload length.
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
@@ -120,6 +127,11 @@ fn tlvs(b: Bytes<'_>, start: usize, end: usize, out: &mut Vec<u8>) -> Tlvs {
         out.push(b' ');
         fmt::s(out, tlv_name(t));
         if t == 8 {
+            // tcpdump reads an update's fixed fields even at default
+            // verbosity, so a short one is invalid.
+            if tlen < UPDATE_MIN {
+                return Tlvs::Invalid;
+            }
             let flags = tlv.get(3).copied().unwrap_or(0);
             if flags & 0x80 != 0 {
                 fmt::s(out, "/prefix");

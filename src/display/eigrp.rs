@@ -11,13 +11,11 @@ use super::{Bytes, fmt};
 fn opcode_name(op: u8) -> Option<&'static str> {
     Some(match op {
         1 => "Update",
-        2 => "Request",
         3 => "Query",
         4 => "Reply",
         5 => "Hello",
         6 => "IPX SAP",
-        10 => "SIA Query",
-        11 => "SIA Reply",
+        7 => "Probe",
         _ => return None,
     })
 }

@@ -13,15 +13,15 @@ use super::{Bytes, fmt};
 /// tcpdump's name for a TLV type.
 fn tlv_name(t: u16) -> &'static str {
     match t {
+        0 => "Reserved",
         1 => "Request network state",
         2 => "Request node state",
         3 => "Node endpoint",
         4 => "Network state",
         5 => "Node state",
-        7 => "Custom",
-        8 => "Fragment count",
-        10 => "Keep-alive interval",
-        11 => "Trust-Verdict",
+        8 => "Peer",
+        9 => "Keep-alive interval",
+        10 => "Trust-Verdict",
         32 => "HNCP-Version",
         33 => "External-Connection",
         34 => "Delegated-Prefix",
@@ -34,8 +34,8 @@ fn tlv_name(t: u16) -> &'static str {
         41 => "Node-Name",
         42 => "Managed-PSK",
         43 => "Prefix-Policy",
-        512..=767 => "Private use",
-        0..=511 => "Unassigned",
+        44..=511 => "Unassigned",
+        768..=1023 => "Private use",
         _ => "Future use",
     }
 }

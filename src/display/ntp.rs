@@ -11,9 +11,9 @@ use super::fmt;
 /// tcpdump's names for the three-bit mode field.
 fn mode_name(mode: u8) -> &'static str {
     match mode {
-        0 => "Unspecified",
-        1 => "Symmetric Active",
-        2 => "Symmetric Passive",
+        0 => "unspecified",
+        1 => "symmetric active",
+        2 => "symmetric passive",
         3 => "Client",
         4 => "Server",
         5 => "Broadcast",

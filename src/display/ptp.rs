@@ -4,11 +4,11 @@
 //! tcpdump prints `PTPv` and the whole second byte of the header as the
 //! version (so a version-2.1 header, byte 0x12, prints `PTPv18` and nothing
 //! more). For version 2 it then writes every field of the common header,
-//! each as `name : value`, and the body of Sync, Delay_Req, Follow_Up,
-//! Delay_Resp, Announce and Management messages. The same text appears at
-//! every verbosity. Version 1 headers and the other message types (peer
-//! delay, signaling) get the common header only; management TLVs are not
-//! dissected.
+//! each as `name : value`, and the body of the messages it knows (Sync,
+//! Delay_Req, Follow_Up, Delay_Resp, the three peer-delay messages,
+//! Announce, Signalling and Management). The same text appears at every
+//! verbosity. Version 1 is only named (`PTPv1 (not implemented)`, as tcpdump does);
+//! management TLVs are not dissected.
 
 use super::{Bytes, fmt};
 
@@ -21,28 +21,32 @@ fn msg_name(t: u8) -> &'static str {
         0x3 => "peer delay resp msg",
         0x8 => "follow up msg",
         0x9 => "delay resp msg",
-        0xa => "peer delay resp follow up msg",
+        0xa => "pdelay resp fup msg",
         0xb => "announce msg",
-        0xc => "signaling msg",
+        0xc => "signalling msg",
         0xd => "management msg",
         _ => "Reserved",
     }
 }
 
-/// The flag bits of the 16-bit flags field, in the order tcpdump lists them.
+/// tcpdump's names for the bits of the 16-bit flags field, in its order.
+/// The last entry is a multi-bit mask tcpdump names only when all of its
+/// bits are set; bits 0x0040, 0x0080, 0x0800, 0x1000 and 0x8000 have no
+/// name of their own.
 const FLAGS: &[(u16, &str)] = &[
+    (0x0001, "l1 61"),
+    (0x0002, "l1 59"),
+    (0x0004, "utc reasonable"),
+    (0x0008, "timescale"),
+    (0x0010, "time tracable"),
+    (0x0020, "frequency tracable"),
     (0x0100, "alternate master"),
     (0x0200, "two step"),
     (0x0400, "unicast"),
-    (0x2000, "profile specific 1"),
-    (0x4000, "profile specific 2"),
-    (0x8000, "security"),
-    (0x0001, "leap61"),
-    (0x0002, "leap59"),
-    (0x0004, "utc offset valid"),
-    (0x0008, "ptp timescale"),
-    (0x0010, "time traceable"),
-    (0x0020, "frequency traceable"),
+    (0x1000, "profile specific 1"),
+    (0x2000, "profile specific 2"),
+    (0x4000, "security mask"),
+    (0x18c0, "unknown"),
 ];
 
 /// Prints a PTP message (`data` is what was captured of it).
@@ -54,7 +58,9 @@ pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
     };
     fmt::s(out, "PTPv");
     fmt::u(out, version as u64);
-    if version == 2 && v2(b, first, out).is_none() {
+    if version == 1 {
+        fmt::s(out, " (not implemented)");
+    } else if version == 2 && v2(b, first, out).is_none() {
         fmt::s(out, " [|ptp]");
     }
 }
@@ -108,7 +114,7 @@ fn v2(b: Bytes<'_>, first: u8, out: &mut Vec<u8>) -> Option<()> {
     fmt::s(out, ", Flags [");
     let mut any = false;
     for &(bit, name) in FLAGS {
-        if flags & bit != 0 {
+        if flags & bit == bit {
             if any {
                 fmt::s(out, ", ");
             }
@@ -137,23 +143,36 @@ fn v2(b: Bytes<'_>, first: u8, out: &mut Vec<u8>) -> Option<()> {
             2 => " (Follow_Up)",
             3 => " (Delay_Resp)",
             4 => " (Management)",
-            _ => " (Other)",
+            5 => " (Other)",
+            _ => " (Reserved)",
         },
     );
     field(out, ", log message interval : ", b.u8(33).map(u64::from))?;
     match mtype {
         0x0 | 0x1 => timestamp(out, ", originTimeStamp :", b, 34, true)?,
         0x8 => timestamp(out, ", preciseOriginTimeStamp :", b, 34, true)?,
-        0x9 => {
-            timestamp(out, ", receiveTimeStamp :", b, 34, true)?;
-            clock_id(out, ", port identity : ", b, 44)?;
-            field(out, ", port id : ", b.u16(52).map(u64::from))?;
+        // The responses and peer-delay messages carry a timestamp and
+        // then the requesting port's identity.
+        0x2 | 0xa => {
+            timestamp(out, ", preciseOriginTimeStamp :", b, 34, true)?;
+            port_identity(out, b, 44)?;
         }
+        0x3 | 0x9 => {
+            timestamp(out, ", receiveTimeStamp :", b, 34, true)?;
+            port_identity(out, b, 44)?;
+        }
+        0xc => port_identity(out, b, 34)?,
         0xb => announce(b, out)?,
         0xd => management(b, out)?,
         _ => {}
     }
     Some(())
+}
+
+/// A port identity: clock identity and port number.
+fn port_identity(out: &mut Vec<u8>, b: Bytes<'_>, off: usize) -> Option<()> {
+    clock_id(out, ", port identity : ", b, off)?;
+    field(out, ", port id : ", b.u16(off + 8).map(u64::from))
 }
 
 fn announce(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
@@ -175,11 +194,10 @@ fn announce(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
 
 /// The management header. tcpdump shows the four one-byte fields after the
 /// target port identity all with the value of one byte, the first byte of
-/// the target port number; that is reproduced here.
+/// the target port identity; that is reproduced here.
 fn management(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
-    clock_id(out, ", port identity : ", b, 34)?;
-    field(out, ", port id : ", b.u16(42).map(u64::from))?;
-    let v = b.u8(42)?;
+    port_identity(out, b, 34)?;
+    let v = b.u8(34)?;
     fmt::s(out, ", , start boundary hops  ");
     fmt::u(out, v as u64);
     fmt::s(out, ", , boundary hops  ");

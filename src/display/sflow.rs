@@ -22,7 +22,11 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
         fmt::s(out, " [|sflow]");
         return;
     };
-    if len < HEADER {
+    // An IPv6 agent (type 2) makes the header 12 bytes longer; the message
+    // names the IPv4 size either way. Other types are printed as IPv6
+    // below but checked against the IPv4 size, as tcpdump does.
+    let min = if atype == 2 { HEADER + 12 } else { HEADER };
+    if len < min {
         fmt::s(out, "sFlowv");
         fmt::u(out, version as u64);
         fmt::s(out, " [length ");
@@ -40,15 +44,7 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
         fmt::s(out, " packet not supported");
         return;
     }
-    let (name, alen) = match atype {
-        1 => ("IPv4", 4),
-        2 => ("IPv6", 16),
-        _ => {
-            fmt::s(out, "sFlowv5, unknown agent address type ");
-            fmt::u(out, atype as u64);
-            return;
-        }
-    };
+    let (name, alen) = if atype == 1 { ("IPv4", 4) } else { ("IPv6", 16) };
     let (Some(agent), Some(id)) = (b.slice(8, alen), b.u32(8 + alen)) else {
         fmt::s(out, " [|sflow]");
         return;

@@ -454,7 +454,7 @@ fn udp_misc(sport: u16, dport: u16, payload: &[u8], plen: usize, out: &mut Vec<u
     } else if port(6343) {
         sflow::print(payload, plen, out);
     } else if port(5359) {
-        ahcp::print(payload, out);
+        ahcp::print(payload, plen, out);
     } else if port(8231) {
         hncp::print(payload, plen, out);
     } else {
