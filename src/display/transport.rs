@@ -389,7 +389,11 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         // tcpdump dissects the protocols on known ports with the IP
         // payload's length before it considers the UDP length bad.
         let payload = &data[8.min(data.len())..len.min(data.len())];
-        if !p.opts.quiet && udp_misc(sport, dport, payload, len.saturating_sub(8), out).is_some() {
+        let mlen = len.saturating_sub(8);
+        if !p.opts.quiet
+            && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
+                || udp_misc(sport, dport, payload, mlen, false, out).is_some())
+        {
             return;
         }
         fmt::s(out, "UDP, bad length ");
@@ -422,13 +426,17 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        let mlen = plen.min(len.saturating_sub(8));
+        if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
+            return;
+        }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
             return;
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
             return;
         }
-        if let Some(()) = udp_misc(sport, dport, payload, plen.min(len.saturating_sub(8)), out) {
+        if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
             return;
         }
         if matches!(sport, 67 | 68)
@@ -442,21 +450,34 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     fmt::u(out, plen as u64);
 }
 
-/// PTP, NTP, Babel, sFlow, AHCP and HNCP, by UDP port (either end).
-fn udp_misc(sport: u16, dport: u16, payload: &[u8], plen: usize, out: &mut Vec<u8>) -> Option<()> {
+/// NTP, AHCP, Babel and HNCP (`first`, which tcpdump tries before HSRP
+/// and BFD), or sFlow and PTP (after them), by UDP port at either end, in
+/// tcpdump's order.
+fn udp_misc(
+    sport: u16,
+    dport: u16,
+    payload: &[u8],
+    plen: usize,
+    first: bool,
+    out: &mut Vec<u8>,
+) -> Option<()> {
     let port = |x: u16| sport == x || dport == x;
-    if port(319) || port(320) {
-        ptp::print(payload, out);
-    } else if port(123) {
-        ntp::print(payload, plen, out);
-    } else if port(6696) || port(6697) {
-        babel::print(payload, plen, out);
+    if first {
+        if port(123) {
+            ntp::print(payload, plen, out);
+        } else if port(5359) {
+            ahcp::print(payload, plen, out);
+        } else if port(6696) || port(6697) {
+            babel::print(payload, plen, out);
+        } else if port(8231) {
+            hncp::print(payload, plen, out);
+        } else {
+            return None;
+        }
     } else if port(6343) {
         sflow::print(payload, plen, out);
-    } else if port(5359) {
-        ahcp::print(payload, plen, out);
-    } else if port(8231) {
-        hncp::print(payload, plen, out);
+    } else if port(319) || port(320) {
+        ptp::print(payload, out);
     } else {
         return None;
     }
