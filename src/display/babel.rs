@@ -4,10 +4,12 @@
 //! At default verbosity tcpdump prints `babel 2 (BODY-LENGTH)` and the name
 //! of every TLV of the packet body, updates with `/prefix` and `/id` when
 //! they set the default-prefix and router-id flags. TLVs after the body
-//! (the packet trailer, where RFC 8967 puts MACs) follow a ` |`. A TLV that
-//! runs past the body (or a body longer than the datagram) ends the list
-//! with ` (invalid)`. The TLV contents
-//! (shown with `-v`) are not dissected.
+//! (the packet trailer, where RFC 8967 puts MACs) follow a ` |`. A TLV is
+//! named once it is wholly captured (else ` [|babel]`); one that runs past
+//! the body, an update shorter than its fixed fields, or a body longer
+//! than the datagram ends the list with ` (invalid)`. A wrong magic byte
+//! prints `babel invalid header`, another version `babel N unknown
+//! version`. The TLV contents (shown with `-v`) are not dissected.
 
 use super::{Bytes, fmt};
 
