@@ -54,6 +54,7 @@ mod sflow;
 mod transport;
 mod tunnel;
 mod udpapps;
+mod udpmisc;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

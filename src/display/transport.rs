@@ -7,9 +7,8 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{
-    Bytes, Printer, TcpBase, TcpKey, ahcp, babel, dns, fmt, hncp, ntp, ptp, sflow, udpapps,
-};
+use super::udpmisc::udp_misc;
+use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -448,38 +447,4 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
-}
-
-/// NTP, AHCP, Babel and HNCP (`first`, which tcpdump tries before HSRP
-/// and BFD), or sFlow and PTP (after them), by UDP port at either end, in
-/// tcpdump's order.
-fn udp_misc(
-    sport: u16,
-    dport: u16,
-    payload: &[u8],
-    plen: usize,
-    first: bool,
-    out: &mut Vec<u8>,
-) -> Option<()> {
-    let port = |x: u16| sport == x || dport == x;
-    if first {
-        if port(123) {
-            ntp::print(payload, plen, out);
-        } else if port(5359) {
-            ahcp::print(payload, plen, out);
-        } else if port(6696) || port(6697) {
-            babel::print(payload, plen, out);
-        } else if port(8231) {
-            hncp::print(payload, plen, out);
-        } else {
-            return None;
-        }
-    } else if port(6343) {
-        sflow::print(payload, plen, out);
-    } else if port(319) || port(320) {
-        ptp::print(payload, out);
-    } else {
-        return None;
-    }
-    Some(())
 }
