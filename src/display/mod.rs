@@ -38,8 +38,10 @@ mod dns;
 mod fmt;
 mod icmp;
 mod ip;
+mod ipx;
 mod link;
 mod llc;
+mod osi;
 mod transport;
 mod tunnel;
 mod udpapps;
@@ -327,6 +329,11 @@ impl Printer {
         } else if o.hex > 0 {
             hex_dump(out, &data[start..], false);
         } else if o.ascii {
+            // tcpdump's default dump of an undissected payload comes
+            // before the -A text, not instead of it.
+            if let Some(off) = dump.forced.filter(|_| !o.quiet) {
+                hex_dump(out, data.get(off..).unwrap_or(&[]), true);
+            }
             ascii_dump(out, &data[start..]);
         } else if let Some(off) = dump.forced.filter(|_| !o.quiet) {
             hex_dump(out, data.get(off..).unwrap_or(&[]), true);

@@ -176,8 +176,9 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
                 fmt::s(out, " [|tcp]");
                 return;
             }
+            // The timestamp option's own length check ends the line
+            // without unwinding, so the dump still starts at the network layer.
             Opts::Stop => {
-                p.dump_whole = true;
                 return;
             }
         }
