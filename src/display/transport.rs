@@ -7,7 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -420,6 +420,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
             return;
+        }
+        if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
+            return dhcp6::print(p, payload, plen, out);
         }
         if matches!(sport, 67 | 68)
             && matches!(dport, 67 | 68)
