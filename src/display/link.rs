@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, fmt, ip, llc, osi};
+use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, ip, llc, osi};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -22,6 +22,13 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         228 => ip::ipv4(p, data, wire, out, !p.opts.link_header),
         229 => ip::ipv6(p, data, wire, out, !p.opts.link_header),
         0 | 108 => null(p, data, wire, out, dump),
+        104 => chdlc::print(p, data, wire, out, dump),
+        other if !tcpdump_knows(other) => {
+            // tcpdump has no printer at all for this link type: it says
+            // so and dumps the packet.
+            fmt::s(out, "UNSUPPORTED");
+            super::hex_dump(out, data, true);
+        }
         other => {
             if let Some((off, v6)) = serial_ip(other, data).filter(|_| !p.opts.link_header) {
                 dump.net_off = off;
@@ -59,12 +66,6 @@ fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
                 _ => return None,
             }
         }
-        // Cisco HDLC: address, control, ethertype.
-        104 => match b.u16(2)? {
-            0x0800 => (4, false),
-            0x86dd => (4, true),
-            _ => return None,
-        },
         // Frame Relay: a two-byte Q.922 address, then either UI control
         // and an NLPID (RFC 2427) or a Cisco ethertype.
         107 => {
@@ -82,6 +83,41 @@ fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
         _ => return None,
     };
     (data.len() > found.0).then_some(found)
+}
+
+/// Whether tcpdump 4.99 has a printer for link type `dlt` (the others
+/// print as `UNSUPPORTED` and a dump).
+fn tcpdump_knows(dlt: u32) -> bool {
+    matches!(
+        dlt,
+        0..=19
+            | 50
+            | 51
+            | 99..=108
+            | 113..=123
+            | 127..=144
+            | 157
+            | 163..=168
+            | 174
+            | 177..=183
+            | 187
+            | 189
+            | 192
+            | 195
+            | 197..=206
+            | 209
+            | 215
+            | 220
+            | 226
+            | 228..=230
+            | 239..=242
+            | 249
+            | 253
+            | 258
+            | 271
+            | 276
+            | 281..=285
+    )
 }
 
 fn dlt_name(out: &mut Vec<u8>, dlt: Dlt) {
@@ -160,7 +196,58 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 pub(crate) fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000)
+}
+
+/// The Ethernet configuration testing protocol (ethertype 0x9000): a
+/// little-endian skip count, then at that offset the current message,
+/// a forward (with the next station's address) or a reply (with a
+/// receipt number), and the data.
+fn loopback(data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let le16 = |off: usize| b.u16(off).map(u16::swap_bytes);
+    fmt::s(out, "Loopback");
+    let Some(skip) = le16(0) else {
+        fmt::s(out, " [|loopback]");
+        return;
+    };
+    fmt::s(out, ", skipCount ");
+    fmt::u(out, skip as u64);
+    let at = 2 + skip as usize;
+    let Some(func) = le16(at) else {
+        fmt::s(out, " [|loopback]");
+        return;
+    };
+    fmt::s(out, ", ");
+    let data_at = match func {
+        1 => {
+            let Some(rcpt) = le16(at + 2) else {
+                fmt::s(out, "Reply [|loopback]");
+                return;
+            };
+            fmt::s(out, "Reply, receipt number ");
+            fmt::u(out, rcpt as u64);
+            at + 4
+        }
+        2 => {
+            let Some(fwd) = b.slice(at + 2, 6) else {
+                fmt::s(out, "Forward Data [|loopback]");
+                return;
+            };
+            fmt::s(out, "Forward Data, forwarding address ");
+            fmt::mac(out, fwd);
+            at + 8
+        }
+        _ => {
+            fmt::s(out, "Unknown (");
+            fmt::u(out, func as u64);
+            out.push(b')');
+            return;
+        }
+    };
+    fmt::s(out, ", data (");
+    fmt::u(out, len.saturating_sub(data_at) as u64);
+    fmt::s(out, " octets)");
 }
 
 fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
@@ -279,6 +366,7 @@ pub(crate) fn payload(
         0x0800 => ip::ipv4(p, data, wire, out, name),
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
+        0x9000 => loopback(data, wire, out),
         _ => dump.forced = Some(off),
     }
 }

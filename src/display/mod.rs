@@ -34,6 +34,7 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod chdlc;
 mod dhcp6;
 mod dns;
 mod fmt;
