@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, ip, llc, osi};
+use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, ip, l2ctl, llc, osi};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -162,6 +162,7 @@ pub(crate) fn ethertype_name(t: u16) -> &'static str {
         0x8864 => "PPPoE S",
         0x88cc => "LLDP",
         0x888e => "EAPOL",
+        0xabcd => "CFM (old)",
         0x9000 => "Loopback",
         _ => "Unknown",
     }
@@ -196,7 +197,7 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 pub(crate) fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000) || l2ctl::is_ether(t)
 }
 
 /// The Ethernet configuration testing protocol (ethertype 0x9000): a
@@ -367,6 +368,7 @@ pub(crate) fn payload(
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
         0x9000 => loopback(data, wire, out),
+        t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out, dump),
         _ => dump.forced = Some(off),
     }
 }

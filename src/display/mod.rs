@@ -34,16 +34,24 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod cdp;
+mod cfm;
 mod chdlc;
+mod cisco;
 mod dhcp6;
 mod dns;
+mod eapol;
 mod fmt;
 mod icmp;
 mod ip;
 mod ipx;
+mod isis;
+mod l2ctl;
 mod link;
 mod llc;
+mod lldp;
 mod osi;
+mod slow;
 mod transport;
 mod tunnel;
 mod udpapps;

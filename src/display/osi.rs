@@ -8,7 +8,7 @@
 //! The CLNP, ES-IS and IS-IS protocols themselves are not dissected yet:
 //! they get the honest `OSI NLPID ... (not dissected)` line.
 
-use super::{Printer, fmt, hex_dump};
+use super::{Printer, fmt, hex_dump, isis};
 
 fn nlpid_name(n: u8) -> Option<&'static str> {
     Some(match n {
@@ -38,6 +38,9 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         fmt::s(out, " (0x");
         fmt::x_pad(out, nlpid as u64, 2);
         fmt::s(out, "): ");
+    }
+    if nlpid == 0x83 {
+        return isis::print(p, data, len, out);
     }
     match name {
         None => {

@@ -1,0 +1,44 @@
+//! Connectivity Fault Management (IEEE 802.1ag, ethertype 0x8902).
+//!
+//! At default verbosity tcpdump prints the common CFM header:
+//!
+//! ```text
+//! CFMv0 Linktrace Message, MD Level 3, length 74
+//! CFMv0 unknown (204), MD Level 0, length 168
+//! ```
+//!
+//! The opcode-specific fields and TLVs (`-v`) are not dissected.
+
+use super::{Bytes, Printer, fmt};
+
+/// Prints a CFM PDU: `data` starts after the ethertype, `len` is its
+/// length on the wire.
+pub(crate) fn print(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let (Some(level_version), Some(opcode)) = (b.u8(0), b.u8(1)) else {
+        fmt::s(out, "[|cfm]");
+        return;
+    };
+    fmt::s(out, "CFMv");
+    fmt::u(out, (level_version & 0x1f) as u64);
+    out.push(b' ');
+    let name = match opcode {
+        1 => "Continouity Check Message",
+        2 => "Loopback Reply",
+        3 => "Loopback Message",
+        4 => "Linktrace Reply",
+        5 => "Linktrace Message",
+        _ => "",
+    };
+    if name.is_empty() {
+        fmt::s(out, "unknown (");
+        fmt::u(out, opcode as u64);
+        out.push(b')');
+    } else {
+        fmt::s(out, name);
+    }
+    fmt::s(out, ", MD Level ");
+    fmt::u(out, (level_version >> 5) as u64);
+    fmt::s(out, ", length ");
+    fmt::u(out, len as u64);
+}
