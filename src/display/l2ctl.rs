@@ -1,14 +1,14 @@
 //! Dispatch to the link-layer control protocols: Cisco's SNAP protocols
 //! (CDP, UDLD, DTP and VTP, called from [`super::llc`]) and the ones with
-//! their own ethertype (LLDP, slow protocols, EAPOL, CFM). IS-IS is
-//! reached through [`super::osi`].
+//! their own ethertype (LLDP, slow protocols, EAPOL, CFM, and OSI on
+//! 0xfefe). IS-IS, ES-IS and CLNP are reached through [`super::osi`].
 //!
 //! Each protocol lives in its own file; this one only decides which of
 //! them a frame belongs to, so the link-layer code needs one call per
 //! encapsulation. It also holds the indented hex dump several of these
 //! printers share.
 
-use super::{Dump, Printer, cdp, cfm, cisco, eapol, fmt, lldp, slow};
+use super::{Dump, Printer, cdp, cfm, cisco, eapol, fmt, lldp, osi, slow};
 
 /// Whether a Cisco SNAP protocol identifier (OUI 00:00:0c) is one printed
 /// here.
@@ -30,7 +30,7 @@ pub(crate) fn cisco(p: &mut Printer, pid: u16, data: &[u8], len: usize, out: &mu
 
 /// Whether an ethertype belongs to a protocol printed here.
 pub(crate) fn is_ether(t: u16) -> bool {
-    matches!(t, 0x88cc | 0x8809 | 0x888e | 0x8902 | 0xabcd)
+    matches!(t, 0x88cc | 0x8809 | 0x888e | 0x8902 | 0xabcd | 0xfefe)
 }
 
 /// Prints the payload of an ethertype for which [`is_ether`] holds;
@@ -47,6 +47,17 @@ pub(crate) fn ether(
         0x88cc => lldp::print(p, data, wire, out),
         0x8809 => slow::print(p, data, wire, out, dump),
         0x888e => eapol::print(p, data, wire, out),
+        0xfefe => {
+            // OSI straight over an ethertype: one byte sits before the
+            // NLPID. When even that is missing tcpdump gives up by
+            // unwinding, so -x dumps the whole frame.
+            if data.len() < 2 {
+                p.dump_whole = true;
+                fmt::s(out, " [|isoclns]");
+            } else {
+                osi::print(p, &data[1..], wire.saturating_sub(1), out);
+            }
+        }
         _ => cfm::print(p, data, wire, out),
     }
 }
