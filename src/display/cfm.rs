@@ -15,15 +15,22 @@ use super::{Bytes, Printer, fmt};
 /// length on the wire.
 pub(crate) fn print(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let (Some(level_version), Some(opcode)) = (b.u8(0), b.u8(1)) else {
-        fmt::s(out, "[|cfm]");
+    // The common header: MD level and version, opcode, flags and the
+    // offset of the first TLV.
+    let (Some(level_version), Some(opcode), true) = (b.u8(0), b.u8(1), data.len() >= 4) else {
+        fmt::s(out, "\n\t\t packet is too short");
         return;
     };
     fmt::s(out, "CFMv");
     fmt::u(out, (level_version & 0x1f) as u64);
+    if level_version & 0x1f != 0 {
+        fmt::s(out, " not supported, length ");
+        fmt::u(out, len as u64);
+        return;
+    }
     out.push(b' ');
     let name = match opcode {
-        1 => "Continouity Check Message",
+        1 => "Continuity Check Message",
         2 => "Loopback Reply",
         3 => "Loopback Message",
         4 => "Linktrace Reply",

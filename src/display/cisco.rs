@@ -14,11 +14,17 @@
 
 use super::{Bytes, Printer, fmt};
 
-/// UniDirectional Link Detection (RFC 5171).
+/// UniDirectional Link Detection (RFC 5171): version and opcode, flags.
+/// Codes other than the three defined are all `Reserved`, and flag bits
+/// other than RT and RSY are named `MBZ-n`, as tcpdump does.
 pub(crate) fn udld(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    if len < 4 {
+        fmt::s(out, " (invalid)");
+        return;
+    }
     let b = Bytes(data);
     let (Some(vo), Some(flags)) = (b.u8(0), b.u8(1)) else {
-        fmt::s(out, "[|udld]");
+        fmt::s(out, " [|udld]");
         return;
     };
     fmt::s(out, "UDLDv");
@@ -28,28 +34,33 @@ pub(crate) fn udld(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     fmt::s(
         out,
         match code {
-            0 => "Reserved",
             1 => "Probe message",
             2 => "Echo message",
             3 => "Flush message",
-            _ => "unknown",
+            _ => "Reserved",
         },
     );
     fmt::s(out, " (");
-    fmt::u(out, code as u64);
+    fmt::x(out, code as u64);
     fmt::s(out, "), Flags [");
-    let mut first = true;
-    for (bit, name) in [(0x01u8, "RT"), (0x02, "RSY")] {
-        if flags & bit != 0 {
-            if !first {
-                fmt::s(out, ", ");
-            }
-            fmt::s(out, name);
-            first = false;
-        }
-    }
-    if first {
+    if flags == 0 {
         fmt::s(out, "none");
+    }
+    for bit in 0..8 {
+        if flags & (1 << bit) == 0 {
+            continue;
+        }
+        if flags & ((1 << bit) - 1) != 0 {
+            fmt::s(out, ", ");
+        }
+        match bit {
+            0 => fmt::s(out, "RT"),
+            1 => fmt::s(out, "RSY"),
+            _ => {
+                fmt::s(out, "MBZ-");
+                fmt::u(out, bit as u64);
+            }
+        }
     }
     fmt::s(out, "] (0x");
     fmt::x_pad(out, flags as u64, 2);
@@ -59,8 +70,12 @@ pub(crate) fn udld(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
 
 /// Dynamic Trunking Protocol: only the version is in a fixed place.
 pub(crate) fn dtp(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    if len == 0 {
+        fmt::s(out, "[zero packet length] (invalid)");
+        return;
+    }
     let Some(version) = Bytes(data).u8(0) else {
-        fmt::s(out, "[|dtp]");
+        fmt::s(out, " [|dtp]");
         return;
     };
     fmt::s(out, "DTPv");
@@ -69,11 +84,19 @@ pub(crate) fn dtp(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) 
     fmt::u(out, len as u64);
 }
 
+/// The VTP header every message starts with: version, code, a count and
+/// the management domain (length and 32 bytes).
+const VTP_HEADER: usize = 36;
+
 /// VLAN Trunking Protocol: version and message type.
 pub(crate) fn vtp(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    if len < VTP_HEADER {
+        fmt::s(out, " (invalid)");
+        return;
+    }
     let b = Bytes(data);
     let (Some(version), Some(kind)) = (b.u8(0), b.u8(1)) else {
-        fmt::s(out, "[|vtp]");
+        fmt::s(out, " [|vtp]");
         return;
     };
     fmt::s(out, "VTPv");
@@ -93,4 +116,7 @@ pub(crate) fn vtp(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) 
     fmt::x_pad(out, kind as u64, 2);
     fmt::s(out, "), length ");
     fmt::u(out, len as u64);
+    if data.len() < VTP_HEADER {
+        fmt::s(out, " [|vtp]");
+    }
 }

@@ -10,14 +10,19 @@
 //!
 //! An NSAP is written as its first byte, then the rest in dot-separated
 //! pairs of bytes (`49.0001.1921.6800.1001.00`). An address cut short by
-//! the capture gives `CLNP [|clnp]`. The segmentation part, the options
+//! the capture gives `CLNP [|clnp]`; a malformed fixed part gets tcpdump's
+//! message and a hex dump. The segmentation part, the options
 //! and the PDUs quoted by error reports and echoes (`-v`) are not
 //! dissected.
 
-use super::{Bytes, Printer, fmt};
+use super::{Bytes, Printer, esis, fmt, l2ctl};
 
 /// Writes an NSAP address as tcpdump does.
 fn nsap(out: &mut Vec<u8>, a: &[u8]) {
+    if a.is_empty() || a.len() > 20 {
+        fmt::s(out, "isonsap_string: illegal length");
+        return;
+    }
     for (i, &b) in a.iter().enumerate() {
         if i % 2 == 1 {
             out.push(b'.');
@@ -28,37 +33,72 @@ fn nsap(out: &mut Vec<u8>, a: &[u8]) {
 
 /// Prints a CLNP PDU, `data` starting at its NLPID. Without `-e` the line
 /// starts `CLNP`; with it the caller has already named the NLPID.
+///
+/// As in tcpdump, the nine-byte fixed part must have been captured (else
+/// ` [|clnp]` alone), the length indicator must be at least 9 and at most
+/// `len`, the version 1, and the length indicator must cover both
+/// addresses; each failure is reported with a hex dump of the PDU.
 pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
-    if !p.opts.link_header {
+    let b = Bytes(data);
+    let (Some(li), Some(version), Some(kind), true) = (b.u8(1), b.u8(2), b.u8(4), data.len() >= 9)
+    else {
+        fmt::s(out, " [|clnp]");
+        return;
+    };
+    let eflag = p.opts.link_header;
+    if !eflag {
         fmt::s(out, "CLNP");
     }
-    let b = Bytes(data);
-    // The fixed part: NLPID, length indicator, version, lifetime, flags
-    // and type, segment length and checksum; then each address after its
-    // length byte, destination first.
+    let pdu = &data[..data.len().min(len)];
+    let dump = |out: &mut Vec<u8>| l2ctl::hex_lines(out, "\n\t", pdu);
+    if li < 9 {
+        fmt::s(out, " length indicator ");
+        fmt::u(out, li as u64);
+        fmt::s(out, " < min PDU size:");
+        esis::upper_hex(out, pdu);
+        return dump(out);
+    }
+    if version != 1 {
+        fmt::s(out, "version ");
+        fmt::u(out, version as u64);
+        fmt::s(out, " packet not supported");
+        return dump(out);
+    }
+    if li as usize > len {
+        fmt::s(out, " length indicator(");
+        fmt::u(out, li as u64);
+        fmt::s(out, ") > PDU size (");
+        fmt::u(out, len as u64);
+        fmt::s(out, ")!");
+        return dump(out);
+    }
+    // Each address after its length byte, destination first.
     let addrs = (|| {
-        let kind = b.u8(4)? & 0x1f;
         let dst_len = b.u8(9)? as usize;
         let dst = b.slice(10, dst_len)?;
         let src_len = b.u8(10 + dst_len)? as usize;
         let src = b.slice(11 + dst_len, src_len)?;
-        Some((kind, dst, src))
+        Some((dst, src))
     })();
-    let Some((kind, dst, src)) = addrs else {
+    let Some((dst, src)) = addrs else {
         fmt::s(out, " [|clnp]");
         return;
     };
-    if !p.opts.link_header {
+    if (li as usize) < 11 + dst.len() + src.len() {
+        fmt::s(out, "li < size of fixed part of CLNP header and addresses");
+        return dump(out);
+    }
+    if !eflag {
         fmt::s(out, ", ");
     }
     nsap(out, src);
     fmt::s(out, " > ");
     nsap(out, dst);
     fmt::s(out, ", ");
-    match kind {
+    match kind & 0x1f {
         1 => fmt::s(out, "Error Report"),
         28 => fmt::s(out, "Data"),
-        29 => fmt::s(out, "Multicast Data"),
+        29 => fmt::s(out, "MD"),
         30 => fmt::s(out, "Echo Request"),
         31 => fmt::s(out, "Echo Response"),
         other => {

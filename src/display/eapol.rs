@@ -15,7 +15,7 @@ use super::{Bytes, Printer, fmt};
 pub(crate) fn print(_p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let (Some(version), Some(kind), Some(body_len)) = (b.u8(0), b.u8(1), b.u16(2)) else {
-        fmt::s(out, "[|eap]");
+        fmt::s(out, " [|eap]");
         return;
     };
     fmt::s(

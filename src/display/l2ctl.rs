@@ -78,3 +78,21 @@ pub(crate) fn hex_lines(out: &mut Vec<u8>, prefix: &str, data: &[u8]) {
         }
     }
 }
+
+/// Writes text from the packet the way tcpdump shows untrusted strings:
+/// bytes with the top bit set as `M-` and the low seven bits, control
+/// characters as `^` and the matching letter (`^A`, `^?` for DEL).
+pub(crate) fn safe_text(out: &mut Vec<u8>, text: &[u8]) {
+    for &c in text {
+        let mut c = c;
+        if c & 0x80 != 0 {
+            fmt::s(out, "M-");
+            c &= 0x7f;
+        }
+        if c < 0x20 || c == 0x7f {
+            out.push(b'^');
+            c ^= 0x40;
+        }
+        out.push(c);
+    }
+}

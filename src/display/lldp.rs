@@ -11,7 +11,7 @@
 //! capture ends the line with ` [|lldp]`. The TLV details (`-v`) are not
 //! dissected.
 
-use super::{Bytes, Printer, fmt};
+use super::{Bytes, Printer, fmt, l2ctl};
 
 /// The TLV types this printer looks at.
 const END: u16 = 0;
@@ -37,19 +37,15 @@ pub(crate) fn print(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>
         };
         match t {
             END => return,
-            SYSTEM_NAME => {
+            // tcpdump shows the name up to its first NUL, and nothing
+            // for an empty one.
+            SYSTEM_NAME if !value.is_empty() => {
                 fmt::s(out, ": ");
-                printable(out, value);
+                let end = value.iter().position(|&c| c == 0).unwrap_or(value.len());
+                l2ctl::safe_text(out, &value[..end]);
             }
             _ => {}
         }
         off += 2 + l;
-    }
-}
-
-/// Writes text from the packet, with bytes outside printable ASCII as `.`.
-pub(crate) fn printable(out: &mut Vec<u8>, text: &[u8]) {
-    for &c in text {
-        out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
     }
 }

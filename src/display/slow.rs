@@ -26,30 +26,38 @@ use super::{Bytes, Dump, Printer, fmt, l2ctl};
 pub(crate) fn print(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>, _d: &mut Dump) {
     let b = Bytes(data);
     let Some(subtype) = b.u8(0) else {
-        fmt::s(out, "[|slow]");
+        fmt::s(out, " (packet is too short)");
         return;
     };
     let name = match subtype {
         1 => "LACP",
         2 => "MARKER",
-        3 => "OAM",
-        _ => "",
+        3 => {
+            // OAM has flags where the others have a version.
+            fmt::s(out, "OAM, length ");
+            fmt::u(out, len as u64);
+            return;
+        }
+        _ => {
+            fmt::s(out, "unknown (");
+            fmt::u(out, subtype as u64);
+            fmt::s(out, "), length ");
+            fmt::u(out, len as u64);
+            l2ctl::hex_lines(out, "\n\t", &data[..len.min(data.len())]);
+            return;
+        }
     };
-    if name.is_empty() {
-        fmt::s(out, "unknown (");
-        fmt::u(out, subtype as u64);
-        fmt::s(out, "), length ");
-        fmt::u(out, len as u64);
-        l2ctl::hex_lines(out, "\n\t", &data[..len.min(data.len())]);
-        return;
-    }
     let Some(version) = b.u8(1) else {
-        fmt::s(out, "[|slow]");
+        fmt::s(out, " (packet is too short)");
         return;
     };
     fmt::s(out, name);
-    out.push(b'v');
-    fmt::u(out, version as u64);
-    fmt::s(out, ", length ");
+    if version != 1 {
+        fmt::s(out, " version ");
+        fmt::u(out, version as u64);
+        fmt::s(out, " packet not supported");
+        return;
+    }
+    fmt::s(out, "v1, length ");
     fmt::u(out, len as u64);
 }
