@@ -7,7 +7,10 @@
 //! CFMv0 unknown (204), MD Level 0, length 168
 //! ```
 //!
-//! The opcode-specific fields and TLVs (`-v`) are not dissected.
+//! Only version 0 is decoded (`CFMv1 not supported, length 64`), and a PDU
+//! shorter than the four-byte common header is `packet is too short` on a
+//! line of its own. The opcode-specific fields and TLVs (`-v`) are not
+//! dissected.
 
 use super::{Bytes, Printer, fmt};
 

@@ -9,8 +9,9 @@
 //! VTPv2, Message Summary advertisement (0x01), length 72
 //! ```
 //!
-//! where the length is the SNAP payload's. Their TLVs, shown with `-v`,
-//! are not dissected.
+//! where the length is the SNAP payload's. A payload shorter than the
+//! fixed header (4 bytes for UDLD, 36 for VTP, none for DTP) is
+//! `(invalid)`. Their TLVs, shown with `-v`, are not dissected.
 
 use super::{Bytes, Printer, fmt};
 

@@ -5,10 +5,10 @@
 //!
 //! Each protocol lives in its own file; this one only decides which of
 //! them a frame belongs to, so the link-layer code needs one call per
-//! encapsulation. It also holds the indented hex dump several of these
-//! printers share.
+//! encapsulation. It also holds the indented hex dump and the escaping of
+//! packet text that several of these printers share.
 
-use super::{Dump, Printer, cdp, cfm, cisco, eapol, fmt, lldp, osi, slow};
+use super::{Printer, cdp, cfm, cisco, eapol, fmt, lldp, osi, slow};
 
 /// Whether a Cisco SNAP protocol identifier (OUI 00:00:0c) is one printed
 /// here.
@@ -35,17 +35,10 @@ pub(crate) fn is_ether(t: u16) -> bool {
 
 /// Prints the payload of an ethertype for which [`is_ether`] holds;
 /// `data` starts after the ethertype and `wire` is its length on the wire.
-pub(crate) fn ether(
-    p: &mut Printer,
-    t: u16,
-    data: &[u8],
-    wire: usize,
-    out: &mut Vec<u8>,
-    dump: &mut Dump,
-) {
+pub(crate) fn ether(p: &mut Printer, t: u16, data: &[u8], wire: usize, out: &mut Vec<u8>) {
     match t {
         0x88cc => lldp::print(p, data, wire, out),
-        0x8809 => slow::print(p, data, wire, out, dump),
+        0x8809 => slow::print(p, data, wire, out),
         0x888e => eapol::print(p, data, wire, out),
         0xfefe => {
             // OSI straight over an ethertype: one byte sits before the

@@ -368,7 +368,7 @@ pub(crate) fn payload(
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
         0x9000 => loopback(data, wire, out),
-        t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out, dump),
+        t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out),
         _ => dump.forced = Some(off),
     }
 }

@@ -2,11 +2,15 @@
 //! protocol and OAM.
 //!
 //! At default verbosity tcpdump prints the subtype's name, its version and
-//! the length:
+//! the length (OAM, which has no version byte, without it):
 //!
 //! ```text
 //! LACPv1, length 110
+//! OAM, length 44
 //! ```
+//!
+//! A version other than 1 is `not supported`, and a PDU too short for its
+//! subtype and version is `(packet is too short)`.
 //!
 //! A subtype it does not know (the organization-specific one, 10,
 //! included) is named by number and dumped in hex from the subtype on:
@@ -19,11 +23,11 @@
 //! The TLVs of LACP and marker PDUs and the OAM fields (`-v`) are not
 //! dissected.
 
-use super::{Bytes, Dump, Printer, fmt, l2ctl};
+use super::{Bytes, Printer, fmt, l2ctl};
 
 /// Prints a slow-protocol PDU: `data` starts at the subtype, `len` is its
 /// length on the wire.
-pub(crate) fn print(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>, _d: &mut Dump) {
+pub(crate) fn print(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let Some(subtype) = b.u8(0) else {
         fmt::s(out, " (packet is too short)");
