@@ -40,6 +40,7 @@ mod icmp;
 mod ip;
 mod link;
 mod llc;
+mod openflow;
 mod transport;
 mod tunnel;
 mod udpapps;

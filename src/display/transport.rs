@@ -7,7 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, openflow, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -336,6 +336,8 @@ fn tcp_payload(
             return;
         }
         dns::print(p, &data[2..], len.saturating_sub(2), out);
+    } else if port(6653) || port(6633) {
+        openflow::print(p, data, len, out);
     }
 }
 

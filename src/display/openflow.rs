@@ -1,0 +1,341 @@
+//! OpenFlow over TCP ports 6653 (IANA) and 6633 (the pre-IANA port).
+//!
+//! After the TCP line's `length N` tcpdump writes `: OpenFlow`, then one
+//! continuation line per message in the segment, taken from the common
+//! 8-byte header (version, type, length, transaction id), after a tab:
+//!
+//! ```text
+//!     version 1.0, type VENDOR, length 24, xid 0x00000018
+//! ```
+//!
+//! Versions 1 to 6 are named `1.0` to `1.5`; message types are named only
+//! for OpenFlow 1.0 and 1.3, the two versions tcpdump dissects. Even
+//! without `-v` the message length is checked against the fixed (or
+//! minimum) size of its type from the 1.0 and 1.3 specifications, and a
+//! mismatch gets ` (invalid)` after the xid; a length under 8 is
+//! `(too short!)` and ends the segment, since nothing after it can be
+//! delimited. A header cut by the end of the segment ends in
+//! ` (end of TCP payload)` (the message continues in the next segment); a
+//! message cut by the end of the capture, or running past the segment,
+//! ends in ` [|openflow]`.
+//!
+//! Message bodies (what tcpdump shows with `-v`) are not dissected.
+
+use super::{Bytes, Printer, fmt};
+
+/// The common header's size, and the smallest valid message.
+const HEADER: usize = 8;
+
+/// Prints the OpenFlow messages of one TCP segment: `data` is the captured
+/// part of the `len` payload bytes.
+pub(crate) fn print(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    fmt::s(out, ": OpenFlow");
+    let b = Bytes(data);
+    let mut off = 0usize;
+    // Each pass consumes at least HEADER bytes or returns, so the loop is
+    // bounded by the segment length.
+    while off < len {
+        let rest = len - off;
+        let Some(version) = b.u8(off) else {
+            return truncated(out);
+        };
+        fmt::s(out, "\n\tversion ");
+        version_name(out, version);
+        if rest < 2 {
+            return end_of_payload(out);
+        }
+        let Some(kind) = b.u8(off + 1) else {
+            return truncated(out);
+        };
+        fmt::s(out, ", type ");
+        type_name(out, version, kind);
+        if rest < 4 {
+            return end_of_payload(out);
+        }
+        let Some(mlen) = b.u16(off + 2) else {
+            return truncated(out);
+        };
+        let mlen = mlen as usize;
+        fmt::s(out, ", length ");
+        fmt::u(out, mlen as u64);
+        if mlen < HEADER {
+            fmt::s(out, " (too short!)");
+        }
+        if rest < HEADER {
+            return end_of_payload(out);
+        }
+        let Some(xid) = b.u32(off + 4) else {
+            return truncated(out);
+        };
+        fmt::s(out, ", xid 0x");
+        fmt::x_pad(out, xid as u64, 8);
+        if mlen < HEADER {
+            // The next message cannot be found: the rest of the segment is
+            // skipped, which only has to be captured.
+            fmt::s(out, " (invalid)");
+            if data.len() < len {
+                truncated(out);
+            }
+            return;
+        }
+        if !length_ok(version, kind, mlen) {
+            fmt::s(out, " (invalid)");
+        }
+        if data.len() < off + mlen {
+            return truncated(out);
+        }
+        off += mlen;
+    }
+}
+
+fn truncated(out: &mut Vec<u8>) {
+    fmt::s(out, " [|openflow]");
+}
+
+fn end_of_payload(out: &mut Vec<u8>) {
+    fmt::s(out, " (end of TCP payload)");
+}
+
+/// OpenFlow wire versions 0x01..0x06 are 1.0..1.5.
+fn version_name(out: &mut Vec<u8>, version: u8) {
+    if (1..=6).contains(&version) {
+        out.extend_from_slice(&[b'1', b'.', b'0' + version - 1]);
+    } else {
+        unknown(out, version);
+    }
+}
+
+/// `unknown (0x1e)`.
+fn unknown(out: &mut Vec<u8>, v: u8) {
+    fmt::s(out, "unknown (0x");
+    fmt::x_pad(out, v as u64, 2);
+    out.push(b')');
+}
+
+/// Message types of OpenFlow 1.0 (`ofp_type`, section 5.1).
+const TYPES_10: [&str; 22] = [
+    "HELLO",
+    "ERROR",
+    "ECHO_REQUEST",
+    "ECHO_REPLY",
+    "VENDOR",
+    "FEATURES_REQUEST",
+    "FEATURES_REPLY",
+    "GET_CONFIG_REQUEST",
+    "GET_CONFIG_REPLY",
+    "SET_CONFIG",
+    "PACKET_IN",
+    "FLOW_REMOVED",
+    "PORT_STATUS",
+    "PACKET_OUT",
+    "FLOW_MOD",
+    "PORT_MOD",
+    "STATS_REQUEST",
+    "STATS_REPLY",
+    "BARRIER_REQUEST",
+    "BARRIER_REPLY",
+    "QUEUE_GET_CONFIG_REQUEST",
+    "QUEUE_GET_CONFIG_REPLY",
+];
+
+/// Message types of OpenFlow 1.3 (`ofp_type`, section 7.1).
+const TYPES_13: [&str; 30] = [
+    "HELLO",
+    "ERROR",
+    "ECHO_REQUEST",
+    "ECHO_REPLY",
+    "EXPERIMENTER",
+    "FEATURES_REQUEST",
+    "FEATURES_REPLY",
+    "GET_CONFIG_REQUEST",
+    "GET_CONFIG_REPLY",
+    "SET_CONFIG",
+    "PACKET_IN",
+    "FLOW_REMOVED",
+    "PORT_STATUS",
+    "PACKET_OUT",
+    "FLOW_MOD",
+    "GROUP_MOD",
+    "PORT_MOD",
+    "TABLE_MOD",
+    "MULTIPART_REQUEST",
+    "MULTIPART_REPLY",
+    "BARRIER_REQUEST",
+    "BARRIER_REPLY",
+    "QUEUE_GET_CONFIG_REQUEST",
+    "QUEUE_GET_CONFIG_REPLY",
+    "ROLE_REQUEST",
+    "ROLE_REPLY",
+    "GET_ASYNC_REQUEST",
+    "GET_ASYNC_REPLY",
+    "SET_ASYNC",
+    "METER_MOD",
+];
+
+const V10: u8 = 1;
+const V13: u8 = 4;
+
+fn type_name(out: &mut Vec<u8>, version: u8, kind: u8) {
+    let name = match version {
+        V10 => TYPES_10.get(kind as usize),
+        V13 => TYPES_13.get(kind as usize),
+        _ => None,
+    };
+    match name {
+        Some(n) => fmt::s(out, n),
+        None => unknown(out, kind),
+    }
+}
+
+/// How long a message of a given type may be.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Size {
+    Any,
+    Exactly(usize),
+    AtLeast(usize),
+}
+
+/// The size rule of each OpenFlow 1.0 type, from the structure sizes of
+/// the 1.0 specification (`ofp_switch_features` is 32 bytes before its
+/// ports, `ofp_flow_removed` 88, `ofp_port_status` 64, `ofp_flow_mod` 72
+/// before its actions, ...).
+const SIZES_10: [Size; 22] = [
+    Size::Any,         // HELLO
+    Size::AtLeast(12), // ERROR
+    Size::Any,         // ECHO_REQUEST
+    Size::Any,         // ECHO_REPLY
+    Size::AtLeast(12), // VENDOR
+    Size::Exactly(8),  // FEATURES_REQUEST
+    Size::AtLeast(32), // FEATURES_REPLY
+    Size::Exactly(8),  // GET_CONFIG_REQUEST
+    Size::Exactly(12), // GET_CONFIG_REPLY
+    Size::Exactly(12), // SET_CONFIG
+    Size::AtLeast(18), // PACKET_IN
+    Size::Exactly(88), // FLOW_REMOVED
+    Size::Exactly(64), // PORT_STATUS
+    Size::AtLeast(16), // PACKET_OUT
+    Size::AtLeast(72), // FLOW_MOD
+    Size::Exactly(32), // PORT_MOD
+    Size::AtLeast(12), // STATS_REQUEST
+    Size::AtLeast(12), // STATS_REPLY
+    Size::Exactly(8),  // BARRIER_REQUEST
+    Size::Exactly(8),  // BARRIER_REPLY
+    Size::Exactly(12), // QUEUE_GET_CONFIG_REQUEST
+    Size::AtLeast(16), // QUEUE_GET_CONFIG_REPLY
+];
+
+/// The size rule of each OpenFlow 1.3 type. tcpdump 4.99.3 checks only
+/// the types it dissects; the others (PACKET_IN, FLOW_MOD, MULTIPART_*,
+/// ...) may have any length.
+const SIZES_13: [Size; 30] = [
+    Size::Any,         // HELLO
+    Size::AtLeast(12), // ERROR
+    Size::Any,         // ECHO_REQUEST
+    Size::Any,         // ECHO_REPLY
+    Size::AtLeast(16), // EXPERIMENTER
+    Size::Exactly(8),  // FEATURES_REQUEST
+    Size::Exactly(32), // FEATURES_REPLY
+    Size::Exactly(8),  // GET_CONFIG_REQUEST
+    Size::Exactly(12), // GET_CONFIG_REPLY
+    Size::Exactly(12), // SET_CONFIG
+    Size::Any,         // PACKET_IN
+    Size::Any,         // FLOW_REMOVED
+    Size::Exactly(80), // PORT_STATUS
+    Size::Any,         // PACKET_OUT
+    Size::Any,         // FLOW_MOD
+    Size::Any,         // GROUP_MOD
+    Size::Exactly(40), // PORT_MOD
+    Size::Exactly(16), // TABLE_MOD
+    Size::Any,         // MULTIPART_REQUEST
+    Size::Any,         // MULTIPART_REPLY
+    Size::Exactly(8),  // BARRIER_REQUEST
+    Size::Exactly(8),  // BARRIER_REPLY
+    Size::Exactly(16), // QUEUE_GET_CONFIG_REQUEST
+    Size::Any,         // QUEUE_GET_CONFIG_REPLY
+    Size::Exactly(24), // ROLE_REQUEST
+    Size::Exactly(24), // ROLE_REPLY
+    Size::Exactly(8),  // GET_ASYNC_REQUEST
+    Size::Exactly(32), // GET_ASYNC_REPLY
+    Size::Exactly(32), // SET_ASYNC
+    Size::Any,         // METER_MOD
+];
+
+/// Whether a message of `mlen` bytes (at least the header) has a length
+/// its type allows.
+fn length_ok(version: u8, kind: u8, mlen: usize) -> bool {
+    let rule = match version {
+        V10 => SIZES_10.get(kind as usize),
+        V13 => SIZES_13.get(kind as usize),
+        _ => None,
+    };
+    match rule.copied().unwrap_or(Size::Any) {
+        Size::Any => true,
+        Size::Exactly(n) => mlen == n,
+        Size::AtLeast(n) => mlen >= n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (version, type, length, valid), checked against tcpdump 4.99.3.
+    const LENGTHS: &[(u8, u8, usize, bool)] = &[
+        (1, 0, 9, true),
+        (1, 1, 11, false),
+        (1, 1, 12, true),
+        (1, 5, 12, false),
+        (1, 6, 31, false),
+        (1, 6, 33, true),
+        (1, 11, 88, true),
+        (1, 11, 96, false),
+        (1, 14, 71, false),
+        (1, 14, 200, true),
+        (4, 4, 15, false),
+        (4, 6, 40, false),
+        (4, 10, 9, true),
+        (4, 24, 24, true),
+        (2, 5, 100, true),
+        (1, 200, 9, true),
+    ];
+
+    #[test]
+    fn message_lengths() {
+        for &(v, t, l, ok) in LENGTHS {
+            assert_eq!(length_ok(v, t, l), ok, "version {v} type {t} length {l}");
+        }
+    }
+
+    /// (segment bytes, captured bytes, expected text).
+    const SEGMENTS: &[(&[u8], usize, &str)] = &[
+        (
+            &[1, 0, 0, 8, 0, 0, 0, 1],
+            8,
+            ": OpenFlow\n\tversion 1.0, type HELLO, length 8, xid 0x00000001",
+        ),
+        (&[1, 2, 0], 3, ": OpenFlow\n\tversion 1.0, type ECHO_REQUEST (end of TCP payload)"),
+        (&[4, 5, 0, 8, 0], 3, ": OpenFlow\n\tversion 1.3, type FEATURES_REQUEST [|openflow]"),
+        (
+            &[9, 0xea, 0, 0, 0, 0, 0, 2, 1],
+            9,
+            ": OpenFlow\n\tversion unknown (0x09), type unknown (0xea), length 0 (too short!), \
+             xid 0x00000002 (invalid)",
+        ),
+        (
+            &[1, 5, 0, 12, 0, 0, 0, 3, 0, 0],
+            10,
+            ": OpenFlow\n\tversion 1.0, type FEATURES_REQUEST, length 12, xid 0x00000003 \
+             (invalid) [|openflow]",
+        ),
+    ];
+
+    #[test]
+    fn segments() {
+        let mut p = Printer::new(Default::default(), crate::dlt::Dlt(1));
+        for &(seg, cap, want) in SEGMENTS {
+            let mut out = Vec::new();
+            print(&mut p, &seg[..cap], seg.len(), &mut out);
+            assert_eq!(String::from_utf8_lossy(&out), want);
+        }
+    }
+}
