@@ -41,6 +41,8 @@ mod ip;
 mod link;
 mod llc;
 mod openflow;
+mod openflow10;
+mod openflow13;
 mod transport;
 mod tunnel;
 mod udpapps;

@@ -19,16 +19,20 @@
 //! message cut by the end of the capture, or running past the segment,
 //! ends in ` [|openflow]`.
 //!
-//! Message bodies (what tcpdump shows with `-v`) are not dissected.
+//! With `-v` the bodies follow, on further continuation lines, for the
+//! OpenFlow 1.0 messages ([`openflow10`](super::openflow10)) and the
+//! OpenFlow 1.3 messages tcpdump dissects ([`openflow13`](super::openflow13)).
+//! A body cut by the end of the capture shows what was captured of it,
+//! then ` [|openflow]`.
 
-use super::{Bytes, Printer, fmt};
+use super::{Bytes, Printer, fmt, openflow10, openflow13};
 
 /// The common header's size, and the smallest valid message.
 const HEADER: usize = 8;
 
 /// Prints the OpenFlow messages of one TCP segment: `data` is the captured
 /// part of the `len` payload bytes.
-pub(crate) fn print(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     fmt::s(out, ": OpenFlow");
     let b = Bytes(data);
     let mut off = 0usize;
@@ -80,12 +84,193 @@ pub(crate) fn print(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>
         }
         if !length_ok(version, kind, mlen) {
             fmt::s(out, " (invalid)");
+        } else if p.opts.verbose > 0 {
+            let msg = Msg(&data[off..(off + mlen).min(data.len())], mlen);
+            let r = match version {
+                V10 => openflow10::body(out, msg, kind, mlen),
+                V13 => openflow13::body(out, msg, kind, mlen),
+                _ => Ok(()),
+            };
+            match r {
+                Ok(()) => {}
+                Err(Stop::Truncated) => return truncated(out),
+                // The printer that found the bad length said so.
+                Err(Stop::Invalid) => {}
+                Err(Stop::Overrun) => fmt::s(out, " (invalid)"),
+            }
         }
         if data.len() < off + mlen {
             return truncated(out);
         }
         off += mlen;
     }
+}
+
+/// Why a body printer stopped early.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Stop {
+    /// The capture ended inside the body.
+    Truncated,
+    /// A length inside the body does not fit; ` (invalid)` has been
+    /// written where it was found.
+    Invalid,
+    /// A field past the message's declared length (a body shorter than
+    /// its contents claim): the message is marked ` (invalid)`.
+    Overrun,
+}
+
+/// What a body printer returns.
+pub(crate) type Res = Result<(), Stop>;
+
+/// The captured bytes of one message, from its header on, and the
+/// message's declared length: a read past the capture is
+/// [`Stop::Truncated`], one past the declared length [`Stop::Overrun`].
+#[derive(Clone, Copy)]
+pub(crate) struct Msg<'a>(pub &'a [u8], pub usize);
+
+impl<'a> Msg<'a> {
+    pub fn slice(self, off: usize, len: usize) -> Result<&'a [u8], Stop> {
+        let end = off.checked_add(len).ok_or(Stop::Overrun)?;
+        if end > self.1 {
+            return Err(Stop::Overrun);
+        }
+        self.0.get(off..end).ok_or(Stop::Truncated)
+    }
+    pub fn u8(self, off: usize) -> Result<u8, Stop> {
+        Ok(self.slice(off, 1)?[0])
+    }
+    pub fn u16(self, off: usize) -> Result<u16, Stop> {
+        let b = self.slice(off, 2)?;
+        Ok(u16::from_be_bytes([b[0], b[1]]))
+    }
+    pub fn u32(self, off: usize) -> Result<u32, Stop> {
+        let b = self.slice(off, 4)?;
+        Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    pub fn u64(self, off: usize) -> Result<u64, Stop> {
+        let hi = self.u32(off)? as u64;
+        Ok(hi << 32 | self.u32(off + 4)? as u64)
+    }
+    /// The message from `off` on, as its own message-relative view.
+    pub fn from(self, off: usize) -> Msg<'a> {
+        Msg(self.0.get(off..).unwrap_or(&[]), self.1.saturating_sub(off))
+    }
+    /// `label` and six bytes as `00:01:02:03:04:05`; nothing if they are
+    /// not all captured.
+    pub fn mac(self, out: &mut Vec<u8>, label: &str, off: usize) -> Res {
+        let a = self.slice(off, 6)?;
+        fmt::s(out, label);
+        fmt::mac(out, a);
+        Ok(())
+    }
+    /// `label` and a dotted-quad IPv4 address.
+    pub fn ipv4(self, out: &mut Vec<u8>, label: &str, off: usize) -> Res {
+        let a = self.slice(off, 4)?;
+        fmt::s(out, label);
+        fmt::ipv4(out, a);
+        Ok(())
+    }
+    /// `label` and a fixed-size, NUL-padded string field, quoted:
+    /// `'Ethernet16'`; nothing unless the whole field was captured.
+    pub fn string(self, out: &mut Vec<u8>, label: &str, off: usize, size: usize) -> Res {
+        let field = self.slice(off, size)?;
+        fmt::s(out, label);
+        out.push(b'\'');
+        for &c in field.iter().take_while(|&&c| c != 0) {
+            push_char(out, c);
+        }
+        out.push(b'\'');
+        Ok(())
+    }
+}
+
+/// One character of a quoted string the way tcpdump escapes it.
+pub(crate) fn push_char(out: &mut Vec<u8>, c: u8) {
+    let c = if c.is_ascii() {
+        c
+    } else {
+        fmt::s(out, "M-");
+        c & 0x7f
+    };
+    if c < 0x20 || c == 0x7f {
+        out.push(b'^');
+        out.push(c ^ 0x40);
+    } else {
+        out.push(c);
+    }
+}
+
+/// `0x00000007 (FLOW_STATS, TABLE_STATS, PORT_STATS)`: a bitmap in hex of
+/// `width` digits, the names of its known bits, and ` (bogus)` if any
+/// other bit is set.
+pub(crate) fn bitmap(out: &mut Vec<u8>, v: u32, width: usize, names: &[(u32, &str)]) {
+    fmt::s(out, "0x");
+    fmt::x_pad(out, v as u64, width);
+    let mut known = 0u32;
+    let mut first = true;
+    for &(bit, name) in names {
+        known |= bit;
+        // Unnamed entries are valid multi-bit fields, not flags.
+        if v & bit != 0 && !name.is_empty() {
+            fmt::s(out, if first { " (" } else { ", " });
+            fmt::s(out, name);
+            first = false;
+        }
+    }
+    if !first {
+        out.push(b')');
+    }
+    if v & !known != 0 {
+        fmt::s(out, " (bogus)");
+    }
+}
+
+/// A name from a table indexed by value, or `unknown (0xNN)` with `width`
+/// hex digits.
+pub(crate) fn name_or_unknown(out: &mut Vec<u8>, v: u32, names: &[&str], width: usize) {
+    match names.get(v as usize) {
+        Some(n) if !n.is_empty() => fmt::s(out, n),
+        _ => {
+            fmt::s(out, "unknown (0x");
+            fmt::x_pad(out, v as u64, width);
+            out.push(b')');
+        }
+    }
+}
+
+/// `data (N octets)` on its own line, for a non-empty trailing payload.
+pub(crate) fn data_octets(out: &mut Vec<u8>, indent: &str, len: usize) {
+    if len > 0 {
+        fmt::s(out, indent);
+        fmt::s(out, "data (");
+        fmt::u(out, len as u64);
+        fmt::s(out, " octets)");
+    }
+}
+
+/// The vendor (experimenter) identifiers tcpdump names: an OUI in the low
+/// 24 bits (with the top byte zero) that is in tcpdump's OUI table.
+pub(crate) fn vendor_name(out: &mut Vec<u8>, id: u32) {
+    fmt::s(out, "0x");
+    fmt::x_pad(out, id as u64, 8);
+    fmt::s(
+        out,
+        match id {
+            0x0000_0000 => " (Ethernet)",
+            0x0000_000c => " (Cisco)",
+            0x0000_00f8 => " (Cisco bridged)",
+            0x0000_80c2 => " (Ethernet bridged)",
+            0x0000_120f => " (IEEE 802.3 Private)",
+            0x0000_1018 => " (Broadcom)",
+            0x0000_1b21 => " (DCBX)",
+            0x0000_2320 => " (Nicira Networks)",
+            0x0008_0007 => " (Appletalk)",
+            0x0008_0009 => " (Hewlett-Packard)",
+            0x005c_16c7 => " (Big Switch Networks)",
+            0x00d0_f0db => " (Ericsson)",
+            _ => " (unknown)",
+        },
+    );
 }
 
 fn truncated(out: &mut Vec<u8>) {
@@ -172,8 +357,8 @@ const TYPES_13: [&str; 30] = [
     "METER_MOD",
 ];
 
-const V10: u8 = 1;
-const V13: u8 = 4;
+pub(crate) const V10: u8 = 1;
+pub(crate) const V13: u8 = 4;
 
 fn type_name(out: &mut Vec<u8>, version: u8, kind: u8) {
     let name = match version {
