@@ -85,7 +85,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         if !length_ok(version, kind, mlen) {
             fmt::s(out, " (invalid)");
         } else if p.opts.verbose > 0 {
-            let msg = Msg(&data[off..(off + mlen).min(data.len())], mlen);
+            let msg = Msg(&data[off..(off + mlen).min(data.len())], mlen, p.opts.verbose > 1);
             let r = match version {
                 V10 => openflow10::body(out, msg, kind, mlen),
                 V13 => openflow13::body(out, msg, kind, mlen),
@@ -125,8 +125,9 @@ pub(crate) type Res = Result<(), Stop>;
 /// The captured bytes of one message, from its header on, and the
 /// message's declared length: a read past the capture is
 /// [`Stop::Truncated`], one past the declared length [`Stop::Overrun`].
+/// The flag is `-vv`, which adds port details, counters and hex dumps.
 #[derive(Clone, Copy)]
-pub(crate) struct Msg<'a>(pub &'a [u8], pub usize);
+pub(crate) struct Msg<'a>(pub &'a [u8], pub usize, pub bool);
 
 impl<'a> Msg<'a> {
     pub fn slice(self, off: usize, len: usize) -> Result<&'a [u8], Stop> {
@@ -153,7 +154,7 @@ impl<'a> Msg<'a> {
     }
     /// The message from `off` on, as its own message-relative view.
     pub fn from(self, off: usize) -> Msg<'a> {
-        Msg(self.0.get(off..).unwrap_or(&[]), self.1.saturating_sub(off))
+        Msg(self.0.get(off..).unwrap_or(&[]), self.1.saturating_sub(off), self.2)
     }
     /// `label` and six bytes as `00:01:02:03:04:05`; nothing if they are
     /// not all captured.
@@ -228,23 +229,73 @@ pub(crate) fn bitmap(out: &mut Vec<u8>, v: u32, width: usize, names: &[(u32, &st
 /// A name from a table indexed by value, or `unknown (0xNN)` with `width`
 /// hex digits.
 pub(crate) fn name_or_unknown(out: &mut Vec<u8>, v: u32, names: &[&str], width: usize) {
+    name_or(out, v, names, "unknown (0x", width);
+}
+
+/// A name from a table indexed by value, or `invalid (0xNN)`: tcpdump's
+/// word for most enumerated fields of a message body.
+pub(crate) fn name_or_invalid(out: &mut Vec<u8>, v: u32, names: &[&str], width: usize) {
+    name_or(out, v, names, "invalid (0x", width);
+}
+
+fn name_or(out: &mut Vec<u8>, v: u32, names: &[&str], word: &str, width: usize) {
     match names.get(v as usize) {
         Some(n) if !n.is_empty() => fmt::s(out, n),
         _ => {
-            fmt::s(out, "unknown (0x");
+            fmt::s(out, word);
             fmt::x_pad(out, v as u64, width);
             out.push(b')');
         }
     }
 }
 
-/// `data (N octets)` on its own line, for a non-empty trailing payload.
-pub(crate) fn data_octets(out: &mut Vec<u8>, indent: &str, len: usize) {
-    if len > 0 {
-        fmt::s(out, indent);
-        fmt::s(out, "data (");
-        fmt::u(out, len as u64);
-        fmt::s(out, " octets)");
+/// `data (N octets)` on its own line for a non-empty payload from `off`
+/// to `end`, and with `-vv` (when `dump` allows; packets carried by
+/// packet-in and packet-out are not dumped) its hex and ASCII dump.
+pub(crate) fn data_octets(
+    out: &mut Vec<u8>,
+    m: Msg<'_>,
+    indent: &str,
+    (off, end): (usize, usize),
+    dump: bool,
+) -> Res {
+    let len = end.saturating_sub(off);
+    if len == 0 {
+        return Ok(());
+    }
+    fmt::s(out, indent);
+    fmt::s(out, "data (");
+    fmt::u(out, len as u64);
+    fmt::s(out, " octets)");
+    if m.2 && dump {
+        let captured = m.0.get(off..end.min(m.0.len())).unwrap_or(&[]);
+        hex_dump(out, &captured[..captured.len().min(len)]);
+        if captured.len() < len {
+            return Err(Stop::Truncated);
+        }
+    }
+    Ok(())
+}
+
+/// The `-vv` dump of a payload: 16 bytes a line as
+/// `\n\t  0x0000:  4469 6420 ...  Did.you.know.ven`.
+fn hex_dump(out: &mut Vec<u8>, data: &[u8]) {
+    for (line, chunk) in data.chunks(16).enumerate() {
+        fmt::s(out, "\n\t  0x");
+        fmt::x_pad(out, (line * 16) as u64, 4);
+        out.push(b':');
+        let mut width = 0;
+        for pair in chunk.chunks(2) {
+            fmt::s(out, if width == 0 { "  " } else { " " });
+            for &b in pair {
+                fmt::byte_hex(out, b);
+            }
+            width += 1 + 2 * pair.len();
+        }
+        out.resize(out.len() + (40 - width) + 2, b' ');
+        for &b in chunk {
+            out.push(if (0x21..0x7f).contains(&b) { b } else { b'.' });
+        }
     }
 }
 

@@ -14,7 +14,7 @@
 
 use super::fmt;
 use super::openflow::{
-    Msg, Res, Stop, bitmap, data_octets, name_or_unknown, push_char, vendor_name,
+    Msg, Res, Stop, bitmap, data_octets, name_or_invalid, name_or_unknown, push_char, vendor_name,
 };
 
 /// `ofp_port` values above the physical range (`OFPP_MAX` and up).
@@ -126,7 +126,7 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
     match kind {
         1 => error(out, m, mlen),
         0 | 2 | 3 => {
-            data_octets(out, "\n\t ", mlen - 8);
+            data_octets(out, m, "\n\t ", (8, mlen), true)?;
             Ok(())
         }
         4 => vendor(out, m, mlen),
@@ -134,7 +134,7 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
         8 | 9 => {
             fmt::s(out, "\n\t flags ");
             let flags = m.u16(8)?;
-            name_or_unknown(out, flags as u32, &["FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM"], 4);
+            name_or_invalid(out, flags as u32, &["FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM"], 4);
             let v = m.u16(10)? as u64;
             fmt::s(out, ", miss_send_len ");
             fmt::u(out, v);
@@ -145,7 +145,7 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
         12 => {
             let v = m.u8(8)? as u32;
             fmt::s(out, "\n\t reason ");
-            name_or_unknown(out, v, &["ADD", "DELETE", "MODIFY"], 2);
+            name_or_invalid(out, v, &["ADD", "DELETE", "MODIFY"], 2);
             phy_port(out, m.from(16))
         }
         13 => packet_out(out, m, mlen),
@@ -171,9 +171,43 @@ fn phy_port(out: &mut Vec<u8>, m: Msg<'_>) -> Res {
     port(out, v);
     m.mac(out, ", hw_addr ", 2)?;
     m.string(out, ", name ", 8, 16)?;
+    if m.2 {
+        let v = m.u32(24)?;
+        fmt::s(out, "\n\t   config ");
+        bitmap(out, v, 8, PORT_CONFIG);
+        let v = m.u32(28)?;
+        fmt::s(out, "\n\t   state ");
+        port_state(out, v);
+        for (name, at) in [
+            ("\n\t   curr ", 32),
+            ("\n\t   advertised ", 36),
+            ("\n\t   supported ", 40),
+            ("\n\t   peer ", 44),
+        ] {
+            let v = m.u32(at)?;
+            fmt::s(out, name);
+            bitmap(out, v, 8, PORT_FEATURES);
+        }
+    }
     // The rest of the port is shown with -vv only, but has to be there.
     m.slice(0, 48)?;
     Ok(())
+}
+
+/// `ofp_port_state`: the spanning-tree state (a 2-bit field, always
+/// named) and the link-down bit.
+fn port_state(out: &mut Vec<u8>, v: u32) {
+    fmt::s(out, "0x");
+    fmt::x_pad(out, v as u64, 8);
+    fmt::s(out, " (");
+    fmt::s(out, ["STP_LISTEN", "STP_LEARN", "STP_FORWARD", "STP_BLOCK"][((v >> 8) & 3) as usize]);
+    if v & 1 != 0 {
+        fmt::s(out, ", LINK_DOWN");
+    }
+    out.push(b')');
+    if v & !0x301 != 0 {
+        fmt::s(out, " (bogus)");
+    }
 }
 
 fn features_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
@@ -251,6 +285,9 @@ fn flow_match(out: &mut Vec<u8>, m: Msg<'_>, off: usize, indent: &str) -> Res {
         let v = m.u8(off + 20)?;
         line(out, "dl_vlan_pcp");
         fmt::u(out, v as u64);
+        if v > 7 {
+            fmt::s(out, " (bogus)");
+        }
     }
     let typed = w & (1 << 4) == 0;
     let dl_type = if typed {
@@ -315,7 +352,7 @@ fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &s
         if kind == 0xffff {
             fmt::s(out, "VENDOR");
         } else {
-            name_or_unknown(out, kind as u32, &ACTIONS, 4);
+            name_or_invalid(out, kind as u32, &ACTIONS, 4);
         }
         let alen = m.u16(off + 2)? as usize;
         fmt::s(out, ", len ");
@@ -385,7 +422,7 @@ fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &s
                 if vendor == BSN {
                     bsn_action(out, m, off, alen, indent)?;
                 } else {
-                    data_octets(out, indent, alen - 8);
+                    data_octets(out, m, indent, (off + 8, off + alen), true)?;
                 }
             }
             _ => {}
@@ -447,11 +484,11 @@ fn bsn_action(out: &mut Vec<u8>, m: Msg<'_>, off: usize, alen: usize, indent: &s
 }
 
 fn vendor(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
-    fmt::s(out, ", vendor ");
     let id = m.u32(8)?;
+    fmt::s(out, ", vendor ");
     vendor_name(out, id);
     if id != BSN || mlen < 16 {
-        data_octets(out, "\n\t ", mlen - 12);
+        data_octets(out, m, "\n\t ", (12, mlen), true)?;
         return Ok(());
     }
     let subtype = m.u32(12)?;
@@ -513,7 +550,7 @@ fn vendor(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             fmt::s(out, ", status 0x");
             fmt::x_pad(out, v, 8);
         }
-        _ => data_octets(out, "\n\t ", mlen - 16),
+        _ => data_octets(out, m, "\n\t ", (16, mlen), true)?,
     }
     Ok(())
 }
@@ -559,11 +596,12 @@ fn error(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
     ];
     let t = m.u16(8)?;
     fmt::s(out, "\n\t type ");
-    name_or_unknown(out, t as u32, &TYPES, 4);
+    name_or_invalid(out, t as u32, &TYPES, 4);
+    let code = m.u16(10)?;
     fmt::s(out, ", code ");
     let codes = CODES.get(t as usize).copied().unwrap_or(&[]);
-    name_or_unknown(out, m.u16(10)? as u32, codes, 4);
-    data_octets(out, "\n\t ", mlen - 12);
+    name_or_invalid(out, code as u32, codes, 4);
+    data_octets(out, m, "\n\t ", (12, mlen), true)?;
     Ok(())
 }
 
@@ -579,8 +617,8 @@ fn packet_in(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
     port(out, v);
     let v = m.u8(16)? as u32;
     fmt::s(out, ", reason ");
-    name_or_unknown(out, v, &["NO_MATCH", "ACTION"], 2);
-    data_octets(out, "\n\t ", mlen - 18);
+    name_or_invalid(out, v, &["NO_MATCH", "ACTION"], 2);
+    data_octets(out, m, "\n\t ", (18, mlen), false)?;
     Ok(())
 }
 
@@ -597,7 +635,7 @@ fn packet_out(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
         return Err(Stop::Invalid);
     }
     actions(out, m, 16, 16 + alen, "\n\t ")?;
-    data_octets(out, "\n\t ", mlen - 16 - alen);
+    data_octets(out, m, "\n\t ", (16 + alen, mlen), false)?;
     Ok(())
 }
 
@@ -729,7 +767,7 @@ fn stats_header(out: &mut Vec<u8>, m: Msg<'_>, flag_names: &[(u32, &str)]) -> Re
     if t == 0xffff {
         fmt::s(out, "VENDOR");
     } else {
-        name_or_unknown(out, t as u32, &STATS_TYPES, 4);
+        name_or_invalid(out, t as u32, &STATS_TYPES, 4);
     }
     let v = m.u16(10)? as u32;
     fmt::s(out, ", flags ");
@@ -779,7 +817,7 @@ fn stats_request(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             let v = m.u32(12)?;
             fmt::s(out, "\n\t vendor ");
             vendor_name(out, v);
-            data_octets(out, "\n\t ", body - 4);
+            data_octets(out, m, "\n\t ", (16, mlen), true)?;
         }
         _ => {}
     }
@@ -870,6 +908,29 @@ fn stats_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
                 let v = m.u16(off)?;
                 fmt::s(out, "\n\t  port_no ");
                 port(out, v);
+                if m.2 {
+                    for (i, name) in [
+                        ", rx_packets ",
+                        ", tx_packets ",
+                        ", rx_bytes ",
+                        ", tx_bytes ",
+                        ", rx_dropped ",
+                        ", tx_dropped ",
+                        ", rx_errors ",
+                        ", tx_errors ",
+                        ", rx_frame_err ",
+                        ", rx_over_err ",
+                        ", rx_crc_err ",
+                        ", collisions ",
+                    ]
+                    .into_iter()
+                    .enumerate()
+                    {
+                        let v = m.u64(off + 8 + 8 * i)?;
+                        fmt::s(out, name);
+                        fmt::u(out, v);
+                    }
+                }
                 m.slice(off, 104)?;
             }
         }
@@ -904,7 +965,7 @@ fn stats_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             let v = m.u32(12)?;
             fmt::s(out, "\n\t vendor ");
             vendor_name(out, v);
-            data_octets(out, "\n\t ", body - 4);
+            data_octets(out, m, "\n\t ", (16, mlen), true)?;
         }
         _ => {}
     }
@@ -976,8 +1037,40 @@ fn queue_config_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             fmt::s(out, " (invalid)");
             return Err(Stop::Invalid);
         }
+        if m.2 {
+            queue_properties(out, m, off + 8, off + qlen)?;
+        }
         m.slice(off, qlen)?;
         off += qlen;
+    }
+    Ok(())
+}
+
+/// A queue's properties (`ofp_queue_prop_header`), shown with `-vv`:
+/// `property NONE, len 8`, or `property MIN_RATE, len 16, rate N`.
+fn queue_properties(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize) -> Res {
+    while off < end {
+        if end - off < 8 {
+            fmt::s(out, " (invalid)");
+            return Err(Stop::Invalid);
+        }
+        let kind = m.u16(off)?;
+        fmt::s(out, "\n\t   property ");
+        name_or_unknown(out, kind as u32, &["NONE", "MIN_RATE"], 4);
+        let plen = m.u16(off + 2)? as usize;
+        fmt::s(out, ", len ");
+        fmt::u(out, plen as u64);
+        if plen < 8 || off + plen > end {
+            fmt::s(out, " (invalid)");
+            return Err(Stop::Invalid);
+        }
+        if kind == 1 && plen == 16 {
+            let v = m.u16(off + 8)?;
+            fmt::s(out, ", rate ");
+            fmt::u(out, v as u64);
+        }
+        m.slice(off, plen)?;
+        off += plen;
     }
     Ok(())
 }

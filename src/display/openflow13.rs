@@ -13,7 +13,9 @@
 //! names.
 
 use super::fmt;
-use super::openflow::{Msg, Res, Stop, bitmap, data_octets, name_or_unknown, vendor_name};
+use super::openflow::{
+    Msg, Res, Stop, bitmap, data_octets, name_or_invalid, name_or_unknown, vendor_name,
+};
 
 /// 32-bit port numbers, with the reserved values named.
 fn port(out: &mut Vec<u8>, p: u32) {
@@ -44,6 +46,8 @@ const CAPABILITIES: &[(u32, &str)] = &[
 
 const PORT_CONFIG: &[(u32, &str)] =
     &[(1 << 0, "PORT_DOWN"), (1 << 2, "NO_RECV"), (1 << 5, "NO_FWD"), (1 << 6, "NO_PACKET_IN")];
+
+const PORT_STATE: &[(u32, &str)] = &[(1 << 0, "LINK_DOWN"), (1 << 1, "BLOCKED"), (1 << 2, "LIVE")];
 
 const PORT_FEATURES: &[(u32, &str)] = &[
     (1 << 0, "10MB_HD"),
@@ -84,7 +88,7 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
         0 => hello(out, m, mlen),
         1 => error(out, m, mlen),
         2 | 3 => {
-            data_octets(out, "\n\t ", mlen - 8);
+            data_octets(out, m, "\n\t ", (8, mlen), true)?;
             Ok(())
         }
         4 => {
@@ -94,7 +98,7 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
             let v = m.u32(12)? as u64;
             fmt::s(out, ", exp_type 0x");
             fmt::x_pad(out, v, 8);
-            data_octets(out, "\n\t ", mlen - 16);
+            data_octets(out, m, "\n\t ", (16, mlen), true)?;
             Ok(())
         }
         6 => {
@@ -118,7 +122,7 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
         }
         8 | 9 => {
             fmt::s(out, "\n\t flags ");
-            name_or_unknown(out, m.u16(8)? as u32, &["FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM"], 4);
+            name_or_invalid(out, m.u16(8)? as u32, &["FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM"], 4);
             let v = m.u16(10)? as u64;
             fmt::s(out, ", miss_send_len ");
             fmt::u(out, v);
@@ -127,12 +131,41 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
         12 => {
             let v = m.u8(8)? as u32;
             fmt::s(out, "\n\t reason ");
-            name_or_unknown(out, v, &["ADD", "DELETE", "MODIFY"], 2);
+            // tcpdump's format for an unknown reason lacks its conversion,
+            // so it prints the literal text.
+            match ["ADD", "DELETE", "MODIFY"].get(v as usize) {
+                Some(n) => fmt::s(out, n),
+                None => fmt::s(out, "invalid (0x02x)"),
+            }
             let v = m.u32(16)?;
             fmt::s(out, "\n\t  port_no ");
             port(out, v);
             m.mac(out, ", hw_addr ", 24)?;
             m.string(out, ", name ", 32, 16)?;
+            if m.2 {
+                let v = m.u32(48)?;
+                fmt::s(out, "\n\t   config ");
+                bitmap(out, v, 8, PORT_CONFIG);
+                let v = m.u32(52)?;
+                fmt::s(out, "\n\t   state ");
+                bitmap(out, v, 8, PORT_STATE);
+                for (name, at) in [
+                    ("\n\t   curr ", 56),
+                    ("\n\t   advertised ", 60),
+                    ("\n\t   supported ", 64),
+                    ("\n\t   peer ", 68),
+                ] {
+                    let v = m.u32(at)?;
+                    fmt::s(out, name);
+                    bitmap(out, v, 8, PORT_FEATURES);
+                }
+                for (name, at) in [("\n\t   curr_speed ", 72), ("\n\t   max_speed ", 76)] {
+                    let v = m.u32(at)?;
+                    fmt::s(out, name);
+                    fmt::u(out, v as u64);
+                    fmt::s(out, "kbps");
+                }
+            }
             m.slice(16, 64)?;
             Ok(())
         }
@@ -174,7 +207,7 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
         24 | 25 => {
             let v = m.u32(8)?;
             fmt::s(out, "\n\t role ");
-            name_or_unknown(out, v, &["NOCHANGE", "EQUAL", "MASTER", "SLAVE"], 8);
+            name_or_invalid(out, v, &["NOCHANGE", "EQUAL", "MASTER", "SLAVE"], 8);
             let v = m.u64(16)?;
             fmt::s(out, ", generation_id 0x");
             fmt::x_pad(out, v, 16);
@@ -370,11 +403,12 @@ fn error(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
     if t == 0xffff {
         fmt::s(out, "EXPERIMENTER");
     } else {
-        name_or_unknown(out, t as u32, &TYPES, 4);
+        name_or_invalid(out, t as u32, &TYPES, 4);
     }
+    let code = m.u16(10)?;
     fmt::s(out, ", code ");
     let codes = CODES.get(t as usize).copied().unwrap_or(&[]);
-    name_or_unknown(out, m.u16(10)? as u32, codes, 4);
-    data_octets(out, "\n\t ", mlen - 12);
+    name_or_invalid(out, code as u32, codes, 4);
+    data_octets(out, m, "\n\t ", (12, mlen), true)?;
     Ok(())
 }
