@@ -205,14 +205,31 @@ pub(crate) fn push_char(out: &mut Vec<u8>, c: u8) {
 /// `width` digits, the names of its known bits, and ` (bogus)` if any
 /// other bit is set.
 pub(crate) fn bitmap(out: &mut Vec<u8>, v: u32, width: usize, names: &[(u32, &str)]) {
+    bitmap_valid(out, v, width, names, u32::MAX);
+}
+
+fn known_all(names: &[(u32, &str)]) -> u32 {
+    names.iter().fold(0, |a, &(bit, _)| a | bit)
+}
+
+/// [`bitmap`] where only the bits of `valid` count as known, for the
+/// tables whose named bits include a reserved one.
+pub(crate) fn bitmap_valid(
+    out: &mut Vec<u8>,
+    v: u32,
+    width: usize,
+    names: &[(u32, &str)],
+    valid: u32,
+) {
     fmt::s(out, "0x");
     fmt::x_pad(out, v as u64, width);
     let mut known = 0u32;
     let mut first = true;
     for &(bit, name) in names {
         known |= bit;
-        // Unnamed entries are valid multi-bit fields, not flags.
-        if v & bit != 0 && !name.is_empty() {
+        // Unnamed entries are valid multi-bit fields, not flags. Names
+        // are listed only when some valid bit is set.
+        if v & bit != 0 && !name.is_empty() && v & valid & known_all(names) != 0 {
             fmt::s(out, if first { " (" } else { ", " });
             fmt::s(out, name);
             first = false;
@@ -221,7 +238,7 @@ pub(crate) fn bitmap(out: &mut Vec<u8>, v: u32, width: usize, names: &[(u32, &st
     if !first {
         out.push(b')');
     }
-    if v & !known != 0 {
+    if v & !(known & valid) != 0 {
         fmt::s(out, " (bogus)");
     }
 }

@@ -14,7 +14,8 @@
 
 use super::fmt;
 use super::openflow::{
-    Msg, Res, Stop, bitmap, data_octets, name_or_invalid, name_or_unknown, push_char, vendor_name,
+    Msg, Res, Stop, bitmap, bitmap_valid, data_octets, name_or_invalid, name_or_unknown, push_char,
+    vendor_name,
 };
 
 /// `ofp_port` values above the physical range (`OFPP_MAX` and up).
@@ -32,6 +33,18 @@ fn port(out: &mut Vec<u8>, p: u16) {
         _ => return fmt::u(out, p as u64),
     };
     fmt::s(out, name);
+}
+
+/// A VLAN id: `NONE` (0xffff), or the number, ` (bogus)` outside 1..4094.
+fn vlan_vid(out: &mut Vec<u8>, v: u16) {
+    if v == 0xffff {
+        fmt::s(out, "NONE");
+    } else {
+        fmt::u(out, v as u64);
+        if v == 0 || v > 4094 {
+            fmt::s(out, " (bogus)");
+        }
+    }
 }
 
 /// `buffer_id NONE` (0xffffffff) or the id in hex.
@@ -222,7 +235,7 @@ fn features_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
     fmt::u(out, v);
     let v = m.u32(24)?;
     fmt::s(out, "\n\t capabilities ");
-    bitmap(out, v, 8, CAPABILITIES);
+    bitmap_valid(out, v, 8, CAPABILITIES, !(1 << 4));
     let v = m.u32(28)?;
     fmt::s(out, "\n\t actions ");
     bitmap(out, v, 8, ACTION_BITS);
@@ -272,14 +285,7 @@ fn flow_match(out: &mut Vec<u8>, m: Msg<'_>, off: usize, indent: &str) -> Res {
     if w & (1 << 1) == 0 {
         let v = m.u16(off + 18)?;
         line(out, "dl_vlan");
-        if v == 0xffff {
-            fmt::s(out, "NONE");
-        } else {
-            fmt::u(out, v as u64);
-            if v == 0 || v > 0x0fff {
-                fmt::s(out, " (bogus)");
-            }
-        }
+        vlan_vid(out, v);
     }
     if w & (1 << 20) == 0 {
         let v = m.u8(off + 20)?;
@@ -341,10 +347,15 @@ fn flow_match(out: &mut Vec<u8>, m: Msg<'_>, off: usize, indent: &str) -> Res {
 /// A list of actions from `off` to `end`, one `action type ...` line each
 /// (`indent` is the line start, `\n\t ` or `\n\t  `).
 fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &str) -> Res {
+    // A list that cannot be walked is marked ` (invalid)` and skipped; the
+    // caller goes on with what follows it.
+    let invalid = |out: &mut Vec<u8>, off: usize| {
+        fmt::s(out, " (invalid)");
+        m.slice(off, end - off).map(|_| ())
+    };
     while off < end {
         if end - off < 8 {
-            fmt::s(out, " (invalid)");
-            return Err(Stop::Invalid);
+            return invalid(out, off);
         }
         let kind = m.u16(off)?;
         fmt::s(out, indent);
@@ -357,18 +368,26 @@ fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &s
         let alen = m.u16(off + 2)? as usize;
         fmt::s(out, ", len ");
         fmt::u(out, alen as u64);
+        if alen < 8 {
+            return invalid(out, off);
+        }
+        // A length wrong for the type is bogus, but the list goes on.
         let want = match kind {
             0..=3 | 6..=10 => Some(8),
             4 | 5 | 11 => Some(16),
             _ => None,
         };
-        let bad = match want {
-            Some(w) => alen != w,
-            None => alen < 8 || !alen.is_multiple_of(8),
-        };
-        if bad || off + alen > end {
-            fmt::s(out, " (invalid)");
-            return Err(Stop::Invalid);
+        let bogus = want.is_some_and(|w| alen != w);
+        if bogus {
+            fmt::s(out, " (bogus)");
+        }
+        if off + alen > end {
+            return invalid(out, off);
+        }
+        if bogus {
+            m.slice(off, alen)?;
+            off += alen;
+            continue;
         }
         match kind {
             0 => {
@@ -382,14 +401,17 @@ fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &s
                 }
             }
             1 => {
-                let v = m.u16(off + 4)? as u64;
+                let v = m.u16(off + 4)?;
                 fmt::s(out, ", vlan_vid ");
-                fmt::u(out, v);
+                vlan_vid(out, v);
             }
             2 => {
-                let v = m.u8(off + 4)? as u64;
+                let v = m.u8(off + 4)?;
                 fmt::s(out, ", vlan_pcp ");
-                fmt::u(out, v);
+                fmt::u(out, v as u64);
+                if v > 7 {
+                    fmt::s(out, " (bogus)");
+                }
             }
             4 | 5 => {
                 m.mac(out, ", dl_addr ", off + 4)?;
@@ -420,9 +442,9 @@ fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &s
                 let vendor = m.u32(off + 4)?;
                 vendor_name(out, vendor);
                 if vendor == BSN {
-                    bsn_action(out, m, off, alen, indent)?;
+                    bsn_action(out, m, off, alen)?;
                 } else {
-                    data_octets(out, m, indent, (off + 8, off + alen), true)?;
+                    data_octets(out, m, "\n\t ", (off + 8, off + alen), true)?;
                 }
             }
             _ => {}
@@ -446,14 +468,21 @@ const BSN: u32 = 0x005c_16c7;
 
 /// The Big Switch mirror action: `subtype MIRROR, dest_port 21, vlan_tag
 /// 802.1Q (vlan 2, p 4), copy_stage INGRESS`, one level deeper.
-fn bsn_action(out: &mut Vec<u8>, m: Msg<'_>, off: usize, alen: usize, indent: &str) -> Res {
-    fmt::s(out, indent);
-    fmt::s(out, " subtype ");
+fn bsn_action(out: &mut Vec<u8>, m: Msg<'_>, off: usize, alen: usize) -> Res {
+    if alen < 12 {
+        fmt::s(out, " (invalid)");
+        return Ok(());
+    }
     let subtype = m.u32(off + 8)?;
-    if subtype != 1 || alen != 24 {
+    fmt::s(out, "\n\t  subtype ");
+    if subtype != 1 {
         fmt::s(out, "unknown (0x");
         fmt::x_pad(out, subtype as u64, 8);
         out.push(b')');
+        return Ok(());
+    }
+    if alen != 24 {
+        fmt::s(out, "MIRROR (invalid)");
         return Ok(());
     }
     let v = m.u32(off + 12)? as u64;
@@ -474,12 +503,20 @@ fn bsn_action(out: &mut Vec<u8>, m: Msg<'_>, off: usize, alen: usize, indent: &s
         out.push(b')');
     } else {
         fmt::s(out, "unknown (0x");
-        fmt::x_pad(out, tag as u64, 8);
+        fmt::x_pad(out, (tag >> 16) as u64, 4);
         out.push(b')');
     }
     let v = m.u8(off + 20)? as u32;
     fmt::s(out, ", copy_stage ");
-    name_or_unknown(out, v, &["INGRESS", "EGRESS"], 2);
+    match v {
+        0 => fmt::s(out, "INGRESS"),
+        1 => fmt::s(out, "EGRESS"),
+        _ => {
+            fmt::s(out, "unknown (");
+            fmt::u(out, v as u64);
+            out.push(b')');
+        }
+    }
     Ok(())
 }
 
@@ -493,7 +530,7 @@ fn vendor(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
     }
     let subtype = m.u32(12)?;
     fmt::s(out, "\n\t subtype ");
-    const SUBTYPES: [&str; 9] = [
+    const SUBTYPES: [&str; 29] = [
         "SET_IP_MASK",
         "GET_IP_MASK_REQUEST",
         "GET_IP_MASK_REPLY",
@@ -503,12 +540,35 @@ fn vendor(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
         "SHELL_COMMAND",
         "SHELL_OUTPUT",
         "SHELL_STATUS",
+        "GET_INTERFACES_REQUEST",
+        "GET_INTERFACES_REPLY",
+        "SET_PKTIN_SUPPRESSION_REQUEST",
+        "SET_L2_TABLE_REQUEST",
+        "GET_L2_TABLE_REQUEST",
+        "GET_L2_TABLE_REPLY",
+        "VIRTUAL_PORT_CREATE_REQUEST",
+        "VIRTUAL_PORT_CREATE_REPLY",
+        "VIRTUAL_PORT_REMOVE_REQUEST",
+        "BW_ENABLE_SET_REQUEST",
+        "BW_ENABLE_GET_REQUEST",
+        "BW_ENABLE_GET_REPLY",
+        "BW_CLEAR_DATA_REQUEST",
+        "BW_CLEAR_DATA_REPLY",
+        "BW_ENABLE_SET_REPLY",
+        "SET_L2_TABLE_REPLY",
+        "SET_PKTIN_SUPPRESSION_REPLY",
+        "VIRTUAL_PORT_REMOVE_REPLY",
+        "HYBRID_GET_REQUEST",
+        "HYBRID_GET_REPLY",
     ];
     name_or_unknown(out, subtype, &SUBTYPES, 8);
+    // Requests without a body are exactly the 16-byte vendor header; the
+    // other subtypes tcpdump does not dissect may have any length.
     let size_ok = match subtype {
         0..=2 => mlen == 24,
-        3..=5 | 8 => mlen == 20,
+        3..=5 | 8 | 17 => mlen == 20,
         6 => mlen >= 20,
+        9 | 13 | 19 | 21 | 27 => mlen == 16,
         _ => true,
     };
     if !size_ok {
@@ -550,7 +610,12 @@ fn vendor(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             fmt::s(out, ", status 0x");
             fmt::x_pad(out, v, 8);
         }
-        _ => data_octets(out, m, "\n\t ", (16, mlen), true)?,
+        17 => {
+            let v = m.u32(16)?;
+            fmt::s(out, ", vport_no ");
+            fmt::u(out, v as u64);
+        }
+        _ => {}
     }
     Ok(())
 }
@@ -815,7 +880,7 @@ fn stats_request(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
         }
         0xffff => {
             let v = m.u32(12)?;
-            fmt::s(out, "\n\t vendor ");
+            fmt::s(out, ", vendor ");
             vendor_name(out, v);
             data_octets(out, m, "\n\t ", (16, mlen), true)?;
         }
@@ -849,12 +914,7 @@ fn stats_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
         1 => {
             let mut off = 12;
             while off < mlen {
-                // A bad entry is marked, and so is the reply around it.
-                off = flow_stats(out, m, off, mlen).inspect_err(|e| {
-                    if *e == Stop::Invalid {
-                        fmt::s(out, " (invalid)");
-                    }
-                })?;
+                off = flow_stats(out, m, off, mlen)?;
             }
         }
         2 => {
@@ -873,11 +933,11 @@ fn stats_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             fmt::u(out, v);
         }
         3 => {
-            if !body.is_multiple_of(64) {
-                fmt::s(out, " (invalid)");
-                return Err(Stop::Invalid);
-            }
             for off in (12..mlen).step_by(64) {
+                if mlen - off < 64 {
+                    fmt::s(out, " (invalid)");
+                    return Err(Stop::Invalid);
+                }
                 let v = m.u8(off)?;
                 fmt::s(out, "\n\t table_id ");
                 table_id(out, v);
@@ -900,11 +960,11 @@ fn stats_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             }
         }
         4 => {
-            if !body.is_multiple_of(104) {
-                fmt::s(out, " (invalid)");
-                return Err(Stop::Invalid);
-            }
             for off in (12..mlen).step_by(104) {
+                if mlen - off < 104 {
+                    fmt::s(out, " (invalid)");
+                    return Err(Stop::Invalid);
+                }
                 let v = m.u16(off)?;
                 fmt::s(out, "\n\t  port_no ");
                 port(out, v);
@@ -935,11 +995,11 @@ fn stats_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             }
         }
         5 => {
-            if !body.is_multiple_of(32) {
-                fmt::s(out, " (invalid)");
-                return Err(Stop::Invalid);
-            }
             for off in (12..mlen).step_by(32) {
+                if mlen - off < 32 {
+                    fmt::s(out, " (invalid)");
+                    return Err(Stop::Invalid);
+                }
                 let v = m.u16(off)?;
                 fmt::s(out, "\n\t  port_no ");
                 port(out, v);
@@ -963,7 +1023,7 @@ fn stats_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
                 return Err(Stop::Invalid);
             }
             let v = m.u32(12)?;
-            fmt::s(out, "\n\t vendor ");
+            fmt::s(out, ", vendor ");
             vendor_name(out, v);
             data_octets(out, m, "\n\t ", (16, mlen), true)?;
         }
@@ -981,13 +1041,13 @@ fn flow_stats(out: &mut Vec<u8>, m: Msg<'_>, off: usize, end: usize) -> Result<u
     let elen = m.u16(off)? as usize;
     fmt::s(out, "\n\t length ");
     fmt::u(out, elen as u64);
-    let v = m.u8(off + 2)?;
-    fmt::s(out, ", table_id ");
-    table_id(out, v);
     if elen < 88 || off + elen > end {
         fmt::s(out, " (invalid)");
         return Err(Stop::Invalid);
     }
+    let v = m.u8(off + 2)?;
+    fmt::s(out, ", table_id ");
+    table_id(out, v);
     flow_match(out, m, off + 4, "\n\t  ")?;
     let v = m.u32(off + 44)? as u64;
     fmt::s(out, "\n\t  duration_sec ");
@@ -1013,7 +1073,12 @@ fn flow_stats(out: &mut Vec<u8>, m: Msg<'_>, off: usize, end: usize) -> Result<u
     let v = m.u64(off + 80)?;
     fmt::s(out, ", byte_count ");
     fmt::u(out, v);
-    actions(out, m, off + 88, off + elen, "\n\t  ")?;
+    // A bad action list is marked, and so is the entry around it.
+    actions(out, m, off + 88, off + elen, "\n\t  ").inspect_err(|e| {
+        if *e == Stop::Invalid {
+            fmt::s(out, " (invalid)");
+        }
+    })?;
     Ok(off + elen)
 }
 
@@ -1064,10 +1129,23 @@ fn queue_properties(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize) -
             fmt::s(out, " (invalid)");
             return Err(Stop::Invalid);
         }
-        if kind == 1 && plen == 16 {
-            let v = m.u16(off + 8)?;
-            fmt::s(out, ", rate ");
-            fmt::u(out, v as u64);
+        if kind == 1 {
+            if plen != 16 {
+                fmt::s(out, " (bogus)");
+            } else {
+                // The rate is in tenths of a percent; above 100% the
+                // queue's minimum rate is disabled.
+                let v = m.u16(off + 8)?;
+                fmt::s(out, ", rate ");
+                if v > 1000 {
+                    fmt::s(out, "disabled");
+                } else {
+                    fmt::u(out, (v / 10) as u64);
+                    out.push(b'.');
+                    fmt::u(out, (v % 10) as u64);
+                    out.push(b'%');
+                }
+            }
         }
         m.slice(off, plen)?;
         off += plen;

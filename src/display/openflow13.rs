@@ -235,7 +235,8 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
     }
 }
 
-/// Hello elements: `type VERSIONBITMAP, length 8, bitmap 0x00000015 (...)`.
+/// Hello elements: `type VERSIONBITMAP, length 8, bitmap 0x00000015 (...)`;
+/// an element shorter than its 4-byte header ends the list as invalid.
 fn hello(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
     let mut off = 8;
     while off < mlen {
@@ -254,20 +255,19 @@ fn hello(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             return Err(Stop::Invalid);
         }
         if t == 1 {
-            if !(elen - 4).is_multiple_of(4) {
-                fmt::s(out, " (invalid)");
-                return Err(Stop::Invalid);
-            }
-            for at in (off + 4..off + elen).step_by(4) {
-                let v = m.u32(at)?;
+            // tcpdump reads exactly one 32-bit bitmap.
+            if elen != 8 {
+                fmt::s(out, " (bogus)");
+            } else {
+                let v = m.u32(off + 4)?;
                 fmt::s(out, ", bitmap ");
                 bitmap(out, v, 8, VERSION_BITS);
             }
-        } else {
-            m.slice(off, elen)?;
         }
-        // Elements are padded to a multiple of 8 bytes.
-        off += elen.div_ceil(8) * 8;
+        m.slice(off, elen)?;
+        // tcpdump steps by the element's length, without the padding to
+        // 8 bytes the specification asks for.
+        off += elen;
     }
     Ok(())
 }
