@@ -92,6 +92,13 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
                 _ => Ok(()),
             };
             match r {
+                // A dissected body has read what it shows; like tcpdump,
+                // the rest of the message (padding, fields left for
+                // higher verbosity) is not required to be captured.
+                Ok(()) if dissected(version, kind) => {
+                    off += mlen;
+                    continue;
+                }
                 Ok(()) => {}
                 Err(Stop::Truncated) => return truncated(out),
                 // The printer that found the bad length said so.
@@ -172,12 +179,17 @@ impl<'a> Msg<'a> {
         Ok(())
     }
     /// `label` and a fixed-size, NUL-padded string field, quoted:
-    /// `'Ethernet16'`; nothing unless the whole field was captured.
+    /// `'Ethernet16'`. Like tcpdump, the characters are read one by one up
+    /// to the first NUL, so a field cut by the capture shows its captured
+    /// part before the truncation marker, and the padding is not checked.
     pub fn string(self, out: &mut Vec<u8>, label: &str, off: usize, size: usize) -> Res {
-        let field = self.slice(off, size)?;
         fmt::s(out, label);
         out.push(b'\'');
-        for &c in field.iter().take_while(|&&c| c != 0) {
+        for i in 0..size {
+            let c = self.u8(off + i)?;
+            if c == 0 {
+                break;
+            }
             push_char(out, c);
         }
         out.push(b'\'');
@@ -284,7 +296,9 @@ pub(crate) fn data_octets(
     fmt::s(out, "data (");
     fmt::u(out, len as u64);
     fmt::s(out, " octets)");
-    if m.2 && dump {
+    if !(m.2 && dump) {
+        m.slice(off, len)?;
+    } else {
         let captured = m.0.get(off..end.min(m.0.len())).unwrap_or(&[]);
         hex_dump(out, &captured[..captured.len().min(len)]);
         if captured.len() < len {
@@ -437,6 +451,17 @@ fn type_name(out: &mut Vec<u8>, version: u8, kind: u8) {
     match name {
         Some(n) => fmt::s(out, n),
         None => unknown(out, kind),
+    }
+}
+
+/// Whether tcpdump prints a body for this message type with `-v`.
+fn dissected(version: u8, kind: u8) -> bool {
+    match version {
+        V10 => true,
+        // PACKET_IN, FLOW_REMOVED, PACKET_OUT, FLOW_MOD, GROUP_MOD,
+        // MULTIPART_*, QUEUE_GET_CONFIG_REPLY and METER_MOD are not.
+        V13 => !matches!(kind, 10 | 11 | 13 | 14 | 15 | 18 | 19 | 23 | 29) && kind < 30,
+        _ => false,
     }
 }
 

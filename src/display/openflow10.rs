@@ -145,8 +145,8 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
         4 => vendor(out, m, mlen),
         6 => features_reply(out, m, mlen),
         8 | 9 => {
-            fmt::s(out, "\n\t flags ");
             let flags = m.u16(8)?;
+            fmt::s(out, "\n\t flags ");
             name_or_invalid(out, flags as u32, &["FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM"], 4);
             let v = m.u16(10)? as u64;
             fmt::s(out, ", miss_send_len ");
@@ -163,14 +163,15 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
         }
         13 => packet_out(out, m, mlen),
         14 => flow_mod(out, m, mlen),
-        15 => port_mod(out, m),
+        15 => port_mod(out, m).and_then(|()| m.slice(0, mlen).map(|_| ())),
         16 => stats_request(out, m, mlen),
         17 => stats_reply(out, m, mlen),
         20 => {
             let v = m.u16(8)?;
             fmt::s(out, "\n\t port ");
             port(out, v);
-            Ok(())
+            // Trailing padding is checked too.
+            m.slice(0, mlen).map(|_| ())
         }
         21 => queue_config_reply(out, m, mlen),
         _ => Ok(()),
@@ -391,8 +392,8 @@ fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &s
         }
         match kind {
             0 => {
-                fmt::s(out, ", port ");
                 let p = m.u16(off + 4)?;
+                fmt::s(out, ", port ");
                 port(out, p);
                 if p == 0xfffd {
                     let v = m.u16(off + 6)? as u64;
@@ -438,8 +439,8 @@ fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &s
                 queue_id(out, v);
             }
             0xffff => {
-                fmt::s(out, ", vendor ");
                 let vendor = m.u32(off + 4)?;
+                fmt::s(out, ", vendor ");
                 vendor_name(out, vendor);
                 if vendor == BSN {
                     bsn_action(out, m, off, alen)?;
@@ -485,11 +486,12 @@ fn bsn_action(out: &mut Vec<u8>, m: Msg<'_>, off: usize, alen: usize) -> Res {
         fmt::s(out, "MIRROR (invalid)");
         return Ok(());
     }
+    fmt::s(out, "MIRROR");
     let v = m.u32(off + 12)? as u64;
-    fmt::s(out, "MIRROR, dest_port ");
+    fmt::s(out, ", dest_port ");
     fmt::u(out, v);
-    fmt::s(out, ", vlan_tag ");
     let tag = m.u32(off + 16)?;
+    fmt::s(out, ", vlan_tag ");
     if tag == 0 {
         fmt::s(out, "none");
     } else if tag >> 16 == 0x8100 {
@@ -585,8 +587,9 @@ fn vendor(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             }
         }
         3..=5 => {
+            let on = m.u8(16)? != 0;
             fmt::s(out, ", report_mirror_ports ");
-            fmt::s(out, if m.u8(16)? != 0 { "ON" } else { "OFF" });
+            fmt::s(out, if on { "ON" } else { "OFF" });
         }
         6 => {
             let v = m.u32(16)? as u64;
@@ -616,6 +619,10 @@ fn vendor(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             fmt::u(out, v as u64);
         }
         _ => {}
+    }
+    // Subtypes ending in padding are checked whole.
+    if matches!(subtype, 1 | 3..=5) {
+        m.slice(0, mlen)?;
     }
     Ok(())
 }
@@ -683,6 +690,8 @@ fn packet_in(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
     let v = m.u8(16)? as u32;
     fmt::s(out, ", reason ");
     name_or_invalid(out, v, &["NO_MATCH", "ACTION"], 2);
+    // The pad byte before the packet has to be there.
+    m.u8(17)?;
     data_octets(out, m, "\n\t ", (18, mlen), false)?;
     Ok(())
 }
@@ -869,6 +878,7 @@ fn stats_request(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             let v = m.u16(12)?;
             fmt::s(out, "\n\t port_no ");
             port(out, v);
+            m.slice(0, mlen)?;
         }
         5 => {
             let v = m.u16(12)?;
@@ -905,7 +915,6 @@ fn stats_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
                 ("serial_num", 780, 32),
                 ("dp_desc", 812, 256),
             ] {
-                m.slice(at, size)?;
                 fmt::s(out, "\n\t  ");
                 fmt::s(out, name);
                 m.string(out, " ", at, size)?;
@@ -931,6 +940,7 @@ fn stats_reply(out: &mut Vec<u8>, m: Msg<'_>, mlen: usize) -> Res {
             let v = m.u32(28)? as u64;
             fmt::s(out, ", flow_count ");
             fmt::u(out, v);
+            m.slice(0, mlen)?;
         }
         3 => {
             for off in (12..mlen).step_by(64) {
@@ -1131,6 +1141,7 @@ fn queue_properties(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize) -
         }
         if kind == 1 {
             if plen != 16 {
+                m.slice(off, plen)?;
                 fmt::s(out, " (bogus)");
             } else {
                 // The rate is in tenths of a percent; above 100% the

@@ -121,8 +121,9 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
             Ok(())
         }
         8 | 9 => {
+            let flags = m.u16(8)?;
             fmt::s(out, "\n\t flags ");
-            name_or_invalid(out, m.u16(8)? as u32, &["FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM"], 4);
+            name_or_invalid(out, flags as u32, &["FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM"], 4);
             let v = m.u16(10)? as u64;
             fmt::s(out, ", miss_send_len ");
             fmt::u(out, v);
@@ -183,11 +184,12 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
             let v = m.u32(32)?;
             fmt::s(out, "\n\t  advertise ");
             bitmap(out, v, 8, PORT_FEATURES);
+            m.slice(0, mlen)?;
             Ok(())
         }
         17 => {
-            fmt::s(out, "\n\t table_id ");
             let t = m.u8(8)?;
+            fmt::s(out, "\n\t table_id ");
             match t {
                 0xfe => fmt::s(out, "MAX"),
                 0xff => fmt::s(out, "ALL"),
@@ -202,7 +204,8 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
             let v = m.u32(8)?;
             fmt::s(out, "\n\t port ");
             port(out, v);
-            Ok(())
+            // Trailing padding is checked too.
+            m.slice(0, mlen).map(|_| ())
         }
         24 | 25 => {
             let v = m.u32(8)?;
@@ -223,10 +226,11 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
             .enumerate()
             {
                 for (j, role) in ["[EM] ", "[S] "].into_iter().enumerate() {
+                    let v = m.u32(8 + 8 * i + 4 * j)?;
                     fmt::s(out, "\n\t ");
                     fmt::s(out, name);
                     fmt::s(out, role);
-                    bitmap(out, m.u32(8 + 8 * i + 4 * j)?, 8, names);
+                    bitmap(out, v, 8, names);
                 }
             }
             Ok(())
