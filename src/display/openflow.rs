@@ -331,7 +331,8 @@ fn hex_dump(out: &mut Vec<u8>, data: &[u8]) {
 }
 
 /// The vendor (experimenter) identifiers tcpdump names: an OUI in the low
-/// 24 bits (with the top byte zero) that is in tcpdump's OUI table.
+/// 24 bits (with the top byte zero) that is in tcpdump's OUI table, or
+/// one of the ONF-assigned experimenter ids.
 pub(crate) fn vendor_name(out: &mut Vec<u8>, id: u32) {
     fmt::s(out, "0x");
     fmt::x_pad(out, id as u64, 8);
@@ -350,6 +351,18 @@ pub(crate) fn vendor_name(out: &mut Vec<u8>, id: u32) {
             0x0008_0009 => " (Hewlett-Packard)",
             0x005c_16c7 => " (Big Switch Networks)",
             0x00d0_f0db => " (Ericsson)",
+            // Experimenter ids the ONF assigned outside the OUI space.
+            0x4f4e_4600 => " (ONF Extensions)",
+            0xff00_0001 => " (Budapest University of Technology and Economics)",
+            0xff00_0002 => " (NoviFlow)",
+            0xff00_0003 => " (L3+ Extensions, Vendor Neutral)",
+            0xff00_0004 => " (L4-L7 Extensions)",
+            0xff00_0005 => " (Wireless and Mobility Extensions)",
+            0xff00_0006 => " (Forwarding Abstractions Extensions)",
+            0xff00_0007 => " (Optical Transport Extensions)",
+            0xff00_0008 => " (Network Benchmarking Lab, NCTU)",
+            0xff00_0009 => " (Mobile Packet Core Extensions)",
+            0xff00_000a => " (MPLS-TP OpenFlow Extensions for SPTN)",
             _ => " (unknown)",
         },
     );

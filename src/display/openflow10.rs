@@ -369,7 +369,7 @@ fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &s
         let alen = m.u16(off + 2)? as usize;
         fmt::s(out, ", len ");
         fmt::u(out, alen as u64);
-        if alen < 8 {
+        if alen < 8 || off + alen > end {
             return invalid(out, off);
         }
         // A length wrong for the type is bogus, but the list goes on.
@@ -378,14 +378,8 @@ fn actions(out: &mut Vec<u8>, m: Msg<'_>, mut off: usize, end: usize, indent: &s
             4 | 5 | 11 => Some(16),
             _ => None,
         };
-        let bogus = want.is_some_and(|w| alen != w);
-        if bogus {
+        if want.is_some_and(|w| alen != w) {
             fmt::s(out, " (bogus)");
-        }
-        if off + alen > end {
-            return invalid(out, off);
-        }
-        if bogus {
             m.slice(off, alen)?;
             off += alen;
             continue;

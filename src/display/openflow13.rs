@@ -124,9 +124,13 @@ pub(crate) fn body(out: &mut Vec<u8>, m: Msg<'_>, kind: u8, mlen: usize) -> Res 
             let flags = m.u16(8)?;
             fmt::s(out, "\n\t flags ");
             name_or_invalid(out, flags as u32, &["FRAG_NORMAL", "FRAG_DROP", "FRAG_REASM"], 4);
-            let v = m.u16(10)? as u64;
+            let v = m.u16(10)?;
             fmt::s(out, ", miss_send_len ");
-            fmt::u(out, v);
+            match v {
+                0xffe5 => fmt::s(out, "MAX"),
+                0xffff => fmt::s(out, "NO_BUFFER"),
+                _ => fmt::u(out, v as u64),
+            }
             Ok(())
         }
         12 => {
