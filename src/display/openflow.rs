@@ -21,9 +21,16 @@
 //!
 //! With `-v` the bodies follow, on further continuation lines, for the
 //! OpenFlow 1.0 messages ([`openflow10`](super::openflow10)) and the
-//! OpenFlow 1.3 messages tcpdump dissects ([`openflow13`](super::openflow13)).
-//! A body cut by the end of the capture shows what was captured of it,
-//! then ` [|openflow]`.
+//! OpenFlow 1.3 messages tcpdump dissects ([`openflow13`](super::openflow13));
+//! `-vv` adds port details and counters, queue properties and hex dumps
+//! of opaque data. A body cut by the end of the capture shows what was
+//! captured of it, then ` [|openflow]`. Not done: `-vvv`, where tcpdump
+//! decodes the frame carried by packet-in and packet-out messages.
+//!
+//! Everything here was worked out from tcpdump's output on the corpus
+//! captures and on generated messages (every type, length, truncation
+//! point), and from the OpenFlow 1.0.0 and 1.3.x specifications; the
+//! quirks kept on purpose are noted where they are implemented.
 
 use super::{Bytes, Printer, fmt, openflow10, openflow13};
 

@@ -1,16 +1,23 @@
-//! OpenFlow 1.0 message bodies, as tcpdump 4.99.3 prints them with `-v`.
+//! OpenFlow 1.0 message bodies, as tcpdump 4.99.3 prints them with `-v`
+//! and `-vv`.
 //!
 //! Each body goes on continuation lines after the header line, indented by
 //! one space (two for the entries of a list: ports, flow statistics,
-//! queues): the switch features and its ports, configurations, flow mods
-//! and flow-removed notices with their match and actions, packet-in and
-//! packet-out, port status and port mod, errors, the statistics requests
-//! and replies (description, flow, aggregate, table, port, queue), queue
-//! configuration, and the Big Switch Networks vendor extensions.
+//! queues; three for what `-vv` adds to them): the switch features and
+//! its ports, configurations, flow mods and flow-removed notices with
+//! their match and actions, packet-in and packet-out, port status and
+//! port mod, errors, the statistics requests and replies (description,
+//! flow, aggregate, table, port, queue, vendor), queue configuration, and
+//! the Big Switch Networks vendor messages and mirror action.
 //!
-//! Not dissected: the fields tcpdump keeps for `-vv` (port configuration
-//! and state, port counters), the packet carried by packet-in and
-//! packet-out (shown as `data (N octets)`), queue properties.
+//! Fields are read before their label is written, so a body cut by the
+//! capture ends after its last complete field, as tcpdump's does. Values
+//! outside their range are kept and marked: `(bogus)` for a flag, VLAN or
+//! length that is wrong but harmless, `(invalid)` where the structure can
+//! no longer be followed.
+//!
+//! Not dissected: the packet carried by packet-in and packet-out (shown
+//! as `data (N octets)`; tcpdump decodes it only with `-vvv`).
 
 use super::fmt;
 use super::openflow::{
