@@ -48,7 +48,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     while off < len {
         let rest = len - off;
         let Some(version) = b.u8(off) else {
-            return truncated(out);
+            return truncated(p, out);
         };
         fmt::s(out, "\n\tversion ");
         version_name(out, version);
@@ -56,7 +56,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             return end_of_payload(out);
         }
         let Some(kind) = b.u8(off + 1) else {
-            return truncated(out);
+            return truncated(p, out);
         };
         fmt::s(out, ", type ");
         type_name(out, version, kind);
@@ -64,7 +64,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             return end_of_payload(out);
         }
         let Some(mlen) = b.u16(off + 2) else {
-            return truncated(out);
+            return truncated(p, out);
         };
         let mlen = mlen as usize;
         fmt::s(out, ", length ");
@@ -76,7 +76,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             return end_of_payload(out);
         }
         let Some(xid) = b.u32(off + 4) else {
-            return truncated(out);
+            return truncated(p, out);
         };
         fmt::s(out, ", xid 0x");
         fmt::x_pad(out, xid as u64, 8);
@@ -85,7 +85,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             // skipped, which only has to be captured.
             fmt::s(out, " (invalid)");
             if data.len() < len {
-                truncated(out);
+                truncated(p, out);
             }
             return;
         }
@@ -107,14 +107,14 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
                     continue;
                 }
                 Ok(()) => {}
-                Err(Stop::Truncated) => return truncated(out),
+                Err(Stop::Truncated) => return truncated(p, out),
                 // The printer that found the bad length said so.
                 Err(Stop::Invalid) => {}
                 Err(Stop::Overrun) => fmt::s(out, " (invalid)"),
             }
         }
         if data.len() < off + mlen {
-            return truncated(out);
+            return truncated(p, out);
         }
         off += mlen;
     }
@@ -375,7 +375,10 @@ pub(crate) fn vendor_name(out: &mut Vec<u8>, id: u32) {
     );
 }
 
-fn truncated(out: &mut Vec<u8>) {
+/// ` [|openflow]`. tcpdump gets here by unwinding out of the printer,
+/// which also makes its `-x`/`-X` dump start at the link layer.
+fn truncated(p: &mut Printer, out: &mut Vec<u8>) {
+    p.dump_whole = true;
     fmt::s(out, " [|openflow]");
 }
 
