@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, fmt, geonet, ip, llc};
+use super::{Bytes, Dump, PacketRef, Printer, aoe, fmt, geonet, ip, llc, ptp};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -174,6 +174,8 @@ fn ethertype_name(t: u16) -> &'static str {
         0x8864 => "PPPoE S",
         0x88cc => "LLDP",
         0x888e => "EAPOL",
+        0x88f7 => "PTP",
+        0x88a2 => "AoE",
         0x9000 => "Loopback",
         0x8947 => "GeoNet",
         0x0707 => "GeoNet (old)",
@@ -211,7 +213,7 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x8947 | 0x0707 | 0x1111)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x8947 | 0x0707 | 0x1111 | 0x88f7 | 0x88a2)
 }
 
 pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
@@ -351,6 +353,8 @@ fn payload(
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
         0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),
         0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
+        0x88f7 => ptp::print(data, out),
+        0x88a2 => aoe::print(data, wire, out),
         _ => dump.forced = Some(off),
     }
 }

@@ -35,20 +35,29 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod ahcp;
+mod aoe;
+mod babel;
 mod clock;
 mod dns;
+mod eigrp;
 mod fmt;
 mod geonet;
+mod hncp;
 mod icmp;
 mod ip;
 mod link;
 mod llc;
+mod ntp;
 mod openflow;
 mod openflow10;
 mod openflow13;
+mod ptp;
+mod sflow;
 mod transport;
 mod tunnel;
 mod udpapps;
+mod udpmisc;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

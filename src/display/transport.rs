@@ -7,6 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
+use super::udpmisc::udp_misc;
 use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, openflow, udpapps};
 
 const FIN: u16 = 0x01;
@@ -391,6 +392,16 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         return;
     }
     if ulen > len && !addrs.frag {
+        // tcpdump dissects the protocols on known ports with the IP
+        // payload's length before it considers the UDP length bad.
+        let payload = &data[8.min(data.len())..len.min(data.len())];
+        let mlen = len.saturating_sub(8);
+        if !p.opts.quiet
+            && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
+                || udp_misc(sport, dport, payload, mlen, false, out).is_some())
+        {
+            return;
+        }
         fmt::s(out, "UDP, bad length ");
         fmt::u(out, (ulen - 8) as u64);
         fmt::s(out, " > ");
@@ -421,10 +432,17 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        let mlen = plen.min(len.saturating_sub(8));
+        if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
+            return;
+        }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
             return;
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
+            return;
+        }
+        if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
             return;
         }
         if matches!(sport, 67 | 68)
