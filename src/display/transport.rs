@@ -8,7 +8,7 @@
 
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
-use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, openflow, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -338,6 +338,8 @@ fn tcp_payload(
             return;
         }
         dns::print(p, &data[2..], len.saturating_sub(2), out);
+    } else if port(6653) || port(6633) {
+        openflow::print(p, data, len, out);
     }
 }
 
