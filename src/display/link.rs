@@ -7,7 +7,10 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, osi, ptp};
+use super::{
+    Bytes, Dump, PacketRef, Printer, aoe, arcnet, chdlc, decnet, dsa, fmt, geonet, ip, ipnet,
+    ipoib, l2ctl, llc, macsec, nflog, osi, ptp, slip, tipc, vsock,
+};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -25,6 +28,15 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         // Apple's PKTAP (and the user DLT it was first shipped as).
         258 | 149 => pktap(p, pkt, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
+        8 => slip::print(p, data, wire, out, dump),
+        7 | 129 => arcnet::print(p, data, wire, out, dump, p.linktype.0 == 129),
+        226 => ipnet::print(p, data, wire, out, dump),
+        239 => nflog::print(p, data, wire, out, dump),
+        242 => ipoib::print(p, data, wire, out, dump),
+        271 => vsock::print(data, wire, out, dump),
+        281 => dsa::brcm(p, data, wire, out, dump),
+        282 => dsa::brcm_prepend(p, data, wire, out, dump),
+        284 | 285 => dsa::marvell(p, data, wire, out, dump, p.linktype.0 == 285),
         other if !tcpdump_knows(other) => {
             // tcpdump has no printer at all for this link type: it says
             // so and dumps the packet.
@@ -266,7 +278,18 @@ fn is_vlan(t: u16) -> bool {
 pub(crate) fn dissected(t: u16) -> bool {
     matches!(
         t,
-        0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8947 | 0x0707 | 0x1111 | 0x88f7 | 0x88a2
+        0x0800
+            | 0x86dd
+            | 0x0806
+            | 0x8035
+            | 0x9000
+            | 0x8947
+            | 0x0707
+            | 0x1111
+            | 0x88f7
+            | 0x88a2
+            | 0x6003
+            | 0x88ca
     ) || l2ctl::is_ether(t)
 }
 
@@ -327,6 +350,12 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         fmt::s(out, "[|ether]");
         return;
     };
+    // Frames whose link header tcpdump prints its own way.
+    match t {
+        0x88e5 => return macsec::ether(p, data, wire, out, dump),
+        0xd28b => return dsa::arista(p, data, wire, out, dump),
+        _ => {}
+    }
     let eflag = p.opts.link_header;
     p.eth_src = data.get(6..12).and_then(|s| s.try_into().ok());
     let header = |out: &mut Vec<u8>| {
@@ -443,6 +472,8 @@ pub(crate) fn payload(
         0x88f7 => ptp::print(data, out),
         0x88a2 => aoe::print(data, wire, out),
         0x9000 => loopback(data, wire, out),
+        0x6003 => decnet::print(p, data, out),
+        0x88ca => tipc::print(data, out),
         t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out),
         _ => dump.forced = Some(off),
     }

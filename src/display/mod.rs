@@ -37,15 +37,19 @@
 
 mod ahcp;
 mod aoe;
+mod arcnet;
 mod babel;
+mod bcmli;
 mod cdp;
 mod cfm;
 mod chdlc;
 mod cisco;
 mod clnp;
 mod clock;
+mod decnet;
 mod dhcp6;
 mod dns;
+mod dsa;
 mod eapol;
 mod eigrp;
 mod esis;
@@ -54,12 +58,16 @@ mod geonet;
 mod hncp;
 mod icmp;
 mod ip;
+mod ipnet;
+mod ipoib;
 mod ipx;
 mod isis;
 mod l2ctl;
 mod link;
 mod llc;
 mod lldp;
+mod macsec;
+mod nflog;
 mod ntp;
 mod openflow;
 mod openflow10;
@@ -67,11 +75,14 @@ mod openflow13;
 mod osi;
 mod ptp;
 mod sflow;
+mod slip;
 mod slow;
+mod tipc;
 mod transport;
 mod tunnel;
 mod udpapps;
 mod udpmisc;
+mod vsock;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -417,7 +428,13 @@ impl Printer {
 pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
     for (line, chunk) in data.chunks(16).enumerate() {
         out.extend_from_slice(b"\n\t0x");
-        fmt::x_pad(out, (line * 16) as u64, 4);
+        // `%04x`: at least four digits, more past 64 KiB.
+        let at = (line * 16) as u64;
+        if at > 0xffff {
+            fmt::x(out, at)
+        } else {
+            fmt::x_pad(out, at, 4)
+        }
         out.extend_from_slice(b": ");
         let mut width = 0;
         for pair in chunk.chunks(2) {

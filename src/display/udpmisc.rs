@@ -8,7 +8,7 @@
 //! and sFlow then PTP after them; the transport layer calls
 //! [`udp_misc`] once on each side of its HSRP and BFD checks.
 
-use super::{ahcp, babel, hncp, ntp, ptp, sflow};
+use super::{ahcp, babel, bcmli, hncp, ntp, ptp, sflow};
 
 /// NTP, AHCP, Babel and HNCP (`first`, which tcpdump tries before HSRP
 /// and BFD), or sFlow and PTP (after them), by UDP port at either end, in
@@ -31,6 +31,8 @@ pub(crate) fn udp_misc(
             babel::print(payload, plen, out);
         } else if port(8231) {
             hncp::print(payload, plen, out);
+        } else if port(49152) {
+            bcmli::print(payload, out);
         } else {
             return None;
         }

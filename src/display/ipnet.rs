@@ -1,0 +1,46 @@
+//! Solaris ipnet (link type 226), as the e1000g driver's captures use: a
+//! 24-byte header (version, address family, hook type, packet length,
+//! interface and group indexes, source and destination zone ids), then an
+//! IPv4 or IPv6 packet.
+//!
+//! Without `-e` tcpdump prints the packet alone; with `-e` it prefixes
+//! `SRCZONE > DSTZONE, family IPv4 (2), length N: `.
+
+use super::{Bytes, Dump, Printer, fmt, ip};
+
+const HDR: usize = 24;
+
+/// Prints one ipnet packet.
+pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let b = Bytes(data);
+    let (Some(family), Some(zsrc), Some(zdst)) = (b.u8(1), b.u32(16), b.u32(20)) else {
+        fmt::s(out, "[|ipnet]");
+        return;
+    };
+    let name = match family {
+        2 => "IPv4",
+        26 => "IPv6",
+        _ => "Unknown",
+    };
+    if p.opts.link_header {
+        fmt::u(out, u64::from(zsrc));
+        fmt::s(out, " > ");
+        fmt::u(out, u64::from(zdst));
+        fmt::s(out, ", family ");
+        fmt::s(out, name);
+        fmt::s(out, " (");
+        fmt::u(out, u64::from(family));
+        fmt::s(out, "), length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    dump.net_off = HDR;
+    let rest = &data[HDR.min(data.len())..];
+    let w = wire.saturating_sub(HDR);
+    let named = !p.opts.link_header;
+    match family {
+        2 => ip::ipv4(p, rest, w, out, named),
+        26 => ip::ipv6(p, rest, w, out, named),
+        _ => dump.forced = Some(HDR),
+    }
+}

@@ -1,0 +1,99 @@
+//! IEEE 802.1AE MACsec (ethertype 0x88e5).
+//!
+//! The SecTAG follows the ethertype: the TCI/AN byte (version, end
+//! station, SCI present, single copy broadcast, encrypted, changed, and
+//! the association number), the short length, the 32-bit packet number
+//! and, when the SC bit is set, the 8-byte secure channel id. A 16-byte
+//! integrity check value ends the frame.
+//!
+//! With `-e` tcpdump prints the SecTAG (`an 0, pn 68, flags I, sci
+//! 2eb73f3995c30001, `) after the Ethernet header. A frame that is
+//! neither encrypted nor changed carries a readable payload, printed as
+//! Ethernet from its ethertype on (without `-e` that payload is all there
+//! is). An encrypted or changed payload is dumped in hex, and without `-e`
+//! the line is then `SRC > DST 802.1AE MACsec, ` and the SecTAG.
+
+use super::{Bytes, Dump, Printer, fmt, link};
+
+const ICV: usize = 16;
+
+/// Prints a MACsec frame; `data` is the whole Ethernet frame.
+pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let eflag = p.opts.link_header;
+    if eflag {
+        fmt::mac(out, &data[6..12]);
+        fmt::s(out, " > ");
+        fmt::mac(out, &data[0..6]);
+        fmt::s(out, ", ethertype 802.1AE MACsec (0x88e5), length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    let b = Bytes(data);
+    let (Some(tci), Some(sl)) = (b.u8(14), b.u8(15)) else {
+        fmt::s(out, " [|macsec]");
+        return;
+    };
+    let has_sci = tci & 0x20 != 0;
+    let end = if has_sci { 28 } else { 20 };
+    if data.len() < end {
+        fmt::s(out, " [|macsec]");
+        return;
+    }
+    let sl = (sl & 0x3f) as usize;
+    let readable = tci & 0x0c == 0;
+    let sectag = |out: &mut Vec<u8>| {
+        fmt::s(out, "an ");
+        fmt::u(out, u64::from(tci & 0x03));
+        fmt::s(out, ", pn ");
+        fmt::u(out, u64::from(b.u32(16).unwrap_or(0)));
+        fmt::s(out, ", flags ");
+        for (bit, c) in [(0x08, b'E'), (0x04, b'C'), (0x40, b'S'), (0x10, b'B'), (0x20, b'I')] {
+            if tci & bit != 0 {
+                out.push(c);
+            }
+        }
+        if sl != 0 {
+            fmt::s(out, ", sl ");
+            fmt::u(out, sl as u64);
+        }
+        if has_sci {
+            fmt::s(out, ", sci ");
+            fmt::hex_bytes(out, &data[20..28]);
+        }
+        fmt::s(out, ", ");
+    };
+    if !readable {
+        if !eflag {
+            fmt::mac(out, &data[6..12]);
+            fmt::s(out, " > ");
+            fmt::mac(out, &data[0..6]);
+            fmt::s(out, " 802.1AE MACsec, ");
+        }
+        sectag(out);
+        dump.net_off = end;
+        dump.forced = Some(end);
+        return;
+    }
+    // The payload (from its ethertype) is the short length when one is
+    // given, else whatever precedes the ICV; all of it and the ICV must
+    // have been captured.
+    let plen = if sl != 0 { sl } else { wire.saturating_sub(end + ICV) };
+    if eflag {
+        sectag(out);
+    }
+    if data.len() < end + plen + ICV || plen < 2 {
+        fmt::s(out, " [|macsec]");
+        return;
+    }
+    let t = b.u16(end).unwrap_or(0);
+    if eflag {
+        fmt::s(out, "ethertype ");
+        fmt::s(out, link::ethertype_name(t));
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, u64::from(t), 4);
+        fmt::s(out, "), ");
+    }
+    let off = end + 2;
+    dump.net_off = off;
+    link::payload(p, t, &data[off..end + plen], plen - 2, out, dump, off, !eflag);
+}

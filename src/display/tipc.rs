@@ -1,0 +1,85 @@
+//! TIPC, the Transparent Inter-Process Communication protocol (ethertype
+//! 0x88ca), version 2 message headers.
+//!
+//! tcpdump prints `TIPC v2.0 NODE:PORT > [NODE:]PORT, headerlength N
+//! bytes, MessageSize N bytes, USER, messageType TYPE`: the originating
+//! node comes from the long header (or the previous node of a short one),
+//! and the destination node only appears in a long header. Node addresses
+//! are `zone.cluster.node`. Link-level protocol messages are not
+//! dissected further.
+
+use super::{Bytes, fmt};
+
+fn node(out: &mut Vec<u8>, a: u32) {
+    fmt::u(out, u64::from(a >> 24));
+    out.push(b'.');
+    fmt::u(out, u64::from((a >> 12) & 0xfff));
+    out.push(b'.');
+    fmt::u(out, u64::from(a & 0xfff));
+}
+
+/// Prints a TIPC message; `data` starts after the ethertype.
+pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let (Some(w0), Some(w1), Some(prev), Some(oport), Some(dport)) =
+        (b.u32(0), b.u32(4), b.u32(12), b.u32(16), b.u32(20))
+    else {
+        fmt::s(out, "[|TIPC]");
+        return;
+    };
+    let ver = w0 >> 29;
+    let user = (w0 >> 25) & 0x0f;
+    let hsize = ((w0 >> 21) & 0x0f) * 4;
+    let msize = w0 & 0x1ffff;
+    let long = hsize >= 32;
+    let (Some(onode), dnode) = (if long { b.u32(24) } else { Some(prev) }, b.u32(28)) else {
+        fmt::s(out, "[|TIPC]");
+        return;
+    };
+    fmt::s(out, "TIPC v");
+    fmt::u(out, u64::from(ver));
+    fmt::s(out, ".0 ");
+    node(out, onode);
+    out.push(b':');
+    fmt::u(out, u64::from(oport));
+    fmt::s(out, " > ");
+    if long {
+        node(out, dnode.unwrap_or(0));
+        out.push(b':');
+    }
+    fmt::u(out, u64::from(dport));
+    fmt::s(out, ", headerlength ");
+    fmt::u(out, u64::from(hsize));
+    fmt::s(out, " bytes, MessageSize ");
+    fmt::u(out, u64::from(msize));
+    fmt::s(out, " bytes, ");
+    fmt::s(
+        out,
+        match user {
+            0 => "Low Importance Data payload",
+            1 => "Medium Importance Data payload",
+            2 => "High Importance Data payload",
+            3 => "Critical Importance Data payload",
+            5 => "Broadcast Link Protocol internal",
+            6 => "Message Bundler Protocol",
+            7 => "Link State Protocol internal",
+            8 => "Connection Manager internal",
+            10 => "Link Changeover Protocol internal",
+            11 => "Name Table Update Protocol internal",
+            12 => "Message Fragmentation Protocol",
+            13 => "Neighbor Detection Protocol internal",
+            _ => "Unknown",
+        },
+    );
+    fmt::s(out, ", messageType ");
+    fmt::s(
+        out,
+        match w1 >> 29 {
+            0 => "CONN_MSG",
+            1 => "MCAST_MSG",
+            2 => "NAMED_MSG",
+            3 => "DIRECT_MSG",
+            _ => "Unknown",
+        },
+    );
+}
