@@ -8,8 +8,8 @@
 //! dissect.
 
 use super::{
-    Bytes, Dump, PacketRef, Printer, aoe, arcnet, chdlc, decnet, dsa, fmt, geonet, ip, ipnet,
-    ipoib, l2ctl, llc, macsec, nflog, osi, ptp, slip, tipc, vsock,
+    Bytes, Dump, PacketRef, Printer, aoe, arcnet, chdlc, decnet, dsa, fmt, geonet, ieee802154, ip,
+    ipnet, ipoib, l2ctl, llc, macsec, nflog, osi, ptp, slip, tipc, vsock,
 };
 use crate::dlt::Dlt;
 
@@ -29,6 +29,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         258 | 149 => pktap(p, pkt, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
         8 => slip::print(p, data, wire, out, dump),
+        195 | 215 | 230 | 283 => ieee802154::print(p.linktype.0, data, out),
         7 | 129 => arcnet::print(p, data, wire, out, dump, p.linktype.0 == 129),
         226 => ipnet::print(p, data, wire, out, dump),
         239 => nflog::print(p, data, wire, out, dump),

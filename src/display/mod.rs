@@ -57,6 +57,7 @@ mod fmt;
 mod geonet;
 mod hncp;
 mod icmp;
+mod ieee802154;
 mod ip;
 mod ipnet;
 mod ipoib;
