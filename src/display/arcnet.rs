@@ -64,8 +64,10 @@ pub(crate) fn print(
         out.push(b' ');
         fmt::byte_hex(out, dst);
         out.push(b' ');
-        proto_name(out, shown);
-        out.push(b' ');
+        if !p.opts.quiet {
+            proto_name(out, shown);
+            out.push(b' ');
+        }
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
     }

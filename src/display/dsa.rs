@@ -61,7 +61,7 @@ pub(crate) fn ether_tail(
     }
     let show = eflag || !(inner <= 1500 || link::dissected(inner));
     if show {
-        ethertype(out, t);
+        ethertype_q(out, t, p.opts.quiet);
         fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
@@ -83,7 +83,7 @@ pub(crate) fn ether_tail(
             if next <= 1500 {
                 fmt::s(out, "802.3");
             } else {
-                ethertype(out, next);
+                ethertype_q(out, next, p.opts.quiet);
                 fmt::s(out, ", ");
             }
         }
@@ -100,9 +100,21 @@ pub(crate) fn ether_tail(
     link::payload(p, t, rest, wire.saturating_sub(off), out, dump, off, !show);
 }
 
-fn ethertype(out: &mut Vec<u8>, t: u16) {
+/// `ethertype NAME (0xHHHH)`, or with `-q` (`quiet`) just the name.
+pub(crate) fn ethertype_q(out: &mut Vec<u8>, t: u16, quiet: bool) {
+    let name = link::ethertype_name(t);
+    if quiet {
+        if name == "Unknown" {
+            fmt::s(out, "Unknown Ethertype (0x");
+            fmt::x_pad(out, u64::from(t), 4);
+            out.push(b')');
+        } else {
+            fmt::s(out, name);
+        }
+        return;
+    }
     fmt::s(out, "ethertype ");
-    fmt::s(out, link::ethertype_name(t));
+    fmt::s(out, name);
     fmt::s(out, " (0x");
     fmt::x_pad(out, u64::from(t), 4);
     out.push(b')');
@@ -313,7 +325,7 @@ pub(crate) fn arista(
     if eflag {
         macs(out, data);
     }
-    ethertype(out, 0xd28b);
+    ethertype_q(out, 0xd28b, p.opts.quiet);
     fmt::s(out, ", length ");
     fmt::u(out, wire as u64);
     fmt::s(out, ": ");

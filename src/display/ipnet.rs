@@ -26,11 +26,17 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         fmt::u(out, u64::from(zsrc));
         fmt::s(out, " > ");
         fmt::u(out, u64::from(zdst));
-        fmt::s(out, ", family ");
-        fmt::s(out, name);
-        fmt::s(out, " (");
-        fmt::u(out, u64::from(family));
-        fmt::s(out, "), length ");
+        if p.opts.quiet {
+            fmt::s(out, ", ");
+            fmt::s(out, name);
+        } else {
+            fmt::s(out, ", family ");
+            fmt::s(out, name);
+            fmt::s(out, " (");
+            fmt::u(out, u64::from(family));
+            out.push(b')');
+        }
+        fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
     }

@@ -5,7 +5,7 @@
 //! Without `-e` tcpdump prints the packet alone; with `-e` it prefixes
 //! `IPOIB, ethertype NAME (0xHHHH), length N: ` (no addresses).
 
-use super::{Bytes, Dump, Printer, fmt, link};
+use super::{Bytes, Dump, Printer, dsa, fmt, link};
 
 const HDR: usize = 44;
 
@@ -18,11 +18,13 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     let eflag = p.opts.link_header;
     let show = eflag || !link::dissected(t);
     if show {
-        fmt::s(out, "IPOIB, ethertype ");
-        fmt::s(out, link::ethertype_name(t));
-        fmt::s(out, " (0x");
-        fmt::x_pad(out, u64::from(t), 4);
-        fmt::s(out, "), length ");
+        // With -q tcpdump keeps the word "ethertype" here.
+        fmt::s(out, "IPOIB, ");
+        if p.opts.quiet {
+            fmt::s(out, "ethertype ");
+        }
+        dsa::ethertype_q(out, t, p.opts.quiet);
+        fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
     }

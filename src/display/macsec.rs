@@ -13,7 +13,7 @@
 //! is). An encrypted or changed payload is dumped in hex, and without `-e`
 //! the line is then `SRC > DST 802.1AE MACsec, ` and the SecTAG.
 
-use super::{Bytes, Dump, Printer, fmt, link};
+use super::{Bytes, Dump, Printer, dsa, fmt, link};
 
 const ICV: usize = 16;
 
@@ -24,7 +24,9 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         fmt::mac(out, &data[6..12]);
         fmt::s(out, " > ");
         fmt::mac(out, &data[0..6]);
-        fmt::s(out, ", ethertype 802.1AE MACsec (0x88e5), length ");
+        fmt::s(out, ", ");
+        dsa::ethertype_q(out, 0x88e5, p.opts.quiet);
+        fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
     }
@@ -87,11 +89,8 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     }
     let t = b.u16(end).unwrap_or(0);
     if eflag {
-        fmt::s(out, "ethertype ");
-        fmt::s(out, link::ethertype_name(t));
-        fmt::s(out, " (0x");
-        fmt::x_pad(out, u64::from(t), 4);
-        fmt::s(out, "), ");
+        dsa::ethertype_q(out, t, p.opts.quiet);
+        fmt::s(out, ", ");
     }
     let off = end + 2;
     dump.net_off = off;
