@@ -13,14 +13,15 @@
 //!
 //! DECnet addresses are 16-bit: the area in the top 6 bits, the node in
 //! the low 10, printed `area.node`. Session-control data inside NSP data
-//! segments and the bodies of routing updates are not dissected.
+//! segments and the bodies of routing updates are not dissected. With
+//! `-v` the hop count follows the length.
 
 use super::{Bytes, Printer, fmt};
 
 /// Prints a DECnet routing-layer packet; `data` starts after the
 /// ethertype.
 pub(crate) fn print(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
-    if print_inner(data, out).is_none() {
+    if print_inner(data, p.opts.verbose > 0, out).is_none() {
         // tcpdump gives up on a truncated routing header by unwinding, so
         // its -x dump then starts at the link layer.
         fmt::s(out, " [|decnet]");
@@ -38,7 +39,7 @@ fn addr(out: &mut Vec<u8>, a: u16) {
     fmt::u(out, u64::from(a & 0x3ff));
 }
 
-fn print_inner(data: &[u8], out: &mut Vec<u8>) -> Option<()> {
+fn print_inner(data: &[u8], verbose: bool, out: &mut Vec<u8>) -> Option<()> {
     let b = Bytes(data);
     let pktlen = le16(b, 0)? as usize;
     let mut off = 2;
@@ -52,13 +53,13 @@ fn print_inner(data: &[u8], out: &mut Vec<u8>) -> Option<()> {
     if flags & 0x01 != 0 {
         return control(b, off, flags, out);
     }
-    let (dst, src, hlen) = match flags & 0x07 {
+    let (dst, src, visits, hlen) = match flags & 0x07 {
         // Short format: flags, destination, source, forwarding byte.
-        2 => (le16(b, off + 1)?, le16(b, off + 3)?, 6),
+        2 => (le16(b, off + 1)?, le16(b, off + 3)?, b.u8(off + 5)?, 6),
         // Long format: flags, then two 8-byte addresses (area, subarea,
         // a 6-byte id ending in the 16-bit address), then next level 2
         // router, visit count, service class and protocol type.
-        6 => (le16(b, off + 7)?, le16(b, off + 15)?, 21),
+        6 => (le16(b, off + 7)?, le16(b, off + 15)?, b.u8(off + 18)?, 21),
         _ => {
             fmt::s(out, "unknown message flags under mask");
             return Some(());
@@ -70,6 +71,11 @@ fn print_inner(data: &[u8], out: &mut Vec<u8>) -> Option<()> {
     out.push(b' ');
     fmt::u(out, pktlen as u64);
     out.push(b' ');
+    if verbose {
+        // tcpdump counts the node sending the packet as a hop.
+        fmt::u(out, u64::from(visits & 0x3f) + 1);
+        fmt::s(out, " hops ");
+    }
     let nsp = off + hlen;
     let nsplen = (pktlen + 2).saturating_sub(nsp);
     nsp_print(Bytes(data.get(nsp..end).unwrap_or(&[])), nsplen, out);

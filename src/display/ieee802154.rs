@@ -9,6 +9,7 @@
 //! `[ERROR: Truncated before FIELD]`, naming the field as tcpdump does
 //! (it calls the source address `dst_addr` too).
 //!
+//! With `-v` the sequence number (`seq 01 `) comes before the addresses.
 //! Only the addressing is dissected: auxiliary security headers,
 //! information elements and the frame payloads are not.
 
@@ -19,7 +20,7 @@ const TYPES: [&str; 8] =
 
 /// Prints one frame; `dlt` is the link type, which decides what comes
 /// before the MAC header.
-pub(crate) fn print(dlt: u32, data: &[u8], out: &mut Vec<u8>) {
+pub(crate) fn print(dlt: u32, data: &[u8], verbose: bool, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let start = match dlt {
         // A non-ASK PHY header: preamble, start-of-frame delimiter and
@@ -39,10 +40,10 @@ pub(crate) fn print(dlt: u32, data: &[u8], out: &mut Vec<u8>) {
         fmt::s(out, "[|802.15.4]");
         return;
     };
-    mac(frame, out);
+    mac(frame, verbose, out);
 }
 
-fn mac(data: &[u8], out: &mut Vec<u8>) {
+fn mac(data: &[u8], verbose: bool, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let Some(fc) = b.u16(0).map(u16::swap_bytes) else {
         fmt::s(out, "[|802.15.4]");
@@ -60,12 +61,21 @@ fn mac(data: &[u8], out: &mut Vec<u8>) {
     fmt::u(out, u64::from(version));
     out.push(b' ');
     let mut off = 2;
-    if !(version == 2 && seq_suppressed) {
+    if version == 2 && seq_suppressed {
+        if verbose {
+            fmt::s(out, "seq suppressed ");
+        }
+    } else {
         if data.len() < 3 {
             fmt::s(out, "[ERROR: Truncated before seq]");
             return;
         }
         off = 3;
+        if verbose {
+            fmt::s(out, "seq ");
+            fmt::byte_hex(out, data[2]);
+            out.push(b' ');
+        }
     }
     let (dst_pan, src_pan) = if version == 2 {
         (

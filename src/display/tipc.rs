@@ -5,7 +5,8 @@
 //! bytes, MessageSize N bytes, USER, messageType TYPE`: the originating
 //! node comes from the long header (or the previous node of a short one),
 //! and the destination node only appears in a long header. Node addresses
-//! are `zone.cluster.node`. Link-level protocol messages are not
+//! are `zone.cluster.node`. With `-v` a long header adds a second line
+//! with the previous node and the link acknowledgement numbers. Link-level protocol messages are not
 //! dissected further.
 
 use super::{Bytes, fmt};
@@ -19,7 +20,7 @@ fn node(out: &mut Vec<u8>, a: u32) {
 }
 
 /// Prints a TIPC message; `data` starts after the ethertype.
-pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
+pub(crate) fn print(data: &[u8], verbose: bool, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let (Some(w0), Some(w1), Some(prev), Some(oport), Some(dport)) =
         (b.u32(0), b.u32(4), b.u32(12), b.u32(16), b.u32(20))
@@ -82,4 +83,17 @@ pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
             _ => "Unknown",
         },
     );
+    // With -v a long header adds the previous node and the link-level
+    // acknowledgement and sequence numbers.
+    if verbose && long {
+        let w2 = b.u32(8).unwrap_or(0);
+        fmt::s(out, "\n\tPrevious Node ");
+        node(out, prev);
+        fmt::s(out, ", Broadcast Ack ");
+        fmt::u(out, u64::from(w1 & 0xffff));
+        fmt::s(out, ", Link Ack ");
+        fmt::u(out, u64::from(w2 >> 16));
+        fmt::s(out, ", Link Sequence ");
+        fmt::u(out, u64::from(w2 & 0xffff));
+    }
 }
