@@ -42,10 +42,11 @@ pub(crate) fn print(
     linux: bool,
 ) {
     let id_at = if linux { 4 } else { 2 };
+    let short = if linux { " [|arcnet_linux]" } else { " [|arcnet]" };
     let (Some(&src), Some(&dst), Some(&shown), Some(&id)) =
         (data.first(), data.get(1), data.get(2), data.get(id_at))
     else {
-        fmt::s(out, "[|arcnet]");
+        fmt::s(out, short);
         return;
     };
     let rfc1201 = matches!(id, 0xd4 | 0xd5 | 0xd6 | 0xc4 | 0xdd | 0xfa | 0xcd);
@@ -54,10 +55,14 @@ pub(crate) fn print(
         // The split flag 0xff marks an exception packet, which carries a
         // second copy of the header.
         let Some(&split) = data.get(off) else {
-            fmt::s(out, "[|arcnet]");
+            fmt::s(out, short);
             return;
         };
         off += if split == 0xff { 7 } else { 3 };
+    }
+    if off > data.len() {
+        fmt::s(out, short);
+        return;
     }
     if p.opts.link_header {
         fmt::byte_hex(out, src);
@@ -71,10 +76,6 @@ pub(crate) fn print(
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
     }
-    if off > data.len() {
-        fmt::s(out, "[|arcnet]");
-        return;
-    }
     dump.net_off = off;
     let rest = &data[off..];
     let w = wire.saturating_sub(off);
@@ -82,7 +83,14 @@ pub(crate) fn print(
     match id {
         0xd4 | 0xf0 => ip::ipv4(p, rest, w, out, name),
         0xc4 => ip::ipv6(p, rest, w, out, name),
-        0xd5 | 0xd6 | 0xf1 => link::arp(p, rest, w, out, name),
+        0xd5 | 0xd6 | 0xf1 => {
+            link::arp(p, rest, w, out, name);
+            // A truncated ARP packet makes tcpdump unwind, and its -x
+            // dump then starts at the ARCNET header.
+            if out.ends_with(b"[|arp]") || out.ends_with(b"[|ARP]") {
+                p.dump_whole = true;
+            }
+        }
         _ => dump.forced = Some(off),
     }
 }

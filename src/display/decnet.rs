@@ -48,8 +48,6 @@ fn print_inner(data: &[u8], verbose: bool, out: &mut Vec<u8>) -> Option<()> {
         off += (flags & 0x7f) as usize;
         flags = b.u8(off)?;
     }
-    // The length counts from after the length field itself.
-    let end = (pktlen + 2).min(data.len());
     if flags & 0x01 != 0 {
         return control(b, off, flags, out);
     }
@@ -77,9 +75,10 @@ fn print_inner(data: &[u8], verbose: bool, out: &mut Vec<u8>) -> Option<()> {
         fmt::s(out, " hops ");
     }
     let nsp = off + hlen;
+    // The length counts from after the length field itself; tcpdump
+    // reads the NSP fields from whatever was captured, padding included.
     let nsplen = (pktlen + 2).saturating_sub(nsp);
-    nsp_print(Bytes(data.get(nsp..end).unwrap_or(&[])), nsplen, out);
-    Some(())
+    nsp_print(Bytes(data.get(nsp..).unwrap_or(&[])), nsplen, out)
 }
 
 /// The routing-layer control messages.
@@ -96,14 +95,15 @@ fn control(b: Bytes<'_>, off: usize, flags: u8, out: &mut Vec<u8>) -> Option<()>
             // address), node type, block size, area, 8-byte seed, the
             // designated router's id, hello timer, reserved byte, then a
             // counted data field.
+            // tcpdump names the message, then wants all of it.
+            fmt::s(out, "endnode-hello ");
+            let dlen = b.u8(off + 31)?;
             let (vers, eco, ueco) = (b.u8(off + 1)?, b.u8(off + 2)?, b.u8(off + 3)?);
             let src = le16(b, off + 8)?;
             let iinfo = b.u8(off + 10)?;
             let blksize = le16(b, off + 11)?;
             let rtr = le16(b, off + 26)?;
             let hello = le16(b, off + 28)?;
-            let dlen = b.u8(off + 31)?;
-            fmt::s(out, "endnode-hello ");
             fmt::s(
                 out,
                 match iinfo & 0x03 {
@@ -152,18 +152,17 @@ fn ack_field(out: &mut Vec<u8>, v: u16, own: &str, other: &str) {
 }
 
 /// Reads up to two acknowledgement fields starting at `off`; returns the
-/// offset after them.
-fn acks(b: Bytes<'_>, mut off: usize, out: &mut Vec<u8>, own: &str, other: &str) -> usize {
+/// offset after them, or `None` when a field was not captured.
+fn acks(b: Bytes<'_>, mut off: usize, out: &mut Vec<u8>, own: &str, other: &str) -> Option<usize> {
     for _ in 0..2 {
-        match le16(b, off) {
-            Some(v) if v & 0x8000 != 0 => {
-                ack_field(out, v, own, other);
-                off += 2;
-            }
-            _ => break,
+        let v = le16(b, off)?;
+        if v & 0x8000 == 0 {
+            break;
         }
+        ack_field(out, v, own, other);
+        off += 2;
     }
-    off
+    Some(off)
 }
 
 fn ports(out: &mut Vec<u8>, b: Bytes<'_>) -> Option<()> {
@@ -176,16 +175,17 @@ fn ports(out: &mut Vec<u8>, b: Bytes<'_>) -> Option<()> {
     Some(())
 }
 
-fn nsp_print(b: Bytes<'_>, nsplen: usize, out: &mut Vec<u8>) {
+fn nsp_print(b: Bytes<'_>, nsplen: usize, out: &mut Vec<u8>) -> Option<()> {
     if nsplen < 5 {
         fmt::s(out, " (nsplen ");
         fmt::u(out, nsplen as u64);
         fmt::s(out, " < 5) (invalid)");
-        return;
+        return Some(());
     }
-    if nsp_body(b, out).is_none() {
-        fmt::s(out, "[|nsp]");
-    }
+    // The common header (message flags, destination and source ports)
+    // must be there before anything is printed.
+    b.slice(0, 5)?;
+    nsp_body(b, out)
 }
 
 fn nsp_body(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
@@ -203,7 +203,7 @@ fn nsp_body(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
             0x10 => {
                 fmt::s(out, "link-service ");
                 ports(out, b)?;
-                let off = acks(b, 5, out, "ack", "ackdat");
+                let off = acks(b, 5, out, "ack", "ackdat")?;
                 let off = seg(out, off)?;
                 let lsflags = b.u8(off)?;
                 let fcval = b.u8(off + 1)? as i8;
@@ -228,13 +228,13 @@ fn nsp_body(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
             0x30 => {
                 fmt::s(out, "interrupt ");
                 ports(out, b)?;
-                let off = acks(b, 5, out, "ack", "ackdat");
+                let off = acks(b, 5, out, "ack", "ackdat")?;
                 seg(out, off)?;
             }
             0x00 | 0x20 | 0x40 | 0x60 => {
                 fmt::s(out, "data ");
                 ports(out, b)?;
-                let off = acks(b, 5, out, "ack", "oack");
+                let off = acks(b, 5, out, "ack", "oack")?;
                 seg(out, off)?;
             }
             _ => fmt::s(out, "reserved-data? "),
@@ -244,12 +244,15 @@ fn nsp_body(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
             0x00 => {
                 fmt::s(out, "data-ack ");
                 ports(out, b)?;
-                acks(b, 5, out, "ack", "oack");
+                // tcpdump reads both acknowledgement fields at once.
+                b.slice(5, 4)?;
+                acks(b, 5, out, "ack", "oack")?;
             }
             0x10 => {
                 fmt::s(out, "ils-ack ");
                 ports(out, b)?;
-                acks(b, 5, out, "ack", "ackdat");
+                b.slice(5, 4)?;
+                acks(b, 5, out, "ack", "ackdat")?;
             }
             0x20 => {
                 fmt::s(out, "conn-ack ");
@@ -275,6 +278,11 @@ fn nsp_body(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
                 let _services = b.u8(5)?;
                 let info = b.u8(6)?;
                 let segsize = le16(b, 7)?;
+                // A confirmation also carries a data count, which tcpdump
+                // wants captured.
+                if flg & 0x70 == 0x20 {
+                    b.u8(9)?;
+                }
                 fmt::s(
                     out,
                     match info & 0x03 {
@@ -295,6 +303,10 @@ fn nsp_body(b: Bytes<'_>, out: &mut Vec<u8>) -> Option<()> {
                 );
                 ports(out, b)?;
                 let reason = le16(b, 5)?;
+                // A disconnect-initiate also carries a data count.
+                if flg & 0x70 == 0x30 {
+                    b.u8(7)?;
+                }
                 match reason {
                     0 => fmt::s(out, "object rejected connect"),
                     42 => fmt::s(out, "disconnect complete"),

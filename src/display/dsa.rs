@@ -138,10 +138,13 @@ pub(crate) fn marvell(
 ) {
     let b = Bytes(data);
     let tag = if edsa { 16 } else { 12 };
-    let (Some(b0), Some(b1), Some(b2), Some(b3)) =
-        (b.u8(tag), b.u8(tag + 1), b.u8(tag + 2), b.u8(tag + 3))
+    // tcpdump wants the tag and the ethertype after it, and dumps nothing
+    // of a frame cut short before them.
+    let (Some(b0), Some(b1), Some(b2), Some(b3), Some(_)) =
+        (b.u8(tag), b.u8(tag + 1), b.u8(tag + 2), b.u8(tag + 3), b.u16(tag + 4))
     else {
-        fmt::s(out, if edsa { "[|edsa]" } else { "[|dsa]" });
+        fmt::s(out, if edsa { " [|edsa]" } else { " [|dsa]" });
+        dump.net_off = data.len();
         return;
     };
     let eflag = p.opts.link_header;
@@ -273,8 +276,10 @@ fn brcm_tag(out: &mut Vec<u8>, tag: [u8; 4]) {
 /// Link type 281: the Broadcom tag sits between the source address and
 /// the ethertype.
 pub(crate) fn brcm(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
-    let Some(tag) = data.get(12..16) else {
-        fmt::s(out, "[|brcm]");
+    // tcpdump wants the addresses, the tag and the ethertype after it.
+    let (Some(tag), true) = (data.get(12..16), data.len() >= 18) else {
+        fmt::s(out, " [|brcm-tag]");
+        dump.net_off = data.len();
         return;
     };
     let eflag = p.opts.link_header;
@@ -294,7 +299,8 @@ pub(crate) fn brcm_prepend(
     dump: &mut Dump,
 ) {
     let Some(tag) = data.get(0..4) else {
-        fmt::s(out, "[|brcm]");
+        fmt::s(out, " [|brcm-tag-prepend]");
+        p.dump_whole = true;
         return;
     };
     if p.opts.link_header {

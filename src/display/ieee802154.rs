@@ -13,14 +13,16 @@
 //! Only the addressing is dissected: auxiliary security headers,
 //! information elements and the frame payloads are not.
 
-use super::{Bytes, fmt};
+use super::{Bytes, Dump, Printer, fmt};
 
 const TYPES: [&str; 8] =
     ["Beacon", "Data", "Ack", "Command", "Reserved", "Multipurpose", "Fragment", "Extended"];
 
 /// Prints one frame; `dlt` is the link type, which decides what comes
 /// before the MAC header.
-pub(crate) fn print(dlt: u32, data: &[u8], verbose: bool, out: &mut Vec<u8>) {
+pub(crate) fn print(p: &Printer, data: &[u8], out: &mut Vec<u8>, dump: &mut Dump) {
+    let dlt = p.linktype.0;
+    let verbose = p.opts.verbose > 0;
     let b = Bytes(data);
     let start = match dlt {
         // A non-ASK PHY header: preamble, start-of-frame delimiter and
@@ -30,24 +32,44 @@ pub(crate) fn print(dlt: u32, data: &[u8], verbose: bool, out: &mut Vec<u8>) {
         283 => match b.u16(2) {
             Some(l) => l.swap_bytes() as usize,
             None => {
-                fmt::s(out, "[|802.15.4]");
+                fmt::s(out, " [|802.15.4]");
                 return;
             }
         },
         _ => 0,
     };
     let Some(frame) = data.get(start..) else {
-        fmt::s(out, "[|802.15.4]");
+        fmt::s(out, " [|802.15.4]");
         return;
     };
-    mac(frame, verbose, out);
+    if frame.len() < 2 {
+        // No frame control field: tcpdump dumps nothing with -x.
+        fmt::s(out, " [|802.15.4]");
+        dump.net_off = data.len();
+        return;
+    }
+    let Some(hdr) = mac(frame, verbose, out) else {
+        return;
+    };
+    // tcpdump's -x dump of a whole header starts one byte in.
+    dump.net_off = start + 1;
+    // The payload is not dissected: tcpdump ends the line with a space and
+    // dumps the rest of the frame.
+    out.push(b' ');
+    let o = &p.opts;
+    let plain = o.hex == 0 && o.hex_ascii == 0 && !o.ascii && !o.quiet;
+    if plain && frame.len() > hdr {
+        super::hex_dump(out, &frame[hdr..], true);
+    }
 }
 
-fn mac(data: &[u8], verbose: bool, out: &mut Vec<u8>) {
+/// Prints the frame's name and addresses; returns the length of the MAC
+/// header when all of it was captured.
+fn mac(data: &[u8], verbose: bool, out: &mut Vec<u8>) -> Option<usize> {
     let b = Bytes(data);
     let Some(fc) = b.u16(0).map(u16::swap_bytes) else {
-        fmt::s(out, "[|802.15.4]");
-        return;
+        fmt::s(out, " [|802.15.4]");
+        return None;
     };
     let ftype = (fc & 0x07) as usize;
     let pan_comp = fc & 0x40 != 0;
@@ -67,8 +89,8 @@ fn mac(data: &[u8], verbose: bool, out: &mut Vec<u8>) {
         }
     } else {
         if data.len() < 3 {
-            fmt::s(out, "[ERROR: Truncated before seq]");
-            return;
+            fmt::s(out, " [|802.15.4]");
+            return None;
         }
         off = 3;
         if verbose {
@@ -115,7 +137,7 @@ fn mac(data: &[u8], verbose: bool, out: &mut Vec<u8>) {
         if dst_pan {
             if !pan(out, &mut off) {
                 fmt::s(out, "[ERROR: Truncated before dst_pan]");
-                return;
+                return None;
             }
         } else {
             out.push(b'-');
@@ -123,18 +145,18 @@ fn mac(data: &[u8], verbose: bool, out: &mut Vec<u8>) {
         out.push(b':');
         if !addr(out, &mut off, dst_mode) {
             fmt::s(out, "[ERROR: Truncated before dst_addr]");
-            return;
+            return None;
         }
     } else if dst_pan && !pan(out, &mut off) {
         fmt::s(out, "[ERROR: Truncated before dst_pan]");
-        return;
+        return None;
     }
     if src_mode != 0 {
         fmt::s(out, " < ");
         if src_pan {
             if !pan(out, &mut off) {
                 fmt::s(out, "[ERROR: Truncated before src_pan]");
-                return;
+                return None;
             }
         } else {
             out.push(b'-');
@@ -142,6 +164,8 @@ fn mac(data: &[u8], verbose: bool, out: &mut Vec<u8>) {
         out.push(b':');
         if !addr(out, &mut off, src_mode) {
             fmt::s(out, "[ERROR: Truncated before dst_addr]");
+            return None;
         }
     }
+    Some(off)
 }

@@ -14,7 +14,10 @@ const HDR: usize = 24;
 pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let (Some(family), Some(zsrc), Some(zdst)) = (b.u8(1), b.u32(16), b.u32(20)) else {
-        fmt::s(out, "[|ipnet]");
+        // tcpdump unwinds on a short header: its -x dump then starts at
+        // the beginning.
+        fmt::s(out, " [|ipnet]");
+        p.dump_whole = true;
         return;
     };
     let name = match family {

@@ -12,7 +12,8 @@ const HDR: usize = 44;
 /// Prints one IPoIB packet.
 pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let Some(t) = Bytes(data).u16(40).filter(|_| data.len() >= HDR) else {
-        fmt::s(out, "[|ipoib]");
+        fmt::s(out, " [|ipoib]");
+        p.dump_whole = true;
         return;
     };
     let eflag = p.opts.link_header;

@@ -29,7 +29,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         258 | 149 => pktap(p, pkt, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
         8 => slip::print(p, data, wire, out, dump),
-        195 | 215 | 230 | 283 => ieee802154::print(p.linktype.0, data, p.opts.verbose > 0, out),
+        195 | 215 | 230 | 283 => ieee802154::print(p, data, out, dump),
         7 | 129 => arcnet::print(p, data, wire, out, dump, p.linktype.0 == 129),
         226 => ipnet::print(p, data, wire, out, dump),
         239 => nflog::print(p, data, wire, out, dump),
@@ -476,7 +476,7 @@ pub(crate) fn payload(
         0x88a2 => aoe::print(data, wire, out),
         0x9000 => loopback(data, wire, out),
         0x6003 => decnet::print(p, data, out),
-        0x88ca => tipc::print(data, p.opts.verbose > 0, out),
+        0x88ca => tipc::print(p, data, out),
         t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out),
         _ => dump.forced = Some(off),
     }

@@ -33,12 +33,14 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     let b = Bytes(data);
     let (Some(tci), Some(sl)) = (b.u8(14), b.u8(15)) else {
         fmt::s(out, " [|macsec]");
+        dump.net_off = data.len();
         return;
     };
     let has_sci = tci & 0x20 != 0;
     let end = if has_sci { 28 } else { 20 };
     if data.len() < end {
         fmt::s(out, " [|macsec]");
+        dump.net_off = data.len();
         return;
     }
     let sl = (sl & 0x3f) as usize;
@@ -77,14 +79,23 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         return;
     }
     // The payload (from its ethertype) is the short length when one is
-    // given, else whatever precedes the ICV; all of it and the ICV must
-    // have been captured.
+    // given, and then all of it and the ICV must have been captured;
+    // otherwise it is whatever was captured before the last 16 bytes.
     let plen = if sl != 0 { sl } else { wire.saturating_sub(end + ICV) };
     if eflag {
         sectag(out);
     }
-    if data.len() < end + plen + ICV || plen < 2 {
+    let need = if sl != 0 { end + sl + ICV } else { end + ICV };
+    if data.len() < need {
         fmt::s(out, " [|macsec]");
+        dump.net_off = data.len();
+        return;
+    }
+    let stop = if sl != 0 { end + sl } else { data.len() - ICV };
+    if stop < end + 2 {
+        // The inner ethertype is missing: tcpdump unwinds.
+        fmt::s(out, " [|ether]");
+        p.dump_whole = true;
         return;
     }
     let t = b.u16(end).unwrap_or(0);
@@ -94,5 +105,5 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     }
     let off = end + 2;
     dump.net_off = off;
-    link::payload(p, t, &data[off..end + plen], plen - 2, out, dump, off, !eflag);
+    link::payload(p, t, &data[off..stop], plen.saturating_sub(2), out, dump, off, !eflag);
 }

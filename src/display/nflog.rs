@@ -13,7 +13,8 @@ use super::{Bytes, Dump, Printer, fmt, ip};
 pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let (Some(family), Some(version), Some(resid)) = (b.u8(0), b.u8(1), b.u16(2)) else {
-        fmt::s(out, "[|nflog]");
+        fmt::s(out, " [|nflog]");
+        p.dump_whole = true;
         return;
     };
     let name = match family {
@@ -45,12 +46,14 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     // Every attribute is at least 4 bytes long, so the walk ends.
     let payload = loop {
         let (Some(len), Some(typ)) = (le16(off), le16(off + 2)) else {
-            fmt::s(out, "[|nflog]");
+            fmt::s(out, " [|nflog]");
+            p.dump_whole = true;
             return;
         };
         let len = len as usize;
         if len < 4 {
-            fmt::s(out, "[|nflog]");
+            fmt::s(out, " [|nflog]");
+            p.dump_whole = true;
             return;
         }
         if typ == 9 {
@@ -59,7 +62,8 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         off += (len + 3) & !3;
     };
     if payload > data.len() {
-        fmt::s(out, "[|nflog]");
+        fmt::s(out, " [|nflog]");
+        p.dump_whole = true;
         return;
     }
     dump.net_off = payload;

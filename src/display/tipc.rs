@@ -9,7 +9,7 @@
 //! with the previous node and the link acknowledgement numbers. Link-level protocol messages are not
 //! dissected further.
 
-use super::{Bytes, fmt};
+use super::{Bytes, Printer, fmt};
 
 fn node(out: &mut Vec<u8>, a: u32) {
     fmt::u(out, u64::from(a >> 24));
@@ -20,12 +20,14 @@ fn node(out: &mut Vec<u8>, a: u32) {
 }
 
 /// Prints a TIPC message; `data` starts after the ethertype.
-pub(crate) fn print(data: &[u8], verbose: bool, out: &mut Vec<u8>) {
+pub(crate) fn print(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
+    let verbose = p.opts.verbose > 0;
     let b = Bytes(data);
     let (Some(w0), Some(w1), Some(prev), Some(oport), Some(dport)) =
         (b.u32(0), b.u32(4), b.u32(12), b.u32(16), b.u32(20))
     else {
-        fmt::s(out, "[|TIPC]");
+        fmt::s(out, " [|tipc]");
+        p.dump_whole = true;
         return;
     };
     let ver = w0 >> 29;
@@ -33,8 +35,16 @@ pub(crate) fn print(data: &[u8], verbose: bool, out: &mut Vec<u8>) {
     let hsize = ((w0 >> 21) & 0x0f) * 4;
     let msize = w0 & 0x1ffff;
     let long = hsize >= 32;
+    // tcpdump wants the header up to the destination node of a long
+    // header captured.
+    if data.len() < if long { 32 } else { 24 } {
+        // tcpdump unwinds, so its -x dump starts at the link layer.
+        fmt::s(out, " [|tipc]");
+        p.dump_whole = true;
+        return;
+    }
     let (Some(onode), dnode) = (if long { b.u32(24) } else { Some(prev) }, b.u32(28)) else {
-        fmt::s(out, "[|TIPC]");
+        fmt::s(out, " [|tipc]");
         return;
     };
     fmt::s(out, "TIPC v");
