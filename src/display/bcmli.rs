@@ -11,9 +11,9 @@
 use super::{Bytes, fmt};
 
 /// Prints the shim; `data` is the UDP payload.
-pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
+pub(crate) fn print(data: &[u8], plen: usize, out: &mut Vec<u8>) {
     let Some(w) = Bytes(data).u32(0) else {
-        fmt::s(out, "BCM-LI-SHIM: [|bcm-li]");
+        fmt::s(out, " [|bcm_li]");
         return;
     };
     fmt::s(out, "BCM-LI-SHIM: direction ");
@@ -45,4 +45,8 @@ pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
     );
     fmt::s(out, ", li-id ");
     fmt::u(out, u64::from(w & 0x3f_ffff));
+    // tcpdump checks that the whole UDP payload was captured.
+    if data.len() < plen {
+        fmt::s(out, " [|bcm_li]");
+    }
 }

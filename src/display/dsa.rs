@@ -55,7 +55,12 @@ pub(crate) fn ether_tail(
     while vlan(inner) {
         match b.u16(look + 2) {
             Some(n) => inner = n,
-            None => break,
+            None => {
+                // A tag cut short: tcpdump says so before anything else.
+                fmt::s(out, " [|vlan]");
+                dump.net_off = data.len();
+                return;
+            }
         }
         look += 4;
     }
@@ -319,7 +324,8 @@ pub(crate) fn brcm_prepend(
 /// timestamp, then the Ethernet frame's own ethertype. tcpdump prints the
 /// vendor header with the ethertype line even without `-e` (but without
 /// the addresses), then the inner frame as Ethernet from its ethertype.
-/// `data` is the whole frame.
+/// `data` is the whole frame. A header cut short ends in ` [|arista]`,
+/// and the -x dump then starts at the link layer.
 pub(crate) fn arista(
     p: &mut Printer,
     data: &[u8],
@@ -331,16 +337,16 @@ pub(crate) fn arista(
     if eflag {
         macs(out, data);
     }
+    let b = Bytes(data);
+    let Some(sub) = b.u16(14) else {
+        fmt::s(out, "[|arista]");
+        dump.net_off = data.len();
+        return;
+    };
     ethertype_q(out, 0xd28b, p.opts.quiet);
     fmt::s(out, ", length ");
     fmt::u(out, wire as u64);
-    fmt::s(out, ": ");
-    let b = Bytes(data);
-    let (Some(sub), Some(ver)) = (b.u16(14), b.u16(16)) else {
-        fmt::s(out, "[|arista]");
-        return;
-    };
-    fmt::s(out, "SubType ");
+    fmt::s(out, ": SubType ");
     if sub != 1 {
         fmt::s(out, "Unknown (0x");
         fmt::x_pad(out, u64::from(sub), 4);
@@ -348,22 +354,31 @@ pub(crate) fn arista(
         dump.forced = Some(14);
         return;
     }
-    fmt::s(out, "Timestamp (0x0001), Timescale ");
-    let scale = (ver >> 8) & 0x03;
-    fmt::s(
-        out,
-        if scale == 0 {
-            "TAI"
-        } else if scale == 1 {
-            "UTC"
-        } else {
-            "Unknown"
-        },
-    );
+    fmt::s(out, "Timestamp (0x0001), ");
+    if arista_timestamp(p, b, wire, out, dump).is_none() {
+        fmt::s(out, " [|arista]");
+        p.dump_whole = true;
+    }
+}
+
+/// The timestamp subtype's fields and the frame after them; `None` when
+/// they were cut short.
+fn arista_timestamp(
+    p: &mut Printer,
+    b: Bytes<'_>,
+    wire: usize,
+    out: &mut Vec<u8>,
+    dump: &mut Dump,
+) -> Option<()> {
+    let scale = b.u8(16)? & 0x03;
+    fmt::s(out, "Timescale ");
+    fmt::s(out, ["TAI", "UTC", "Unknown", "Unknown"][scale as usize]);
     fmt::s(out, " (");
     fmt::u(out, u64::from(scale));
-    fmt::s(out, "), Format ");
-    let form = (ver >> 4) & 0x0f;
+    fmt::s(out, "), ");
+    let v = b.u8(17)?;
+    let (form, hw) = (v >> 4, v & 0x0f);
+    fmt::s(out, "Format ");
     fmt::s(
         out,
         match form {
@@ -375,7 +390,6 @@ pub(crate) fn arista(
     fmt::s(out, " (");
     fmt::u(out, u64::from(form));
     fmt::s(out, "), HwInfo ");
-    let hw = ver & 0x0f;
     fmt::s(
         out,
         match hw {
@@ -389,10 +403,7 @@ pub(crate) fn arista(
     fmt::s(out, "), Timestamp ");
     let next = match form {
         1 => {
-            let (Some(sec), Some(ns)) = (b.u32(18), b.u32(22)) else {
-                fmt::s(out, "[|arista]");
-                return;
-            };
+            let (sec, ns) = (b.u32(18)?, b.u32(22)?);
             let sec = i64::from(sec);
             let (y, m, d) = fmt::civil_from_days(sec.div_euclid(86_400));
             fmt::u(out, y as u64);
@@ -407,10 +418,7 @@ pub(crate) fn arista(
             26
         }
         2 => {
-            let (Some(sec), Some(ns)) = (b.u16(18), b.u32(20)) else {
-                fmt::s(out, "[|arista]");
-                return;
-            };
+            let (sec, ns) = (b.u16(18)?, b.u32(20)?);
             fmt::u(out, u64::from(sec));
             out.push(b'.');
             fmt::u_pad(out, u64::from(ns), 9);
@@ -418,9 +426,11 @@ pub(crate) fn arista(
         }
         _ => {
             dump.forced = Some(18);
-            return;
+            return Some(());
         }
     };
     fmt::s(out, ": ");
-    ether_tail(p, data, next, wire, out, dump, eflag);
+    b.u16(next)?;
+    ether_tail(p, b.0, next, wire, out, dump, p.opts.link_header);
+    Some(())
 }

@@ -13,8 +13,9 @@ use super::{Bytes, Dump, Printer, fmt, ip};
 pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let (Some(family), Some(version), Some(resid)) = (b.u8(0), b.u8(1), b.u16(2)) else {
+        // Nothing is dumped of a short header.
         fmt::s(out, " [|nflog]");
-        p.dump_whole = true;
+        dump.net_off = data.len();
         return;
     };
     let name = match family {
@@ -45,15 +46,16 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     let mut off = 4;
     // Every attribute is at least 4 bytes long, so the walk ends.
     let payload = loop {
+        // tcpdump wants every attribute up to the payload whole; its -x
+        // dump of a packet cut short starts at the attribute.
+        dump.net_off = off;
         let (Some(len), Some(typ)) = (le16(off), le16(off + 2)) else {
             fmt::s(out, " [|nflog]");
-            p.dump_whole = true;
             return;
         };
         let len = len as usize;
-        if len < 4 {
+        if len < 4 || off + ((len + 3) & !3) > data.len() {
             fmt::s(out, " [|nflog]");
-            p.dump_whole = true;
             return;
         }
         if typ == 9 {

@@ -32,7 +32,7 @@ pub(crate) fn udp_misc(
         } else if port(8231) {
             hncp::print(payload, plen, out);
         } else if port(49152) {
-            bcmli::print(payload, out);
+            bcmli::print(payload, plen, out);
         } else {
             return None;
         }
