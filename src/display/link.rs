@@ -34,7 +34,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         226 => ipnet::print(p, data, wire, out, dump),
         239 => nflog::print(p, data, wire, out, dump),
         242 => ipoib::print(p, data, wire, out, dump),
-        271 => vsock::print(data, wire, p.opts.verbose, out, dump),
+        271 => vsock::print(data, p.opts.verbose, out, dump),
         281 => dsa::brcm(p, data, wire, out, dump),
         282 => dsa::brcm_prepend(p, data, wire, out, dump),
         284 | 285 => dsa::marvell(p, data, wire, out, dump, p.linktype.0 == 285),
