@@ -4,7 +4,9 @@
 //! to four bytes; the attribute of type 9 holds the logged packet.
 //!
 //! Without `-e` tcpdump prints the packet alone; with `-e` it prefixes
-//! `version V, resource ID R, family IPv4 (2), length N: `. The other
+//! `version V, resource ID R, family IPv4 (2), length N: `. A family other
+//! than IPv4 and IPv6 gets that header (with the length left at the
+//! payload) even without `-e`, and its payload is dumped. The other
 //! attributes (prefix, marks, timestamps, ...) are not printed.
 
 use super::{Bytes, Dump, Printer, fmt, ip};
@@ -18,12 +20,18 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         dump.net_off = data.len();
         return;
     };
+    if version != 0 {
+        fmt::s(out, "version ");
+        fmt::u(out, u64::from(version));
+        fmt::s(out, " (unknown)");
+        return;
+    }
     let name = match family {
         2 => "IPv4",
         10 => "IPv6",
         _ => "Unknown",
     };
-    if p.opts.link_header {
+    let header = |out: &mut Vec<u8>, len: usize| {
         fmt::s(out, "version ");
         fmt::u(out, u64::from(version));
         fmt::s(out, ", resource ID ");
@@ -39,13 +47,22 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
             out.push(b')');
         }
         fmt::s(out, ", length ");
-        fmt::u(out, wire as u64);
+        fmt::u(out, len as u64);
         fmt::s(out, ": ");
+    };
+    let eflag = p.opts.link_header;
+    if eflag {
+        header(out, wire);
     }
     let le16 = |off: usize| b.u16(off).map(u16::swap_bytes);
     let mut off = 4;
-    // Every attribute is at least 4 bytes long, so the walk ends.
-    let payload = loop {
+    // The payload attribute runs to the end of the packet, whatever its
+    // length says; running out of attributes leaves an empty payload.
+    // Every attribute takes at least 4 bytes, so the walk ends.
+    let start = loop {
+        if off >= data.len() {
+            break data.len();
+        }
         // tcpdump wants every attribute up to the payload whole; its -x
         // dump of a packet cut short starts at the attribute.
         dump.net_off = off;
@@ -53,28 +70,33 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
             fmt::s(out, " [|nflog]");
             return;
         };
-        let len = len as usize;
-        if len < 4 || off + ((len + 3) & !3) > data.len() {
+        let size = (len as usize + 3) & !3;
+        if size == 0 || off + size > data.len() {
             fmt::s(out, " [|nflog]");
             return;
         }
         if typ == 9 {
             break off + 4;
         }
-        off += (len + 3) & !3;
+        off += size;
     };
-    if payload > data.len() {
-        fmt::s(out, " [|nflog]");
-        p.dump_whole = true;
-        return;
+    // Without -e an unknown family still gets the header, with the length
+    // left after the payload attribute's header, plus 4.
+    let known = matches!(family, 2 | 10);
+    if !eflag && !known {
+        header(out, wire.saturating_sub(start) + 4);
     }
-    dump.net_off = payload;
-    let rest = &data[payload..];
-    let w = wire.saturating_sub(payload);
+    dump.net_off = start;
+    let rest = &data[start..];
+    let w = wire.saturating_sub(start);
     let named = !p.opts.link_header;
     match family {
         2 => ip::ipv4(p, rest, w, out, named),
         10 => ip::ipv6(p, rest, w, out, named),
-        _ => dump.forced = Some(payload),
+        _ => {
+            if !rest.is_empty() {
+                dump.forced = Some(start);
+            }
+        }
     }
 }
