@@ -60,7 +60,9 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     // length says; running out of attributes leaves an empty payload.
     // Every attribute takes at least 4 bytes, so the walk ends.
     let start = loop {
-        if off >= data.len() {
+        // The walk goes by the length on the wire, the checks by what was
+        // captured.
+        if off >= wire {
             break data.len();
         }
         // tcpdump wants every attribute up to the payload whole; its -x
