@@ -475,7 +475,7 @@ pub(crate) fn payload(
         0x88f7 => ptp::print(data, out),
         0x88a2 => aoe::print(data, wire, out),
         0x9000 => loopback(data, wire, out),
-        0x6003 => decnet::print(p, data, out),
+        0x6003 => decnet::print(p, data, wire, out),
         0x88ca => tipc::print(p, data, out),
         t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out),
         _ => dump.forced = Some(off),
