@@ -12,7 +12,7 @@
 //! bytes into the header: for the Linux header that is the offset field,
 //! not the protocol id, and bpfcap prints what tcpdump prints.
 
-use super::{Dump, Printer, fmt, ip, link};
+use super::{Dump, Printer, fmt, ip, ipx, link};
 
 fn proto_name(out: &mut Vec<u8>, id: u8) {
     let name = match id {
@@ -49,18 +49,32 @@ pub(crate) fn print(
         fmt::s(out, short);
         return;
     };
-    let rfc1201 = matches!(id, 0xd4 | 0xd5 | 0xd6 | 0xc4 | 0xdd | 0xfa | 0xcd);
+    // Only the RFC 1051 protocols lack the split flag and sequence
+    // number; tcpdump assumes them for every other id.
+    let rfc1201 = !matches!(id, 0xf0 | 0xf1);
     let mut off = id_at + 1;
+    // The split flag and sequence number (BSD header only): 0 for a whole
+    // packet, odd for the first of several fragments, even for a later
+    // one; 0xff marks an exception packet, whose header comes again four
+    // bytes on.
+    let mut split_seq = None;
     if rfc1201 {
-        // The split flag 0xff marks an exception packet, which carries a
-        // second copy of the header.
         let Some(&split) = data.get(off) else {
             fmt::s(out, short);
             return;
         };
-        off += if split == 0xff { 7 } else { 3 };
-    }
-    if off > data.len() {
+        let seq_at = if !linux && split == 0xff { off + 5 } else { off + 1 };
+        off = seq_at + 2;
+        if off > data.len() {
+            fmt::s(out, short);
+            return;
+        }
+        if !linux {
+            // An exception packet's fragment details are in the copy.
+            let split = if split == 0xff { data[seq_at - 1] } else { split };
+            split_seq = Some((split, u16::from_be_bytes([data[seq_at], data[seq_at + 1]])));
+        }
+    } else if off > data.len() {
         fmt::s(out, short);
         return;
     }
@@ -73,8 +87,27 @@ pub(crate) fn print(
             proto_name(out, shown);
             out.push(b' ');
         }
+        if let Some((split, seq)) = split_seq {
+            fmt::s(out, "seqid ");
+            fmt::x_pad(out, u64::from(seq), 4);
+            out.push(b' ');
+            if split & 1 == 1 {
+                fmt::s(out, "(first of ");
+                fmt::u(out, (u64::from(split) + 3) / 2);
+                fmt::s(out, " fragments) ");
+            } else if split != 0 {
+                fmt::s(out, "(fragment ");
+                fmt::u(out, u64::from(split) / 2 + 1);
+                fmt::s(out, ") ");
+            }
+        }
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
+    }
+    // Only a whole packet or the first fragment is dissected.
+    if matches!(split_seq, Some((split, _)) if split != 0 && split & 1 == 0) {
+        dump.net_off = off;
+        return;
     }
     dump.net_off = off;
     let rest = &data[off..];
@@ -83,6 +116,12 @@ pub(crate) fn print(
     match id {
         0xd4 | 0xf0 => ip::ipv4(p, rest, w, out, name),
         0xc4 => ip::ipv6(p, rest, w, out, name),
+        0xfa => {
+            if name {
+                fmt::s(out, "IPX ");
+            }
+            ipx::print(p, rest, w, out);
+        }
         0xd5 | 0xd6 | 0xf1 => {
             link::arp(p, rest, w, out, name);
             // A truncated ARP packet makes tcpdump unwind, and its -x
@@ -91,6 +130,8 @@ pub(crate) fn print(
                 p.dump_whole = true;
             }
         }
-        _ => dump.forced = Some(off),
+        // tcpdump's ARCNET printer dumps an unknown payload itself, so
+        // the dump comes even with -x, -X or -q.
+        _ => super::hex_dump(out, rest, true),
     }
 }
