@@ -58,15 +58,35 @@ pub(crate) fn print(
     // one; 0xff marks an exception packet, whose header comes again four
     // bytes on.
     let mut split_seq = None;
+    // A BSD header cut short within the split fields: tcpdump shows its
+    // start, -e or not.
+    let phds = |out: &mut Vec<u8>, extended: bool| {
+        if !linux {
+            fmt::byte_hex(out, src);
+            out.push(b' ');
+            fmt::byte_hex(out, dst);
+            out.push(b' ');
+            proto_name(out, shown);
+            out.push(b' ');
+            fmt::u(out, wire as u64);
+            fmt::s(out, if extended { ":  phds extended" } else { ":  phds" });
+        }
+        fmt::s(out, short);
+    };
     if rfc1201 {
         let Some(&split) = data.get(off) else {
-            fmt::s(out, short);
+            phds(out, false);
             return;
         };
-        let seq_at = if !linux && split == 0xff { off + 5 } else { off + 1 };
+        let exception = !linux && split == 0xff;
+        if off + 3 > data.len() {
+            phds(out, false);
+            return;
+        }
+        let seq_at = if exception { off + 5 } else { off + 1 };
         off = seq_at + 2;
         if off > data.len() {
-            fmt::s(out, short);
+            phds(out, true);
             return;
         }
         if !linux {
@@ -120,7 +140,11 @@ pub(crate) fn print(
             if name {
                 fmt::s(out, "IPX ");
             }
-            ipx::print(p, rest, w, out);
+            if rest.len() < 30 {
+                fmt::s(out, " [|ipx]");
+            } else {
+                ipx::print(p, rest, w, out);
+            }
         }
         0xd5 | 0xd6 | 0xf1 => {
             link::arp(p, rest, w, out, name);
