@@ -37,7 +37,7 @@ pub(crate) fn ether_tail(
         return;
     };
     let mut off = off + 2;
-    let macs = data.get(6..12).zip(data.get(0..6));
+    let addrs = data.get(6..12).zip(data.get(0..6));
     if t <= 1500 {
         let len = (t as usize).min(wire.saturating_sub(off));
         if eflag {
@@ -46,7 +46,7 @@ pub(crate) fn ether_tail(
             fmt::s(out, ": ");
         }
         dump.net_off = off;
-        llc::print(p, data.get(off..).unwrap_or(&[]), len, macs, out, dump, off);
+        llc::print(p, data.get(off..).unwrap_or(&[]), len, addrs, out, dump, off);
         return;
     }
     let vlan = |t: u16| matches!(t, 0x8100 | 0x88a8 | 0x9100);
@@ -66,6 +66,11 @@ pub(crate) fn ether_tail(
     }
     let show = eflag || !(inner <= 1500 || link::dissected(inner));
     if show {
+        // An undissected payload brings the addresses too, as for plain
+        // Ethernet (with -e they were printed first).
+        if !eflag && data.len() >= 12 {
+            macs(out, data);
+        }
         ethertype_q(out, t, p.opts.quiet);
         fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
@@ -99,7 +104,7 @@ pub(crate) fn ether_tail(
     let rest = data.get(off..).unwrap_or(&[]);
     if t <= 1500 {
         let len = (t as usize).min(wire.saturating_sub(off));
-        llc::print(p, rest, len, macs, out, dump, off);
+        llc::print(p, rest, len, addrs, out, dump, off);
         return;
     }
     link::payload(p, t, rest, wire.saturating_sub(off), out, dump, off, !show);
@@ -157,6 +162,9 @@ pub(crate) fn marvell(
     let tagged = b0 & 0x20 != 0;
     let dev = b0 & 0x1f;
     let port = b1 >> 3;
+    // Bit 2 of the second byte: a trunk source when forwarding, the
+    // ingress side when sniffing.
+    let trunk = b1 & 0x04 != 0;
     let pri = b2 >> 5;
     let vid = (u16::from(b2 & 0x0f) << 8) | u16::from(b3);
     if eflag {
@@ -178,17 +186,42 @@ pub(crate) fn marvell(
         fmt::s(
             out,
             match mode {
-                0 => "To CPU, ",
+                0 => "To CPU, source ",
                 1 => "From CPU, target ",
-                2 => "To Sniffer, ",
+                2 => "To Sniffer, source ",
                 _ => "Forward, ",
             },
         );
         fmt::s(out, "dev ");
         fmt::u(out, u64::from(dev));
-        fmt::s(out, ", port ");
+        fmt::s(out, if mode == 3 && trunk { ", trunk " } else { ", port " });
         fmt::u(out, u64::from(port));
+        match mode {
+            0 => {
+                // The To-CPU code: two bits of the second byte and one of
+                // the third.
+                let code = ((b1 >> 1) & 0x03) << 1 | ((b2 >> 4) & 0x01);
+                fmt::s(out, ", code ");
+                fmt::s(
+                    out,
+                    match code {
+                        0 => "BPDU (MGMT) Trap",
+                        1 => "Frame2Reg",
+                        2 => "IGMP/MLD Trap",
+                        3 => "Policy Trap",
+                        4 => "ARP Mirror",
+                        5 => "Policy Mirror",
+                        _ => "reserved",
+                    },
+                );
+            }
+            2 => fmt::s(out, if trunk { ", ingress sniff" } else { ", egress sniff" }),
+            _ => {}
+        }
         fmt::s(out, if tagged { ", tagged" } else { ", untagged" });
+        if b1 & 0x01 != 0 {
+            fmt::s(out, ", CFI");
+        }
         fmt::s(out, ", VID ");
         fmt::u(out, u64::from(vid));
         fmt::s(out, ", FPri ");
@@ -203,15 +236,12 @@ pub(crate) fn marvell(
             fmt::s(out, "DSA ");
         }
         let (pre, post) = match mode {
-            0 => ("", " > CPU"),
+            0 => ("port ", " > CPU"),
             1 => ("CPU > port ", ""),
-            2 => ("Sniffer port ", ""),
-            _ => ("Forward port ", ""),
+            2 => ("port ", if trunk { " > Rx Sniffer" } else { " > Tx Sniffer" }),
+            _ => (if trunk { "Forward trunk " } else { "Forward port " }, ""),
         };
         fmt::s(out, pre);
-        if mode == 0 {
-            fmt::s(out, "port ");
-        }
         fmt::u(out, u64::from(dev));
         out.push(b'.');
         fmt::u(out, u64::from(port));
@@ -224,16 +254,21 @@ pub(crate) fn marvell(
     ether_tail(p, data, tag + 4, wire, out, dump, eflag);
 }
 
-/// The 4-byte Broadcom tag.
+/// The 4-byte Broadcom tag. tcpdump names the opcode `EG` only for a
+/// first byte of zero, and lays the fields out by bit 5 of that byte:
+/// set, the ingress fields (traffic class, tag enforcement, time stamp,
+/// destination port map); clear, the egress ones (class id, reason code,
+/// traffic class, source port).
 fn brcm_tag(out: &mut Vec<u8>, tag: [u8; 4]) {
     fmt::s(out, "BRCM tag OP: ");
-    if tag[0] >> 5 == 1 {
-        fmt::s(out, "IG, TC: ");
+    fmt::s(out, if tag[0] == 0 { "EG" } else { "IG" });
+    if tag[0] & 0x20 != 0 {
+        fmt::s(out, ", TC: ");
         fmt::u(out, u64::from((tag[1] >> 2) & 0x07));
         fmt::s(out, ", TE: ");
         fmt::s(
             out,
-            match tag[0] & 0x03 {
+            match tag[1] & 0x03 {
                 0 => "None",
                 1 => "Untag",
                 2 => "Header",
@@ -245,31 +280,21 @@ fn brcm_tag(out: &mut Vec<u8>, tag: [u8; 4]) {
         fmt::s(out, ", DST map: 0x");
         fmt::x_pad(out, u64::from(u16::from_be_bytes([tag[2], tag[3]]) & 0x1ff), 4);
     } else {
-        fmt::s(out, "EG, CID: ");
+        fmt::s(out, ", CID: ");
         fmt::u(out, u64::from(tag[1]));
         fmt::s(out, ", RC: ");
-        const RC: [(u8, &str); 7] = [
-            (0x01, "mirror"),
-            (0x02, "MAC learning"),
-            (0x04, "switching"),
-            (0x08, "prot term"),
-            (0x10, "prot snoop"),
-            (0x20, "exception"),
-            (0xc0, "reserved"),
-        ];
-        let mut first = true;
-        for (bit, name) in RC {
-            if tag[2] & bit != 0 {
-                if !first {
-                    fmt::s(out, ", ");
-                }
-                fmt::s(out, name);
-                first = false;
-            }
-        }
-        if first {
-            fmt::s(out, "none");
-        }
+        fmt::s(
+            out,
+            match tag[2] {
+                0x01 => "mirror",
+                0x02 => "MAC learning",
+                0x04 => "switching",
+                0x08 => "prot term",
+                0x10 => "prot snoop",
+                0x20 => "exception",
+                _ => "reserved",
+            },
+        );
         fmt::s(out, ", TC: ");
         fmt::u(out, u64::from(tag[3] >> 5));
         fmt::s(out, ", port: ");

@@ -25,7 +25,8 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         26 => "IPv6",
         _ => "Unknown",
     };
-    if p.opts.link_header {
+    // An unknown family shows the header even without -e.
+    if p.opts.link_header || name == "Unknown" {
         fmt::u(out, u64::from(zsrc));
         fmt::s(out, " > ");
         fmt::u(out, u64::from(zdst));

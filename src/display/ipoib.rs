@@ -20,7 +20,8 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     let show = eflag || !link::dissected(t);
     if show {
         // With -q tcpdump keeps the word "ethertype" here.
-        fmt::s(out, "IPOIB, ");
+        // Without -e (an undissected payload) the name is left out.
+        fmt::s(out, if eflag { "IPOIB, " } else { ", " });
         if p.opts.quiet {
             fmt::s(out, "ethertype ");
         }
