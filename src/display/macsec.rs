@@ -37,9 +37,17 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         return;
     };
     let has_sci = tci & 0x20 != 0;
+
     let end = if has_sci { 28 } else { 20 };
     if data.len() < end {
         fmt::s(out, " [|macsec]");
+        dump.net_off = data.len();
+        return;
+    }
+    // A set version bit or reserved short-length bits make the tag
+    // invalid.
+    if tci & 0x80 != 0 || sl & 0xc0 != 0 {
+        fmt::s(out, " (invalid)");
         dump.net_off = data.len();
         return;
     }

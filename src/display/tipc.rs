@@ -23,8 +23,17 @@ fn node(out: &mut Vec<u8>, a: u32) {
 pub(crate) fn print(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
     let verbose = p.opts.verbose > 0;
     let b = Bytes(data);
-    let (Some(w0), Some(w1), Some(prev), Some(oport), Some(dport)) =
-        (b.u32(0), b.u32(4), b.u32(12), b.u32(16), b.u32(20))
+    let Some(w0) = b.u32(0) else {
+        fmt::s(out, " [|tipc]");
+        p.dump_whole = true;
+        return;
+    };
+    // Users 4, 9, 14 and 15 are not printed at all.
+    if matches!((w0 >> 25) & 0x0f, 4 | 9 | 14 | 15) {
+        return;
+    }
+    let (Some(w1), Some(prev), Some(oport), Some(dport)) =
+        (b.u32(4), b.u32(12), b.u32(16), b.u32(20))
     else {
         fmt::s(out, " [|tipc]");
         p.dump_whole = true;
@@ -34,7 +43,10 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
     let user = (w0 >> 25) & 0x0f;
     let hsize = ((w0 >> 21) & 0x0f) * 4;
     let msize = w0 & 0x1ffff;
-    let long = hsize >= 32;
+    // The link-level users have their own layout (originating and
+    // destination nodes from words 6 and 7, no ports).
+    let internal = matches!(user, 5 | 6 | 7 | 10 | 12 | 13);
+    let long = internal || hsize > 24;
     // tcpdump wants the header up to the destination node of a long
     // header captured.
     if data.len() < if long { 32 } else { 24 } {
@@ -51,14 +63,19 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
     fmt::u(out, u64::from(ver));
     fmt::s(out, ".0 ");
     node(out, onode);
-    out.push(b':');
-    fmt::u(out, u64::from(oport));
-    fmt::s(out, " > ");
-    if long {
+    if internal {
+        fmt::s(out, " > ");
         node(out, dnode.unwrap_or(0));
+    } else {
         out.push(b':');
+        fmt::u(out, u64::from(oport));
+        fmt::s(out, " > ");
+        if long {
+            node(out, dnode.unwrap_or(0));
+            out.push(b':');
+        }
+        fmt::u(out, u64::from(dport));
     }
-    fmt::u(out, u64::from(dport));
     fmt::s(out, ", headerlength ");
     fmt::u(out, u64::from(hsize));
     fmt::s(out, " bytes, MessageSize ");
@@ -72,17 +89,25 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
             2 => "High Importance Data payload",
             3 => "Critical Importance Data payload",
             5 => "Broadcast Link Protocol internal",
-            6 => "Message Bundler Protocol",
+            6 => "Message Bundler Protocol internal",
             7 => "Link State Protocol internal",
             8 => "Connection Manager internal",
             10 => "Link Changeover Protocol internal",
             11 => "Name Table Update Protocol internal",
-            12 => "Message Fragmentation Protocol",
+            12 => "Message Fragmentation Protocol internal",
             13 => "Neighbor Detection Protocol internal",
             _ => "Unknown",
         },
     );
     fmt::s(out, ", messageType ");
+    let name = ["CONN_MSG", "MCAST_MSG", "NAMED_MSG", "DIRECT_MSG"].get((w1 >> 29) as usize);
+    if internal {
+        fmt::s(out, name.unwrap_or(&"Unknown"));
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, u64::from(w1), 8);
+        out.push(b')');
+        return;
+    }
     fmt::s(
         out,
         match w1 >> 29 {
