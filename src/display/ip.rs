@@ -7,7 +7,7 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, fmt, icmp, transport, tunnel};
+use super::{Bytes, Printer, fmt, icmp, icmp6, transport, tunnel};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -239,7 +239,7 @@ pub(crate) fn upper(
         }
         58 => {
             addrs.pair(out);
-            icmp::icmp6(p, addrs, data, len, out);
+            icmp6::print(p, addrs, data, len, out);
         }
         4 if data.len() >= 20 && p.depth < super::MAX_DEPTH => {
             addrs.pair(out);

@@ -37,9 +37,11 @@
 mod dns;
 mod fmt;
 mod icmp;
+mod icmp6;
 mod ip;
 mod link;
 mod llc;
+mod mptcp;
 mod transport;
 mod tunnel;
 mod udpapps;

@@ -7,7 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, mptcp, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -180,6 +180,10 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
                 p.dump_whole = true;
                 return;
             }
+            Opts::BadOpt => {
+                out.push(b']');
+                return;
+            }
         }
         fmt::s(out, "]");
     }
@@ -199,6 +203,9 @@ enum Opts {
     Truncated,
     /// Cut short, and the marker is already written.
     Stop,
+    /// An option too short for its kind; `[bad opt]` is written and the
+    /// line ends after the closing bracket.
+    BadOpt,
 }
 
 /// TCP options; `opts` is what was captured of the `declared` bytes.
@@ -247,6 +254,11 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
         }
         let ob = Bytes(body);
         match (kind, olen) {
+            (30, _) => {
+                if let mptcp::Mptcp::Bad = mptcp::print(out, &opts[i..i + olen]) {
+                    return Opts::BadOpt;
+                }
+            }
             (2, 4) => {
                 fmt::s(out, "mss ");
                 fmt::u(out, ob.u16(0).unwrap_or(0) as u64);
@@ -327,7 +339,17 @@ fn tcp_payload(
     let port = |x: u16| sport == x || dport == x;
     if port(80) || port(8080) || port(3128) {
         fmt::s(out, ": HTTP");
-        http_first_line(out, data);
+        if p.opts.verbose > 0 {
+            http_verbose(out, data, len);
+        } else {
+            http_first_line(out, data);
+        }
+    } else if port(22) && data.starts_with(b"SSH-") {
+        // The version exchange: its first line, when it is all there.
+        if let Some(end) = data.iter().position(|&c| c == b'\r' || c == b'\n') {
+            fmt::s(out, ": SSH: ");
+            out.extend_from_slice(&data[..end]);
+        }
     } else if port(53) {
         // DNS over TCP: a two-byte length, then the message.
         out.push(b' ');
@@ -339,20 +361,55 @@ fn tcp_payload(
     }
 }
 
+/// With `-v`, an HTTP request or response is printed whole, a line at a
+/// time after a tab; a last line without its line end is marked `[|http]`.
+fn http_verbose(out: &mut Vec<u8>, data: &[u8], len: usize) {
+    if !STARTS.iter().any(|s| data.starts_with(s))
+        || !data.iter().any(|&c| c == b'\r' || c == b'\n')
+    {
+        return;
+    }
+    fmt::s(out, ", length: ");
+    fmt::u(out, len as u64);
+    let mut rest = data;
+    while !rest.is_empty() {
+        fmt::s(out, "\n\t");
+        let (line, done) = match rest.iter().position(|&c| c == b'\n') {
+            Some(nl) => {
+                let line = &rest[..nl];
+                rest = &rest[nl + 1..];
+                (line.strip_suffix(b"\r").unwrap_or(line), true)
+            }
+            None => {
+                let line = rest;
+                rest = &[];
+                (line, false)
+            }
+        };
+        for &c in line {
+            out.push(if (0x20..0x7f).contains(&c) || c == b'\t' { c } else { b'.' });
+        }
+        if !done {
+            fmt::s(out, " [|http]");
+        }
+    }
+}
+
+const STARTS: &[&[u8]] = &[
+    b"GET ",
+    b"PUT ",
+    b"POST ",
+    b"HEAD ",
+    b"DELETE ",
+    b"OPTIONS ",
+    b"TRACE ",
+    b"CONNECT ",
+    b"PATCH ",
+    b"HTTP/",
+];
+
 /// `: FIRST LINE` when the payload starts like an HTTP request or response.
 fn http_first_line(out: &mut Vec<u8>, data: &[u8]) {
-    const STARTS: &[&[u8]] = &[
-        b"GET ",
-        b"PUT ",
-        b"POST ",
-        b"HEAD ",
-        b"DELETE ",
-        b"OPTIONS ",
-        b"TRACE ",
-        b"CONNECT ",
-        b"PATCH ",
-        b"HTTP/",
-    ];
     if !STARTS.iter().any(|s| data.starts_with(s)) {
         return;
     }

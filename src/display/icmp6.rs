@@ -1,0 +1,561 @@
+//! ICMPv6 (RFC 4443) with neighbour discovery (RFC 4861), MLD (RFC 2710,
+//! RFC 3810), node information queries (RFC 4620), router renumbering
+//! (RFC 2894) and the multicast traceroute types.
+//!
+//! Without `-v` tcpdump prints `ICMP6, WHAT, length N`. With `-v` it puts
+//! `[icmp6 sum ok] ` (or `[bad icmp6 cksum 0x.. -> 0x..!] `) in front, drops
+//! the length for errors and echoes, moves it right after the type name for
+//! neighbour discovery and lists the neighbour-discovery options one per
+//! line (`\t  source link-address option (1), length 8 (1): MAC`), with the
+//! router advertisement's fields on a line of their own. Types tcpdump does
+//! not dissect (and mtrace) are followed by a hex dump of the message.
+//! Not dissected: the `-v` forms of MLD, node information replies' data
+//! and router renumbering's use-prefix details beyond the first.
+
+use super::ip::{Addrs, addr, checksum};
+use super::{Bytes, Printer, fmt};
+
+fn trunc(out: &mut Vec<u8>) {
+    fmt::s(out, "[|icmp6]");
+}
+
+fn tail(out: &mut Vec<u8>, len: usize) {
+    fmt::s(out, ", length ");
+    fmt::u(out, len as u64);
+}
+
+/// tcpdump's hex dump of a message it does not dissect: like `-x` but with
+/// `indent` after each line's tab.
+fn dump(out: &mut Vec<u8>, data: &[u8], indent: &str) {
+    for (line, chunk) in data.chunks(16).enumerate() {
+        fmt::s(out, "\n\t");
+        fmt::s(out, indent);
+        fmt::s(out, "0x");
+        fmt::x_pad(out, (line * 16) as u64, 4);
+        out.push(b':');
+        out.push(b' ');
+        for pair in chunk.chunks(2) {
+            out.push(b' ');
+            fmt::hex_bytes(out, pair);
+        }
+    }
+}
+
+/// The type names of the simple messages.
+fn name(typ: u8) -> Option<&'static str> {
+    Some(match typ {
+        133 => "router solicitation",
+        134 => "router advertisement",
+        135 => "neighbor solicitation",
+        136 => "neighbor advertisement",
+        137 => "redirect",
+        144 => "ha discovery request",
+        145 => "ha discovery reply",
+        146 => "mobile router solicitation",
+        147 => "mobile router advertisement",
+        200 => "mtrace response",
+        201 => "mtrace query",
+        _ => return None,
+    })
+}
+
+pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let v = p.opts.verbose > 0;
+    if len == 0 {
+        fmt::s(out, "ICMP6, length 0 (invalid)");
+        return;
+    }
+    let (Some(typ), Some(code)) = (b.u8(0), b.u8(1)) else {
+        fmt::s(out, "ICMP6, [|icmp6]");
+        return;
+    };
+    if v && !addrs.frag && data.len() >= len && addrs.src.len() == 16 {
+        let seg = &data[..len];
+        let l = (len as u32).to_be_bytes();
+        let sum = checksum(&[addrs.src, addrs.dst, &l, &[0, 0, 0, 58], seg]);
+        if sum == 0 {
+            fmt::s(out, "[icmp6 sum ok] ");
+        } else {
+            let stored = b.u16(2).unwrap_or(0);
+            let body = seg.get(4..).unwrap_or(&[]);
+            let want = checksum(&[addrs.src, addrs.dst, &l, &[0, 0, 0, 58], &seg[..2], body]);
+            fmt::s(out, "[bad icmp6 cksum 0x");
+            fmt::x_pad(out, stored as u64, 4);
+            fmt::s(out, " -> 0x");
+            fmt::x_pad(out, want as u64, 4);
+            fmt::s(out, "!] ");
+        }
+    }
+    fmt::s(out, "ICMP6, ");
+    let inner = Bytes(data.get(8..).unwrap_or(&[]));
+    let inner_dst = inner.slice(24, 16);
+    let need = |out: &mut Vec<u8>, a: Option<&[u8]>| -> bool {
+        match a {
+            Some(a) => {
+                addr(out, a);
+                true
+            }
+            None => {
+                trunc(out);
+                false
+            }
+        }
+    };
+    // Whether `, length N` ends the line (tcpdump -v leaves it out for
+    // errors and echoes).
+    let mut end_len = true;
+    match typ {
+        1 => {
+            end_len = !v;
+            fmt::s(out, "destination unreachable, ");
+            match code {
+                0 => {
+                    fmt::s(out, "unreachable route ");
+                    if !need(out, inner_dst) {
+                        return;
+                    }
+                }
+                1 => {
+                    fmt::s(out, " unreachable prohibited ");
+                    if !need(out, inner_dst) {
+                        return;
+                    }
+                }
+                2 => {
+                    fmt::s(out, "beyond scope of source address ");
+                    if !need(out, inner_dst) {
+                        return;
+                    }
+                }
+                3 => {
+                    fmt::s(out, "unreachable address ");
+                    if !need(out, inner_dst) {
+                        return;
+                    }
+                }
+                4 => {
+                    fmt::s(out, "unreachable port, ");
+                    // Find the quoted transport header behind the quoted
+                    // IPv6 header (extension headers are not walked).
+                    let nh = inner.u8(6);
+                    let dport = inner.u16(42);
+                    let (Some(dst), Some(nh), Some(dport)) = (inner_dst, nh, dport) else {
+                        trunc(out);
+                        return;
+                    };
+                    addr(out, dst);
+                    match nh {
+                        6 => fmt::s(out, " tcp port "),
+                        17 => fmt::s(out, " udp port "),
+                        _ => {
+                            fmt::s(out, " protocol ");
+                            fmt::u(out, nh as u64);
+                            fmt::s(out, " port ");
+                        }
+                    }
+                    fmt::u(out, dport as u64);
+                }
+                _ => {
+                    fmt::s(out, "unknown code (");
+                    fmt::u(out, code as u64);
+                    fmt::s(out, ")");
+                }
+            }
+        }
+        2 => {
+            end_len = !v;
+            fmt::s(out, "packet too big, mtu ");
+            let Some(mtu) = b.u32(4) else {
+                trunc(out);
+                return;
+            };
+            fmt::u(out, mtu as u64);
+        }
+        3 => {
+            end_len = !v;
+            if code == 0 {
+                fmt::s(out, "time exceeded in-transit for ");
+                if !need(out, inner_dst) {
+                    return;
+                }
+            } else if code == 1 {
+                fmt::s(out, "time exceeded in-transit (reassembly)");
+            } else {
+                fmt::s(out, "time exceeded, unknown code (");
+                fmt::u(out, code as u64);
+                fmt::s(out, ")");
+            }
+        }
+        4 => {
+            end_len = !v;
+            fmt::s(out, "parameter problem, ");
+            let Some(ptr) = b.u32(4) else {
+                trunc(out);
+                return;
+            };
+            fmt::s(
+                out,
+                match code {
+                    0 => "erroneous - octet ",
+                    1 => "next header - octet ",
+                    2 => "option - octet ",
+                    3 => "incomplete header chain - octet ",
+                    _ => "code-#",
+                },
+            );
+            fmt::u(out, if code <= 3 { ptr as u64 } else { code as u64 });
+        }
+        128 | 129 => {
+            end_len = !v;
+            fmt::s(out, if typ == 128 { "echo request" } else { "echo reply" });
+            let (Some(id), Some(seq)) = (b.u16(4), b.u16(6)) else {
+                trunc(out);
+                return;
+            };
+            fmt::s(out, ", id ");
+            fmt::u(out, id as u64);
+            fmt::s(out, ", seq ");
+            fmt::u(out, seq as u64);
+        }
+        130 if len >= 28 => {
+            fmt::s(out, "multicast listener query v2 [");
+            let Some(g) = b.slice(8, 16) else {
+                trunc(out);
+                return;
+            };
+            let n = b.u16(26).unwrap_or(0);
+            fmt::s(out, "gaddr ");
+            addr(out, g);
+            if n > 0 {
+                fmt::s(out, " ");
+                fmt::u(out, n as u64);
+                fmt::s(out, " source(s)]");
+            } else {
+                out.push(b']');
+            }
+        }
+        130..=132 => {
+            fmt::s(
+                out,
+                match typ {
+                    130 => "multicast listener query",
+                    131 => "multicast listener report",
+                    _ => "multicast listener done",
+                },
+            );
+            let (Some(delay), Some(g)) = (b.u16(4), b.slice(8, 16)) else {
+                trunc(out);
+                return;
+            };
+            fmt::s(out, " max resp delay: ");
+            fmt::u(out, delay as u64);
+            fmt::s(out, " addr: ");
+            addr(out, g);
+        }
+        133..=137 => {
+            fmt::s(out, name(typ).unwrap_or(""));
+            if v {
+                end_len = false;
+                tail(out, len);
+            }
+            let opts_at = match typ {
+                133 => 8,
+                134 => 16,
+                135 | 136 => 24,
+                _ => 40,
+            };
+            match typ {
+                134 if v => {
+                    let (Some(hl), Some(fl), Some(life), Some(reach), Some(retr)) =
+                        (b.u8(4), b.u8(5), b.u16(6), b.u32(8), b.u32(12))
+                    else {
+                        fmt::s(out, " [|icmp6]");
+                        return;
+                    };
+                    fmt::s(out, "\n\thop limit ");
+                    fmt::u(out, hl as u64);
+                    fmt::s(out, ", Flags [");
+                    flags(
+                        out,
+                        fl,
+                        &[(0x80, "managed"), (0x40, "other stateful"), (0x20, "home agent")],
+                    );
+                    fmt::s(out, "], pref ");
+                    fmt::s(out, pref(fl >> 3));
+                    fmt::s(out, ", router lifetime ");
+                    fmt::u(out, life as u64);
+                    fmt::s(out, "s, reachable time ");
+                    fmt::u(out, reach as u64);
+                    fmt::s(out, "ms, retrans timer ");
+                    fmt::u(out, retr as u64);
+                    fmt::s(out, "ms");
+                }
+                135 => {
+                    fmt::s(out, ", who has ");
+                    if !need(out, b.slice(8, 16)) {
+                        return;
+                    }
+                }
+                136 => {
+                    fmt::s(out, ", tgt is ");
+                    if !need(out, b.slice(8, 16)) {
+                        return;
+                    }
+                    if v {
+                        fmt::s(out, ", Flags [");
+                        flags(
+                            out,
+                            b.u8(4).unwrap_or(0),
+                            &[(0x80, "router"), (0x40, "solicited"), (0x20, "override")],
+                        );
+                        out.push(b']');
+                    }
+                }
+                137 => {
+                    out.push(b' ');
+                    let (Some(t), Some(d)) = (b.slice(8, 16), b.slice(24, 16)) else {
+                        trunc(out);
+                        return;
+                    };
+                    addr(out, d);
+                    fmt::s(out, " to ");
+                    addr(out, t);
+                }
+                _ => {}
+            }
+            if v {
+                let end = len.min(data.len());
+                if let Some(opts) = data.get(opts_at..end)
+                    && !nd_options(out, opts)
+                {
+                    return;
+                }
+            }
+        }
+        139 | 140 => {
+            nodeinfo(out, b, typ, code, len);
+        }
+        138 => {
+            if !renumbering(out, b, code, len) {
+                tail(out, len);
+                return;
+            }
+        }
+        143 => {
+            let Some(n) = b.u16(6) else {
+                trunc(out);
+                return;
+            };
+            fmt::s(out, "multicast listener report v2, ");
+            fmt::u(out, n as u64);
+            fmt::s(out, " group record(s)");
+        }
+        147 => {
+            fmt::s(out, "mobile router advertisement");
+        }
+        _ => {
+            match name(typ) {
+                Some(n) => fmt::s(out, n),
+                None => {
+                    fmt::s(out, "unknown icmp6 type (");
+                    fmt::u(out, typ as u64);
+                    out.push(b')');
+                }
+            }
+            tail(out, len);
+            dump(out, &data[..len.min(data.len())], "");
+            return;
+        }
+    }
+    if end_len {
+        tail(out, len);
+    }
+}
+
+/// Flag names present in `v`, comma-separated, or `none`.
+fn flags(out: &mut Vec<u8>, v: u8, names: &[(u8, &str)]) {
+    let mut first = true;
+    for &(bit, n) in names {
+        if v & bit != 0 {
+            if !first {
+                fmt::s(out, ", ");
+            }
+            first = false;
+            fmt::s(out, n);
+        }
+    }
+    if first {
+        fmt::s(out, "none");
+    }
+}
+
+/// RFC 4191 router preference.
+fn pref(bits: u8) -> &'static str {
+    match bits & 3 {
+        0 => "medium",
+        1 => "high",
+        3 => "low",
+        _ => "reserved",
+    }
+}
+
+/// Neighbour-discovery options, one per line; false when truncated (the
+/// marker is written).
+fn nd_options(out: &mut Vec<u8>, opts: &[u8]) -> bool {
+    let b = Bytes(opts);
+    let mut i = 0;
+    while i < opts.len() {
+        let (Some(t), Some(l)) = (b.u8(i), b.u8(i + 1)) else {
+            fmt::s(out, "[|icmp6]");
+            return false;
+        };
+        let olen = l as usize * 8;
+        if olen == 0 {
+            fmt::s(out, "[|icmp6]");
+            return false;
+        }
+        let Some(o) = b.slice(i, olen) else {
+            fmt::s(out, "[|icmp6]");
+            return false;
+        };
+        let ob = Bytes(o);
+        let name = match t {
+            1 => "source link-address",
+            2 => "destination link-address",
+            3 => "prefix info",
+            4 => "redirected header",
+            5 => "mtu",
+            7 => "advertisement interval",
+            8 => "homeagent information",
+            24 => "route info",
+            25 => "rdnss",
+            31 => "dnssl",
+            _ => "unknown",
+        };
+        fmt::s(out, "\n\t  ");
+        fmt::s(out, name);
+        fmt::s(out, " option (");
+        fmt::u(out, t as u64);
+        fmt::s(out, "), length ");
+        fmt::u(out, olen as u64);
+        fmt::s(out, " (");
+        fmt::u(out, l as u64);
+        fmt::s(out, "): ");
+        match t {
+            1 | 2 => {
+                // The link-layer address, without the padding of the last
+                // 8-byte unit (Ethernet's six bytes fill one unit).
+                fmt::mac(out, &o[2..olen.min(8)]);
+            }
+            3 if olen == 32 => {
+                let pl = o[2];
+                let fl = o[3];
+                addr(out, &o[16..32]);
+                out.push(b'/');
+                fmt::u(out, pl as u64);
+                fmt::s(out, ", Flags [");
+                flags(out, fl, &[(0x80, "onlink"), (0x40, "auto"), (0x20, "router")]);
+                fmt::s(out, "], valid time ");
+                lifetime(out, ob.u32(4).unwrap_or(0));
+                fmt::s(out, ", pref. time ");
+                lifetime(out, ob.u32(8).unwrap_or(0));
+            }
+            5 if olen == 8 => {
+                out.push(b' ');
+                fmt::u(out, ob.u32(4).unwrap_or(0) as u64);
+            }
+            7 if olen == 8 => {
+                out.push(b' ');
+                fmt::u(out, ob.u32(4).unwrap_or(0) as u64);
+                fmt::s(out, "ms");
+            }
+            8 if olen == 8 => {
+                fmt::s(out, " preference ");
+                fmt::u(out, ob.u16(4).unwrap_or(0) as u64);
+                fmt::s(out, ", lifetime ");
+                fmt::u(out, ob.u16(6).unwrap_or(0) as u64);
+            }
+            24 if olen >= 8 => {
+                let pl = o[2];
+                let mut a = [0u8; 16];
+                let have = (olen - 8).min(16);
+                a[..have].copy_from_slice(&o[8..8 + have]);
+                out.push(b' ');
+                fmt::ipv6(out, &a);
+                out.push(b'/');
+                fmt::u(out, pl as u64);
+                fmt::s(out, ", pref=");
+                fmt::s(out, pref(o[3] >> 3));
+                fmt::s(out, ", lifetime=");
+                lifetime(out, ob.u32(4).unwrap_or(0));
+            }
+            25 if olen >= 8 => {
+                fmt::s(out, " lifetime ");
+                lifetime(out, ob.u32(4).unwrap_or(0));
+                out.push(b',');
+                for a in o[8..].chunks_exact(16) {
+                    fmt::s(out, " addr: ");
+                    addr(out, a);
+                }
+            }
+            31 if olen >= 8 => {
+                fmt::s(out, " lifetime ");
+                lifetime(out, ob.u32(4).unwrap_or(0));
+                fmt::s(out, ", domain(s):");
+                domains(out, &o[8..]);
+            }
+            _ => {
+                dump(out, &o[2..], "  ");
+            }
+        }
+        i += olen;
+    }
+    true
+}
+
+/// A lifetime in seconds (`infinity` for all ones).
+fn lifetime(out: &mut Vec<u8>, v: u32) {
+    if v == u32::MAX {
+        fmt::s(out, "infinity");
+    } else {
+        fmt::u(out, v as u64);
+        out.push(b's');
+    }
+}
+
+/// The DNS search list: uncompressed names, each ended by a zero label,
+/// then zero padding.
+fn domains(out: &mut Vec<u8>, mut d: &[u8]) {
+    while let Some(&first) = d.first() {
+        if first == 0 {
+            break;
+        }
+        out.push(b' ');
+        // One name.
+        loop {
+            let Some(&l) = d.first() else { return };
+            d = &d[1..];
+            if l == 0 {
+                break;
+            }
+            let Some(label) = d.get(..l as usize) else { return };
+            out.extend_from_slice(label);
+            out.push(b'.');
+            d = &d[l as usize..];
+        }
+    }
+}
+
+/// Node information query (139) and reply (140), RFC 4620.
+fn nodeinfo(out: &mut Vec<u8>, b: Bytes<'_>, typ: u8, code: u8, len: usize) {
+    let _ = (b, code, len);
+    fmt::s(out, if typ == 139 { "who-are-you request" } else { "who-are-you reply" });
+}
+
+/// Router renumbering (RFC 2894); false when not dissected.
+fn renumbering(out: &mut Vec<u8>, b: Bytes<'_>, code: u8, len: usize) -> bool {
+    let _ = (b, code, len);
+    fmt::s(out, "router renumbering");
+    false
+}
