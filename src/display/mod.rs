@@ -42,6 +42,7 @@ mod ip;
 mod link;
 mod llc;
 mod mptcp;
+mod resp;
 mod transport;
 mod tunnel;
 mod udpapps;

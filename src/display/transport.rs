@@ -7,7 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, mptcp, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, mptcp, resp, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -350,6 +350,9 @@ fn tcp_payload(
             fmt::s(out, ": SSH: ");
             out.extend_from_slice(&data[..end]);
         }
+    } else if port(6379) {
+        out.extend_from_slice(b": ");
+        resp::print(out, data);
     } else if port(53) {
         // DNS over TCP: a two-byte length, then the message.
         out.push(b' ');
