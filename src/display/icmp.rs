@@ -23,12 +23,18 @@ fn ms_time(out: &mut Vec<u8>, ms: u32) {
 
 pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    if data.len() < 4 {
+    // Only the type is needed to name a message tcpdump does not dissect.
+    let Some(&typ) = data.first() else {
+        p.dump_whole = true;
+        trunc(out);
+        return;
+    };
+    let code = b.u8(1).unwrap_or(0);
+    if data.len() < 4 && matches!(typ, 0 | 3 | 4 | 5 | 8..=18) {
         p.dump_whole = true;
         trunc(out);
         return;
     }
-    let (typ, code) = (data[0], data[1]);
     fmt::s(out, "ICMP ");
     // The quoted packet of error messages.
     let inner = Bytes(data.get(8..).unwrap_or(&[]));

@@ -218,6 +218,43 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
             fmt::s(out, ", seq ");
             fmt::u(out, seq as u64);
         }
+        130 if len >= 28 && v => {
+            end_len = false;
+            let (Some(mrc), Some(g), Some(qrv), Some(qqic), Some(ns)) =
+                (b.u16(4), b.slice(8, 16), b.u8(24), b.u8(25), b.u16(26))
+            else {
+                fmt::s(out, "multicast listener query v2 [|icmp6]");
+                return;
+            };
+            // Codes from 32768 up are a floating-point form (RFC 3810).
+            let delay = if mrc < 0x8000 {
+                mrc as u64
+            } else {
+                ((mrc as u64 & 0x0fff) | 0x1000) << (((mrc >> 12) & 7) + 3)
+            };
+            let qqi = if qqic < 0x80 {
+                qqic as u64
+            } else {
+                ((qqic as u64 & 0x0f) | 0x10) << (((qqic >> 4) & 7) + 3)
+            };
+            fmt::s(out, "multicast listener query v2 [max resp delay=");
+            fmt::u(out, delay);
+            fmt::s(out, "] [gaddr ");
+            addr(out, g);
+            if qrv & 0x08 != 0 {
+                fmt::s(out, " sflag");
+            }
+            fmt::s(out, " robustness=");
+            fmt::u(out, (qrv & 7) as u64);
+            fmt::s(out, " qqi=");
+            fmt::u(out, qqi);
+            if ns > 0 {
+                fmt::s(out, " ");
+                fmt::u(out, ns as u64);
+                fmt::s(out, " source(s)");
+            }
+            out.push(b']');
+        }
         130 if len >= 28 => {
             fmt::s(out, "multicast listener query v2 [");
             let Some(g) = b.slice(8, 16) else {
@@ -334,10 +371,12 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
             }
         }
         139 | 140 => {
-            nodeinfo(out, b, typ, code, len);
+            end_len = !v;
+            nodeinfo(out, b, typ, code, len, v);
         }
         138 => {
-            if !renumbering(out, b, code, len) {
+            end_len = !v;
+            if !renumbering(out, b, code, v) {
                 tail(out, len);
                 return;
             }
@@ -350,6 +389,36 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
             fmt::s(out, "multicast listener report v2, ");
             fmt::u(out, n as u64);
             fmt::s(out, " group record(s)");
+            if v {
+                end_len = false;
+                let mut at = 8;
+                for _ in 0..n {
+                    let (Some(rt), Some(aux), Some(ns), Some(g)) =
+                        (b.u8(at), b.u8(at + 1), b.u16(at + 2), b.slice(at + 4, 16))
+                    else {
+                        fmt::s(out, "[|icmp6]");
+                        return;
+                    };
+                    fmt::s(out, " [gaddr ");
+                    addr(out, g);
+                    fmt::s(
+                        out,
+                        match rt {
+                            1 => " is_in",
+                            2 => " is_ex",
+                            3 => " to_in",
+                            4 => " to_ex",
+                            5 => " allow",
+                            6 => " block",
+                            _ => " invalid",
+                        },
+                    );
+                    fmt::s(out, ", ");
+                    fmt::u(out, ns as u64);
+                    fmt::s(out, " source(s)]");
+                    at += 20 + 16 * ns as usize + 4 * aux as usize;
+                }
+            }
         }
         147 => {
             fmt::s(out, "mobile router advertisement");
@@ -548,14 +617,185 @@ fn domains(out: &mut Vec<u8>, mut d: &[u8]) {
 }
 
 /// Node information query (139) and reply (140), RFC 4620.
-fn nodeinfo(out: &mut Vec<u8>, b: Bytes<'_>, typ: u8, code: u8, len: usize) {
-    let _ = (b, code, len);
+fn nodeinfo(out: &mut Vec<u8>, b: Bytes<'_>, typ: u8, code: u8, len: usize, v: bool) {
     fmt::s(out, if typ == 139 { "who-are-you request" } else { "who-are-you reply" });
+    let (Some(qtype), Some(flags)) = (b.u16(4), b.u16(6)) else {
+        fmt::s(out, " [|icmp6]");
+        return;
+    };
+    if len < 16 || b.slice(8, 8).is_none() {
+        fmt::s(out, " [|icmp6]");
+        return;
+    }
+    let qname = match qtype {
+        0 => "noop",
+        1 => "supported qtypes",
+        2 => "DNS name",
+        3 => "node addresses",
+        _ => "unknown",
+    };
+    let ni_flags = |out: &mut Vec<u8>| {
+        if qtype == 3 && flags != 0 {
+            fmt::s(out, " [");
+            for (bit, c) in [(0x20, b'G'), (0x10, b'S'), (0x08, b'L'), (0x04, b'C'), (0x02, b'A')] {
+                if flags & bit != 0 {
+                    out.push(c);
+                }
+            }
+            if flags & 0x01 != 0 {
+                out.push(b'T');
+            }
+            out.push(b']');
+        }
+    };
+    let end = len.min(b.0.len());
+    let body = b.0.get(16..end).unwrap_or(&[]);
+    if typ == 139 {
+        fmt::s(out, " node information query (");
+        fmt::s(out, qname);
+        if qtype != 0 {
+            ni_flags(out);
+        }
+        fmt::s(out, ", subject=");
+        match code {
+            0 if body.len() >= 16 => addr(out, &body[..16]),
+            2 if body.len() >= 4 => addr(out, &body[..4]),
+            1 => domains(out, body),
+            _ => fmt::s(out, "?"),
+        }
+        out.push(b')');
+    } else {
+        fmt::s(out, " node information reply (");
+        if v || code != 0 {
+            fmt::s(
+                out,
+                match code {
+                    0 => "success",
+                    1 => "refused",
+                    2 => "unknown",
+                    _ => "unknown code",
+                },
+            );
+            fmt::s(out, ", ");
+        }
+        fmt::s(out, qname);
+        if qtype == 3 {
+            // Each address comes after its 32-bit TTL.
+            for e in body.chunks_exact(20) {
+                out.push(b' ');
+                addr(out, &e[4..20]);
+                out.push(b'(');
+                fmt::u(out, u32::from_be_bytes([e[0], e[1], e[2], e[3]]) as u64);
+                out.push(b')');
+            }
+            ni_flags(out);
+        }
+        out.push(b')');
+    }
 }
 
-/// Router renumbering (RFC 2894); false when not dissected.
-fn renumbering(out: &mut Vec<u8>, b: Bytes<'_>, code: u8, len: usize) -> bool {
-    let _ = (b, code, len);
-    fmt::s(out, "router renumbering");
-    false
+/// Router renumbering (RFC 2894): the first match-prefix part and its
+/// use-prefix parts; false when the message is cut short.
+fn renumbering(out: &mut Vec<u8>, b: Bytes<'_>, code: u8, v: bool) -> bool {
+    fmt::s(out, "router renumbering, ");
+    fmt::s(
+        out,
+        match code {
+            0 => "command",
+            1 => "result",
+            255 => "sequence number reset",
+            _ => "code-#",
+        },
+    );
+    let (Some(seq), Some(seg), Some(fl), Some(delay)) = (b.u32(4), b.u8(8), b.u8(9), b.u16(10))
+    else {
+        fmt::s(out, " [|icmp6]");
+        return false;
+    };
+    fmt::s(out, ", seq=");
+    fmt::u(out, seq as u64);
+    if v {
+        out.push(b'[');
+        for (bit, c) in [(0x80, b'T'), (0x40, b'R'), (0x20, b'A'), (0x10, b'S'), (0x08, b'P')] {
+            if fl & bit != 0 {
+                out.push(c);
+            }
+        }
+        if fl & 0xf8 != 0 {
+            out.push(b',');
+        }
+        fmt::s(out, "seg=");
+        fmt::u(out, seg as u64);
+        fmt::s(out, ",maxdelay=");
+        fmt::u(out, delay as u64);
+        out.push(b']');
+    }
+    if code != 0 {
+        return true;
+    }
+    let (Some(op), Some(oplen), Some(ord), Some(mlen), Some(min), Some(max), Some(mp)) =
+        (b.u8(16), b.u8(17), b.u8(18), b.u8(19), b.u8(20), b.u8(21), b.slice(24, 16))
+    else {
+        fmt::s(out, " [|icmp6]");
+        return false;
+    };
+    fmt::s(out, " match(");
+    fmt::s(
+        out,
+        match op {
+            1 => "add",
+            2 => "change",
+            3 => "setglobal",
+            _ => "opcode?",
+        },
+    );
+    out.push(b',');
+    if v {
+        fmt::s(out, "ord=");
+        fmt::u(out, ord as u64);
+        fmt::s(out, ",min=");
+        fmt::u(out, min as u64);
+        fmt::s(out, ",max=");
+        fmt::u(out, max as u64);
+        out.push(b',');
+    }
+    addr(out, mp);
+    out.push(b'/');
+    fmt::u(out, mlen as u64);
+    out.push(b')');
+    let uses = ((oplen as usize) * 8).saturating_sub(24) / 32;
+    for k in 0..uses {
+        let at = 40 + 32 * k;
+        let (Some(ul), Some(kl), Some(mask), Some(raf), Some(vl), Some(pl), Some(up)) = (
+            b.u8(at),
+            b.u8(at + 1),
+            b.u8(at + 2),
+            b.u8(at + 3),
+            b.u32(at + 4),
+            b.u32(at + 8),
+            b.slice(at + 16, 16),
+        ) else {
+            fmt::s(out, " [|icmp6]");
+            return false;
+        };
+        fmt::s(out, " use(");
+        if v {
+            fmt::s(out, "mask=0x");
+            fmt::x(out, mask as u64);
+            fmt::s(out, ",raflags=0x");
+            fmt::x(out, raf as u64);
+            fmt::s(out, ",vltime=");
+            fmt::u(out, vl as u64);
+            fmt::s(out, ",pltime=");
+            fmt::u(out, pl as u64);
+            out.push(b',');
+        }
+        addr(out, up);
+        out.push(b'/');
+        fmt::u(out, ul as u64);
+        out.push(b'/');
+        fmt::u(out, kl as u64);
+        out.push(b')');
+    }
+    true
 }

@@ -7,7 +7,7 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, fmt, icmp, icmp6, transport, tunnel};
+use super::{Bytes, Printer, dccp, fmt, icmp, icmp6, transport, tunnel};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -66,6 +66,7 @@ pub(crate) fn proto_name(p: u8) -> Option<&'static str> {
         4 => "IPIP",
         6 => "TCP",
         17 => "UDP",
+        33 => "DCCP",
         41 => "IPv6",
         43 => "Routing",
         44 => "Fragment",
@@ -233,6 +234,7 @@ pub(crate) fn upper(
     match proto {
         6 => transport::tcp(p, addrs, data, len, out),
         17 => transport::udp(p, addrs, data, len, out),
+        33 => dccp::print(addrs, data, out),
         1 if ip4.is_some() => {
             addrs.pair(out);
             icmp::icmp4(p, data, len, out);
@@ -251,6 +253,21 @@ pub(crate) fn upper(
             addrs.pair(out);
             p.depth += 1;
             ipv6(p, data, len, out, true);
+            p.depth -= 1;
+        }
+        // Ethernet in IPv6 (RFC 8986, behind segment routing): tcpdump
+        // shows the frame's IP packet as it would without -e.
+        143 if p.depth < super::MAX_DEPTH
+            && matches!(Bytes(data).u16(12), Some(0x0800 | 0x86dd)) =>
+        {
+            let inner = &data[14..];
+            let ilen = len.saturating_sub(14);
+            p.depth += 1;
+            if data[12] == 0x08 {
+                ipv4(p, inner, ilen, out, true);
+            } else {
+                ipv6(p, inner, ilen, out, true);
+            }
             p.depth -= 1;
         }
         47 if tunnel::gre_supported(data) => {
@@ -375,13 +392,20 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
                 };
                 let hlen = if nh == 44 { 8 } else { (hl as usize + 1) * 8 };
                 match nh {
-                    0 => fmt::s(out, "HBH "),
-                    60 => fmt::s(out, "DSTOPT "),
-                    43 => {
-                        if !routing(out, rest, hlen) {
-                            return;
+                    0 | 60 => {
+                        fmt::s(out, if nh == 0 { "HBH " } else { "DSTOPT " });
+                        if p.opts.verbose > 0
+                            && let Some(opts) = rest.get(2..hlen)
+                        {
+                            ext_options(out, opts);
+                            out.push(b' ');
                         }
                     }
+                    43 => match routing(out, rest, p.opts.verbose > 0) {
+                        None => return,
+                        Some(Some(last)) => addrs.dst = last,
+                        Some(None) => {}
+                    },
                     _ => {
                         let (Some(fo), Some(id)) = (r.u16(2), r.u32(4)) else {
                             fmt::s(out, "frag [|frag]");
@@ -425,13 +449,61 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
     }
 }
 
+/// The options of a hop-by-hop or destination options header, as `-v`
+/// shows them: `(pad1)`, `(padn)`, `(rtalert: 0x0000) `, `(jumbo: N) `,
+/// others as `(opt_type 0xNN: len=N)`.
+fn ext_options(out: &mut Vec<u8>, opts: &[u8]) {
+    let b = Bytes(opts);
+    let mut i = 0;
+    let mut jumbo = false;
+    while i < opts.len() {
+        let t = opts[i];
+        if t == 0 {
+            fmt::s(out, "(pad1)");
+            i += 1;
+            continue;
+        }
+        let Some(l) = b.u8(i + 1) else {
+            fmt::s(out, "[trunc]");
+            return;
+        };
+        let l = l as usize;
+        if b.slice(i + 2, l).is_none() {
+            fmt::s(out, "[trunc]");
+            return;
+        }
+        match t {
+            1 => fmt::s(out, "(padn)"),
+            5 if l == 2 => {
+                fmt::s(out, "(rtalert: 0x");
+                fmt::x_pad(out, b.u16(i + 2).unwrap_or(0) as u64, 4);
+                fmt::s(out, ") ");
+            }
+            0xc2 if l == 4 => {
+                fmt::s(out, "(jumbo: ");
+                fmt::u(out, b.u32(i + 2).unwrap_or(0) as u64);
+                fmt::s(out, if jumbo { " - already seen) " } else { ") " });
+                jumbo = true;
+            }
+            _ => {
+                fmt::s(out, "(opt_type 0x");
+                fmt::x_pad(out, t as u64, 2);
+                fmt::s(out, ": len=");
+                fmt::u(out, l as u64);
+                out.push(b')');
+            }
+        }
+        i += 2 + l;
+    }
+}
+
 /// A routing header: tcpdump details type 0 (and prints a short form for
 /// the others). Returns false when the header is truncated.
-fn routing(out: &mut Vec<u8>, rest: &[u8], hlen: usize) -> bool {
+fn routing<'a>(out: &mut Vec<u8>, rest: &'a [u8], verbose: bool) -> Option<Option<&'a [u8]>> {
     let r = Bytes(rest);
     let (Some(len), Some(typ), Some(segleft)) = (r.u8(1), r.u8(2), r.u8(3)) else {
-        fmt::s(out, "[|srcrt]");
-        return false;
+        fmt::s(out, "RT6 [|rt6]");
+        return None;
     };
     fmt::s(out, "RT6 (len=");
     fmt::u(out, len as u64);
@@ -442,20 +514,70 @@ fn routing(out: &mut Vec<u8>, rest: &[u8], hlen: usize) -> bool {
     }
     fmt::s(out, ", segleft=");
     fmt::u(out, segleft as u64);
-    if typ == 0 {
-        let n = (len as usize) / 2;
-        for i in 0..n {
-            let Some(a) = r.slice(8 + 16 * i, 16) else {
-                fmt::s(out, "[|srcrt]");
-                return false;
-            };
-            fmt::s(out, ", [");
-            fmt::u(out, i as u64);
-            fmt::s(out, "]");
-            addr(out, a);
+    // The destination the transport checksum is computed with: the last
+    // hop of the route.
+    let mut last = None;
+    match typ {
+        0 => {
+            if verbose {
+                let Some(rsv) = r.u32(4) else {
+                    fmt::s(out, " [|rt6]");
+                    return None;
+                };
+                fmt::s(out, ", rsv=0x");
+                fmt::x(out, rsv as u64);
+            }
+            let n = (len as usize) / 2;
+            for i in 0..n {
+                let Some(a) = r.slice(8 + 16 * i, 16) else {
+                    fmt::s(out, " [|rt6]");
+                    return None;
+                };
+                fmt::s(out, ", [");
+                fmt::u(out, i as u64);
+                fmt::s(out, "]");
+                addr(out, a);
+                if segleft > 0 {
+                    last = Some(a);
+                }
+            }
         }
+        4 => {
+            let (Some(le), Some(flags), Some(tag)) = (r.u8(4), r.u8(5), r.u16(6)) else {
+                fmt::s(out, " [|rt6]");
+                return None;
+            };
+            fmt::s(out, ", last-entry=");
+            fmt::u(out, le as u64);
+            if verbose {
+                fmt::s(out, ", flags=0x");
+                fmt::x(out, flags as u64);
+            }
+            fmt::s(out, ", tag=");
+            fmt::x(out, tag as u64);
+            if len % 2 == 1 {
+                fmt::s(out, " (invalid length ");
+                fmt::u(out, len as u64);
+                fmt::s(out, ") (invalid)");
+                return None;
+            }
+            let n = (len as usize) / 2;
+            for i in 0..n {
+                let Some(a) = r.slice(8 + 16 * i, 16) else {
+                    fmt::s(out, " [|rt6]");
+                    return None;
+                };
+                fmt::s(out, ", [");
+                fmt::u(out, i as u64);
+                fmt::s(out, "]");
+                addr(out, a);
+                if i == 0 && segleft > 0 {
+                    last = Some(a);
+                }
+            }
+        }
+        _ => {}
     }
     fmt::s(out, ") ");
-    let _ = hlen;
-    true
+    Some(last)
 }

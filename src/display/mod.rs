@@ -34,6 +34,7 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod dccp;
 mod dns;
 mod fmt;
 mod icmp;
