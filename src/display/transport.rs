@@ -243,6 +243,16 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
                 fmt::s(out, "TS [|tcp]>");
                 return Opts::Stop;
             }
+            // Options printed as bytes show what was captured of them.
+            let part = opts.get(i + 2..).unwrap_or(&[]);
+            if kind == 29 && part.len() >= 2 {
+                tcp_ao(out, part);
+            } else if !known_kind(kind) && !part.is_empty() {
+                fmt::s(out, "unknown-");
+                fmt::u(out, kind as u64);
+                fmt::s(out, " 0x");
+                fmt::hex_bytes(out, part);
+            }
             return Opts::Truncated;
         };
         if olen < 2 {
@@ -254,6 +264,11 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
         }
         let ob = Bytes(body);
         match (kind, olen) {
+            (20, _) if olen != 4 => {
+                fmt::s(out, "scps[bad opt]");
+                return Opts::BadOpt;
+            }
+            (29, 4..) => tcp_ao(out, body),
             (30, _) => {
                 if let mptcp::Mptcp::Bad = mptcp::print(out, &opts[i..i + olen]) {
                     return Opts::BadOpt;
@@ -327,6 +342,24 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
     Opts::Done
 }
 
+/// Option kinds printed by name rather than as `unknown-N`.
+fn known_kind(kind: u8) -> bool {
+    matches!(kind, 2..=8 | 11..=13 | 19..=21 | 27..=30 | 34 | 253 | 254)
+}
+
+/// TCP-AO (RFC 5925): key ids and the MAC, `part` being the option's bytes
+/// after kind and length.
+fn tcp_ao(out: &mut Vec<u8>, part: &[u8]) {
+    fmt::s(out, "tcp-ao keyid ");
+    fmt::u(out, part[0] as u64);
+    fmt::s(out, " rnextkeyid ");
+    fmt::u(out, part[1] as u64);
+    if part.len() > 2 {
+        fmt::s(out, " mac 0x");
+        fmt::hex_bytes(out, &part[2..]);
+    }
+}
+
 /// Payload dissectors on well-known TCP ports.
 fn tcp_payload(
     p: &mut Printer,
@@ -343,6 +376,17 @@ fn tcp_payload(
             http_verbose(out, data, len);
         } else {
             http_first_line(out, data);
+        }
+    } else if port(43) {
+        // WHOIS: the first line (all of them with -v).
+        fmt::s(out, ": WHOIS");
+        if p.opts.verbose > 0 {
+            text_lines(out, data, len, "[|whois]");
+        } else if let Some(end) = data.iter().position(|&c| c == b'\r' || c == b'\n') {
+            fmt::s(out, ": ");
+            for &c in &data[..end] {
+                out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+            }
         }
     } else if port(22) && data.starts_with(b"SSH-") {
         // The version exchange: its first line, when it is all there.
@@ -367,9 +411,16 @@ fn tcp_payload(
 /// With `-v`, an HTTP request or response is printed whole, a line at a
 /// time after a tab; a last line without its line end is marked `[|http]`.
 fn http_verbose(out: &mut Vec<u8>, data: &[u8], len: usize) {
-    if !STARTS.iter().any(|s| data.starts_with(s))
-        || !data.iter().any(|&c| c == b'\r' || c == b'\n')
-    {
+    if !STARTS.iter().any(|s| data.starts_with(s)) {
+        return;
+    }
+    text_lines(out, data, len, "[|http]");
+}
+
+/// The `-v` form of tcpdump's text protocols: `, length: N` and every line
+/// after a tab, a last line without its line end marked with `marker`.
+fn text_lines(out: &mut Vec<u8>, data: &[u8], len: usize, marker: &str) {
+    if !data.iter().any(|&c| c == b'\r' || c == b'\n') {
         return;
     }
     fmt::s(out, ", length: ");
@@ -393,7 +444,8 @@ fn http_verbose(out: &mut Vec<u8>, data: &[u8], len: usize) {
             out.push(if (0x20..0x7f).contains(&c) || c == b'\t' { c } else { b'.' });
         }
         if !done {
-            fmt::s(out, " [|http]");
+            out.push(b' ');
+            fmt::s(out, marker);
         }
     }
 }
