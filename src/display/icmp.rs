@@ -30,7 +30,7 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         return;
     };
     let code = b.u8(1).unwrap_or(0);
-    if data.len() < 4 && matches!(typ, 0 | 3 | 4 | 5 | 8..=18) {
+    if data.len() < 4 && matches!(typ, 0 | 3 | 5 | 8 | 9 | 12 | 13 | 14 | 18) {
         p.dump_whole = true;
         trunc(out);
         return;

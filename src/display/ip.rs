@@ -366,8 +366,12 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
         fmt::u(out, plen as u64);
         fmt::s(out, ") ");
     }
-    let total = 40 + plen;
-    if total > wire {
+    // A zero payload length with a hop-by-hop header means a jumbogram
+    // (RFC 2675): the length is in the header's Jumbo Payload option, and
+    // tcpdump checks it after printing `HBH `.
+    let jumbo = if plen == 0 && nh == 0 { Some(jumbo_length(data)) } else { None };
+    let total = 40 + jumbo.flatten().map_or(plen, |j| j as usize);
+    if jumbo.is_none() && total > wire {
         fmt::s(out, "truncated-ip6 - ");
         fmt::u(out, (total - wire) as u64);
         fmt::s(out, " bytes missing!");
@@ -375,7 +379,8 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
     let src = &data[8..24];
     let dst = &data[24..40];
     let mut addrs = Addrs { src, dst, printed: false, frag: false };
-    let end = total.min(data.len());
+    // Without a valid jumbo option the hop-by-hop header is still shown.
+    let end = if jumbo == Some(None) { data.len() } else { total.min(data.len()) };
     let mut off = 40;
     // Extension headers, bounded by the packet length.
     loop {
@@ -399,6 +404,23 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
                         {
                             ext_options(out, opts);
                             out.push(b' ');
+                        }
+                        if off == 40 {
+                            match jumbo {
+                                Some(None) => {
+                                    fmt::s(
+                                        out,
+                                        "[No valid Jumbo Payload Hop-by-Hop option found] (invalid)",
+                                    );
+                                    return;
+                                }
+                                Some(Some(_)) if total > wire => {
+                                    fmt::s(out, "truncated-ip6 - ");
+                                    fmt::u(out, (total - wire) as u64);
+                                    fmt::s(out, " bytes missing!");
+                                }
+                                _ => {}
+                            }
                         }
                     }
                     43 => match routing(out, rest, p.opts.verbose > 0) {
@@ -447,6 +469,27 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
             }
         }
     }
+}
+
+/// The Jumbo Payload length from the hop-by-hop header right after the
+/// IPv6 header, if it holds a well-formed one.
+fn jumbo_length(ip6: &[u8]) -> Option<u32> {
+    let b = Bytes(ip6);
+    let hlen = (b.u8(41)? as usize + 1) * 8;
+    let mut i = 42;
+    while i < 40 + hlen {
+        let t = b.u8(i)?;
+        if t == 0 {
+            i += 1;
+            continue;
+        }
+        let l = b.u8(i + 1)? as usize;
+        if t == 0xc2 && l == 4 {
+            return b.u32(i + 2);
+        }
+        i += 2 + l;
+    }
+    None
 }
 
 /// The options of a hop-by-hop or destination options header, as `-v`

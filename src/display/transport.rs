@@ -495,16 +495,15 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::u(out, ulen as u64);
         return;
     }
-    if ulen > len && !addrs.frag {
-        fmt::s(out, "UDP, bad length ");
-        fmt::u(out, (ulen - 8) as u64);
-        fmt::s(out, " > ");
-        fmt::u(out, len.saturating_sub(8) as u64);
-        return;
-    }
+    // A UDP length beyond the IP payload is reported only when no
+    // application printer takes the datagram; those get the IP payload's
+    // length instead.
+    let bad = ulen > len && !addrs.frag;
+    let full_ulen = ulen;
+    let ulen = if bad { len.max(8) } else { ulen };
     let plen = ulen - 8;
     // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it.
-    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && data.len() >= ulen {
+    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && !bad && data.len() >= ulen {
         let seg = &data[..ulen];
         if l4_sum(&addrs, 17, seg) == 0 {
             fmt::s(out, "[udp sum ok] ");
@@ -538,6 +537,13 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         {
             return;
         }
+    }
+    if bad {
+        fmt::s(out, "UDP, bad length ");
+        fmt::u(out, (full_ulen - 8) as u64);
+        fmt::s(out, " > ");
+        fmt::u(out, len.saturating_sub(8) as u64);
+        return;
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
