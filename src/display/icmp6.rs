@@ -423,6 +423,22 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
         147 => {
             fmt::s(out, "mobile router advertisement");
         }
+        155 => {
+            // RPL control messages (RFC 6550); the high bit of the code
+            // marks the secured forms.
+            fmt::s(out, "RPL, ");
+            fmt::s(out, if code & 0x80 != 0 { "(SEC)" } else { "(CLR)" });
+            match code & 0x7f {
+                0 => fmt::s(out, "DODAG Information Solicitation"),
+                1 => fmt::s(out, "DODAG Information Object"),
+                2 => fmt::s(out, "Destination Advertisement Object"),
+                3 => fmt::s(out, "Destination Advertisement Object Ack"),
+                c => {
+                    fmt::s(out, "RPL message, unknown code ");
+                    fmt::u(out, c as u64);
+                }
+            }
+        }
         _ => {
             match name(typ) {
                 Some(n) => fmt::s(out, n),

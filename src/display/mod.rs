@@ -44,6 +44,7 @@ mod link;
 mod llc;
 mod mptcp;
 mod resp;
+mod telnet;
 mod transport;
 mod tunnel;
 mod udpapps;

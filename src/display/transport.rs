@@ -7,7 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, mptcp, resp, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, mptcp, resp, telnet, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -394,6 +394,8 @@ fn tcp_payload(
             fmt::s(out, ": SSH: ");
             out.extend_from_slice(&data[..end]);
         }
+    } else if port(23) && telnet::applies(data) {
+        telnet::print(out, data);
     } else if port(6379) {
         out.extend_from_slice(b": ");
         resp::print(out, data);
