@@ -6,9 +6,11 @@
 //! `DCCP DCCP-Request (service=0) `, `DCCP DCCP-Response (service=0)
 //! (ack=N) `, `DCCP DCCP-Reset (code=closed) (ack=N) `. Acknowledgement
 //! numbers are 48 bits with the extended-sequence flag, 24 bits without.
-//! Not dissected: the `-v` header details, sequence numbers and options.
+//! With `-v` the header's CCVal and CsCov and the checksum come first:
+//! `DCCP (CCVal 0, CsCov 0, cksum 0xaaf3 (correct)) DCCP-Request ...`.
+//! Not dissected: sequence numbers and options (`-vv`).
 
-use super::ip::Addrs;
+use super::ip::{Addrs, checksum};
 use super::{Bytes, fmt};
 
 const TYPES: [&str; 10] = [
@@ -39,7 +41,7 @@ const RESET_CODES: [&str; 12] = [
     "aggression_penalty",
 ];
 
-pub(crate) fn print(addrs: Addrs<'_>, data: &[u8], out: &mut Vec<u8>) {
+pub(crate) fn print(addrs: Addrs<'_>, data: &[u8], len: usize, verbose: bool, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let (Some(sport), Some(dport)) = (b.u16(0), b.u16(2)) else {
         addrs.pair(out);
@@ -48,6 +50,46 @@ pub(crate) fn print(addrs: Addrs<'_>, data: &[u8], out: &mut Vec<u8>) {
     };
     addrs.ports(out, sport, dport);
     fmt::s(out, "DCCP ");
+    if verbose {
+        let (Some(doff), Some(cc)) = (b.u8(4), b.u8(5)) else {
+            fmt::s(out, "[|dccp]");
+            return;
+        };
+        fmt::s(out, "(CCVal ");
+        fmt::u(out, (cc >> 4) as u64);
+        fmt::s(out, ", CsCov ");
+        fmt::u(out, (cc & 15) as u64);
+        // The checksum covers the whole packet, or the header and the
+        // first CsCov-1 words of data; it is checked when captured.
+        let cov = if cc & 15 == 0 {
+            len
+        } else {
+            ((doff as usize + (cc & 15) as usize - 1) * 4).min(len)
+        };
+        if let Some(seg) = data.get(..cov)
+            && seg.len() >= 8
+        {
+            let stored = b.u16(6).unwrap_or(0);
+            fmt::s(out, ", cksum 0x");
+            fmt::x_pad(out, stored as u64, 4);
+            let l = (len as u32).to_be_bytes();
+            let ph: [&[u8]; 4] = if addrs.src.len() == 16 {
+                [addrs.src, addrs.dst, &l, &[0, 0, 0, 33]]
+            } else {
+                [addrs.src, addrs.dst, &[0, 33], &l[2..]]
+            };
+            let sum = checksum(&[ph[0], ph[1], ph[2], ph[3], seg]);
+            if sum == 0 {
+                fmt::s(out, " (correct)");
+            } else {
+                let want = checksum(&[ph[0], ph[1], ph[2], ph[3], &seg[..6], &[0, 0], &seg[8..]]);
+                fmt::s(out, " (incorrect -> 0x");
+                fmt::x_pad(out, want as u64, 4);
+                out.push(b')');
+            }
+        }
+        fmt::s(out, ") ");
+    }
     let Some(tb) = b.u8(8) else {
         fmt::s(out, "[|dccp]");
         return;

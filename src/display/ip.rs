@@ -74,7 +74,6 @@ pub(crate) fn proto_name(p: u8) -> Option<&'static str> {
         50 => "ESP",
         51 => "AH",
         58 => "ICMPv6",
-        59 => "NONE",
         60 => "DSTOPT",
         89 => "OSPF",
         103 => "PIM",
@@ -157,8 +156,11 @@ pub(crate) fn ipv4(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
             3 => fmt::s(out, ",CE"),
             _ => {}
         }
-        fmt::s(out, ", ttl ");
-        fmt::u(out, ttl as u64);
+        // tcpdump leaves a zero TTL out.
+        if ttl != 0 {
+            fmt::s(out, ", ttl ");
+            fmt::u(out, ttl as u64);
+        }
         fmt::s(out, ", id ");
         fmt::u(out, id as u64);
         fmt::s(out, ", offset ");
@@ -167,14 +169,13 @@ pub(crate) fn ipv4(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
         if frag & 0xe000 == 0 {
             fmt::s(out, "none");
         } else {
-            if frag & 0x8000 != 0 {
-                fmt::s(out, "rsvd");
-            }
-            if frag & 0x4000 != 0 {
-                fmt::s(out, "DF");
-            }
-            if frag & 0x2000 != 0 {
-                fmt::s(out, "+");
+            let mut sep = "";
+            for (bit, name) in [(0x2000, "+"), (0x4000, "DF"), (0x8000, "rsvd")] {
+                if frag & bit != 0 {
+                    fmt::s(out, sep);
+                    fmt::s(out, name);
+                    sep = ", ";
+                }
             }
         }
         fmt::s(out, "], proto ");
@@ -185,7 +186,9 @@ pub(crate) fn ipv4(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
         fmt::u(out, len as u64);
         if let Some(hdr) = b.slice(0, hlen) {
             if hlen > 20 {
-                fmt::s(out, ", options (not dissected)");
+                fmt::s(out, ", options (");
+                ipv4_options(out, &hdr[20..]);
+                out.push(b')');
             }
             let sum = checksum(&[hdr]);
             if sum != 0 {
@@ -221,6 +224,60 @@ pub(crate) fn ipv4(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
     upper(p, proto, addrs, payload, plen, out, Some(data));
 }
 
+/// IPv4 options as `-v` lists them: `RA`, `NOP`, `EOL`, others by number;
+/// an option longer than what is left ends the list with `[bad length N]`.
+fn ipv4_options(out: &mut Vec<u8>, opts: &[u8]) {
+    let mut i = 0;
+    let mut first = true;
+    while i < opts.len() {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        let kind = opts[i];
+        let name = match kind {
+            0 => "EOL",
+            1 => "NOP",
+            7 => "RR",
+            68 => "timestamp",
+            130 => "security",
+            131 => "LSRR",
+            137 => "SSRR",
+            148 => "RA",
+            _ => "",
+        };
+        if name.is_empty() {
+            fmt::s(out, "unknown ");
+            fmt::u(out, kind as u64);
+        } else {
+            fmt::s(out, name);
+        }
+        if kind <= 1 {
+            i += 1;
+            continue;
+        }
+        let Some(&l) = opts.get(i + 1) else {
+            fmt::s(out, " [bad length]");
+            return;
+        };
+        let l = l as usize;
+        if l < 2 || i + l > opts.len() {
+            fmt::s(out, " [bad length ");
+            fmt::u(out, l as u64);
+            out.push(b']');
+            return;
+        }
+        if kind == 148 && l == 4 {
+            let v = u16::from_be_bytes([opts[i + 2], opts[i + 3]]);
+            if v != 0 {
+                fmt::s(out, " value ");
+                fmt::u(out, v as u64);
+            }
+        }
+        i += l;
+    }
+}
+
 /// The layer above IP.
 pub(crate) fn upper(
     p: &mut Printer,
@@ -234,7 +291,7 @@ pub(crate) fn upper(
     match proto {
         6 => transport::tcp(p, addrs, data, len, out),
         17 => transport::udp(p, addrs, data, len, out),
-        33 => dccp::print(addrs, data, out),
+        33 => dccp::print(addrs, data, len, p.opts.verbose > 0, out),
         1 if ip4.is_some() => {
             addrs.pair(out);
             icmp::icmp4(p, data, len, out);
@@ -342,12 +399,23 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
     let plen = b.u16(4).unwrap_or(0) as usize;
     let mut nh = data[6];
     let hlim = data[7];
+    // A zero payload length with a hop-by-hop header means a jumbogram
+    // (RFC 2675): the length is in the header's Jumbo Payload option, and
+    // tcpdump checks it after printing `HBH `.
+    let jumbo = if plen == 0 && nh == 0 { Some(jumbo_length(data)) } else { None };
+    let total = 40 + jumbo.flatten().map_or(plen, |j| j as usize);
+    // The message comes before the -v header details.
+    if jumbo.is_none() && total > wire {
+        fmt::s(out, "truncated-ip6 - ");
+        fmt::u(out, (total - wire) as u64);
+        fmt::s(out, " bytes missing!");
+    }
     if p.opts.verbose > 0 {
         fmt::s(out, "(");
         let tc = (first >> 20) & 0xff;
         if tc != 0 {
             fmt::s(out, "class 0x");
-            fmt::x(out, tc as u64);
+            fmt::x_pad(out, tc as u64, 2);
             fmt::s(out, ", ");
         }
         let fl = first & 0xfffff;
@@ -366,16 +434,7 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
         fmt::u(out, plen as u64);
         fmt::s(out, ") ");
     }
-    // A zero payload length with a hop-by-hop header means a jumbogram
-    // (RFC 2675): the length is in the header's Jumbo Payload option, and
-    // tcpdump checks it after printing `HBH `.
-    let jumbo = if plen == 0 && nh == 0 { Some(jumbo_length(data)) } else { None };
-    let total = 40 + jumbo.flatten().map_or(plen, |j| j as usize);
-    if jumbo.is_none() && total > wire {
-        fmt::s(out, "truncated-ip6 - ");
-        fmt::u(out, (total - wire) as u64);
-        fmt::s(out, " bytes missing!");
-    }
+
     let src = &data[8..24];
     let dst = &data[24..40];
     let mut addrs = Addrs { src, dst, printed: false, frag: false };

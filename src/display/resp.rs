@@ -140,6 +140,12 @@ fn number(d: &[u8]) -> Num {
 /// `"TEXT"` with tcpdump's escapes for bytes that are not printable.
 fn quoted(out: &mut Vec<u8>, s: &[u8]) {
     out.push(b'"');
+    escaped(out, s);
+    out.push(b'"');
+}
+
+/// Bytes as text, control bytes as `^X` and high bytes as `M-x`.
+pub(crate) fn escaped(out: &mut Vec<u8>, s: &[u8]) {
     for &c in s {
         let mut c = c;
         if c >= 0x80 {
@@ -153,5 +159,4 @@ fn quoted(out: &mut Vec<u8>, s: &[u8]) {
             out.push(c);
         }
     }
-    out.push(b'"');
 }

@@ -105,11 +105,12 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         }
     }
     fmt::s(out, "]");
-    if p.opts.verbose > 0 {
+    // The checksum is shown only when the whole segment was captured.
+    if p.opts.verbose > 0 && data.len() >= len {
         fmt::s(out, ", cksum 0x");
         let stored = b.u16(16).unwrap_or(0);
         fmt::x_pad(out, stored as u64, 4);
-        if data.len() >= len {
+        {
             let sum = l4_sum(&addrs, 6, &data[..len]);
             if sum == 0 {
                 fmt::s(out, " (correct)");
@@ -191,6 +192,23 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     fmt::u(out, plen as u64);
     if plen > 0 {
         let payload = &data[hlen.min(data.len())..len.min(data.len())];
+        if flags & RST != 0 && p.opts.verbose > 0 {
+            // With -v the data of a reset is shown as text (RFC 1122
+            // suggests it may explain the reset): at most 30 bytes, `+`
+            // when there is more, `!` when the capture cut it short.
+            fmt::s(out, " [");
+            if payload.len() < plen {
+                out.push(b'!');
+            }
+            fmt::s(out, "RST");
+            if plen > 30 {
+                out.push(b'+');
+            }
+            out.push(b' ');
+            resp::escaped(out, &payload[..payload.len().min(30)]);
+            out.push(b']');
+            return;
+        }
         tcp_payload(p, sport, dport, payload, plen, out);
     }
 }
