@@ -223,10 +223,19 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         }
     }
     tail(out, len);
+    // -v checks the checksum, which needs the first four bytes.
+    if p.opts.verbose > 0 && data.len() < 4 {
+        trunc(out);
+        return;
+    }
     // With -v, error messages show the packet they quote.
     if p.opts.verbose > 0 && matches!(typ, 3 | 4 | 5 | 11 | 12) {
         let quoted = data.get(8..).unwrap_or(&[]);
-        if quoted.len() >= 20 && p.depth < super::MAX_DEPTH {
+        if quoted.len() < 20 {
+            fmt::s(out, "\n\t [|icmp]");
+            return;
+        }
+        if p.depth < super::MAX_DEPTH {
             fmt::s(out, "\n\t");
             p.depth += 1;
             // A quoted header is cut short on purpose: tcpdump does not
@@ -235,5 +244,91 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             super::ip::ipv4(p, quoted, quoted.len().max(total), out, true);
             p.depth -= 1;
         }
+        if matches!(typ, 3 | 11 | 12) {
+            extensions(out, data, len);
+        }
+    }
+}
+
+/// RFC 4884 extensions after the quoted datagram of an error message (at
+/// the 128 bytes the RFC keeps for it when the length field is zero), with
+/// RFC 4950 MPLS label stacks decoded and other objects in hex.
+fn extensions(out: &mut Vec<u8>, data: &[u8], len: usize) {
+    let b = Bytes(data);
+    let words = b.u8(5).unwrap_or(0) as usize;
+    let at = 8 + if words == 0 { 128 } else { words * 4 };
+    if len <= at + 4 {
+        return;
+    }
+    let Some(vb) = b.u8(at) else {
+        return;
+    };
+    let version = vb >> 4;
+    fmt::s(out, "\n\tICMP Multi-Part extension v");
+    fmt::u(out, version as u64);
+    if version != 2 {
+        fmt::s(out, " packet not supported");
+        return;
+    }
+    if let Some(ext) = data.get(at..len) {
+        fmt::s(out, ", checksum 0x");
+        fmt::x_pad(out, b.u16(at + 2).unwrap_or(0) as u64, 4);
+        fmt::s(out, if super::ip::checksum(&[ext]) == 0 { " (correct)" } else { " (incorrect)" });
+        fmt::s(out, ", length ");
+        fmt::u(out, ext.len() as u64);
+    }
+    let mut off = at + 4;
+    while off < len {
+        let (Some(olen), Some(class), Some(ctype)) = (b.u16(off), b.u8(off + 2), b.u8(off + 3))
+        else {
+            trunc(out);
+            return;
+        };
+        let olen = olen as usize;
+        fmt::s(out, "\n\t  ");
+        fmt::s(
+            out,
+            match class {
+                1 => "MPLS Stack Entry",
+                2 => "Interface Identification",
+                _ => "Unknown",
+            },
+        );
+        fmt::s(out, " Object (");
+        fmt::u(out, class as u64);
+        fmt::s(out, "), Class-Type: ");
+        fmt::u(out, ctype as u64);
+        fmt::s(out, ", length ");
+        fmt::u(out, olen as u64);
+        if olen < 4 {
+            return;
+        }
+        let end = (off + olen).min(len);
+        let body = data.get(off + 4..end.min(data.len())).unwrap_or(&[]);
+        if class == 1 && ctype == 1 {
+            for e in body.chunks(4) {
+                let [a, b2, c, ttl] = *e else {
+                    trunc(out);
+                    return;
+                };
+                let v = u32::from_be_bytes([0, a, b2, c]);
+                fmt::s(out, "\n\t    label ");
+                fmt::u(out, (v >> 4) as u64);
+                fmt::s(out, ", tc ");
+                fmt::u(out, ((v >> 1) & 7) as u64);
+                if v & 1 != 0 {
+                    fmt::s(out, ", [S]");
+                }
+                fmt::s(out, ", ttl ");
+                fmt::u(out, ttl as u64);
+            }
+        } else {
+            super::icmp6::dump(out, body, "    ");
+        }
+        if data.len() < end {
+            trunc(out);
+            return;
+        }
+        off += olen;
     }
 }

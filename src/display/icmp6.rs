@@ -26,7 +26,7 @@ fn tail(out: &mut Vec<u8>, len: usize) {
 
 /// tcpdump's hex dump of a message it does not dissect: like `-x` but with
 /// `indent` after each line's tab.
-fn dump(out: &mut Vec<u8>, data: &[u8], indent: &str) {
+pub(crate) fn dump(out: &mut Vec<u8>, data: &[u8], indent: &str) {
     for (line, chunk) in data.chunks(16).enumerate() {
         fmt::s(out, "\n\t");
         fmt::s(out, indent);
