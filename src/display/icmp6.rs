@@ -62,6 +62,7 @@ fn name(typ: u8) -> Option<&'static str> {
 pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let v = p.opts.verbose > 0;
+    let vv = p.opts.verbose > 1;
     if len == 0 {
         fmt::s(out, "ICMP6, length 0 (invalid)");
         return;
@@ -431,8 +432,20 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
             match code & 0x7f {
                 0 => fmt::s(out, "DODAG Information Solicitation"),
                 1 => fmt::s(out, "DODAG Information Object"),
-                2 => fmt::s(out, "Destination Advertisement Object"),
-                3 => fmt::s(out, "Destination Advertisement Object Ack"),
+                2 => {
+                    fmt::s(out, "Destination Advertisement Object");
+                    if v && code == 2 {
+                        end_len = false;
+                        rpl_dao(out, b, len, false, vv);
+                    }
+                }
+                3 => {
+                    fmt::s(out, "Destination Advertisement Object Ack");
+                    if v && code == 3 {
+                        end_len = false;
+                        rpl_dao(out, b, len, true, vv);
+                    }
+                }
                 c => {
                     fmt::s(out, "RPL message, unknown code ");
                     fmt::u(out, c as u64);
@@ -814,4 +827,81 @@ fn renumbering(out: &mut Vec<u8>, b: Bytes<'_>, code: u8, v: bool) -> bool {
         out.push(b')');
     }
     true
+}
+
+/// The `-v` details of an RPL DAO or DAO-ACK: `[dagid:ADDR,seq:N,instance:N,
+/// ...]` (the DODAG ID only when its flag says it is present), then a DAO's
+/// options (with `-vv`) when it carries the DODAG ID.
+fn rpl_dao(out: &mut Vec<u8>, b: Bytes<'_>, len: usize, ack: bool, vv: bool) {
+    let (Some(inst), Some(fl), Some(x), Some(y)) = (b.u8(4), b.u8(5), b.u8(6), b.u8(7)) else {
+        fmt::s(out, " [|icmp6]");
+        return;
+    };
+    // DAO: instance, K|D flags, reserved, sequence. DAO-ACK: instance,
+    // D flag, sequence, status.
+    let has_id = if ack { fl & 0x80 != 0 } else { fl & 0x40 != 0 };
+    let seq = if ack { x } else { y };
+    fmt::s(out, " [dagid:");
+    if has_id {
+        let Some(id) = b.slice(8, 16) else {
+            fmt::s(out, "[|icmp6]");
+            return;
+        };
+        addr(out, id);
+    } else {
+        fmt::s(out, "<elided>");
+    }
+    fmt::s(out, ",seq:");
+    fmt::u(out, seq as u64);
+    fmt::s(out, ",instance:");
+    fmt::u(out, inst as u64);
+    if ack {
+        fmt::s(out, ",status:");
+        fmt::u(out, y as u64);
+        out.push(b']');
+        return;
+    }
+    out.push(b',');
+    if has_id {
+        fmt::s(out, "Dagid,");
+    }
+    fmt::x_pad(out, fl as u64, 2);
+    out.push(b']');
+    if !has_id || !vv {
+        return;
+    }
+    let end = len.min(b.0.len());
+    let mut i = 24;
+    while i < end {
+        let t = b.0[i];
+        fmt::s(out, " opt:");
+        fmt::s(
+            out,
+            match t {
+                0 => "pad1",
+                1 => "padn",
+                2 => "dagmetric",
+                3 => "routeinfo",
+                4 => "dagconf",
+                5 => "rpltarget",
+                6 => "transit",
+                7 => "solicitedinfo",
+                8 => "prefixinfo",
+                9 => "targetdesc",
+                _ => "unknown",
+            },
+        );
+        if t == 0 {
+            i += 1;
+            continue;
+        }
+        let Some(l) = b.u8(i + 1) else {
+            fmt::s(out, " [|icmp6]");
+            return;
+        };
+        fmt::s(out, " len:");
+        fmt::u(out, l as u64 + 2);
+        out.push(b' ');
+        i += l as usize + 2;
+    }
 }
