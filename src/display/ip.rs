@@ -195,10 +195,8 @@ pub(crate) fn ipv4(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
                 fmt::s(out, ", bad cksum ");
                 fmt::x(out, b.u16(10).unwrap_or(0) as u64);
                 fmt::s(out, " (->");
-                let mut h = hdr.to_vec();
-                h[10] = 0;
-                h[11] = 0;
-                fmt::x(out, checksum(&[&h]) as u64);
+                let (h, t) = hdr.split_at(10);
+                fmt::x(out, checksum(&[h, &[0, 0], &t[2..]]) as u64);
                 fmt::s(out, ")!");
             }
         }

@@ -29,14 +29,35 @@ fn key(addrs: &Addrs<'_>, sport: u16, dport: u16) -> (TcpKey, bool) {
 
 /// The transport checksum over the IPv4 or IPv6 pseudo-header.
 fn l4_sum(addrs: &Addrs<'_>, proto: u8, seg: &[u8]) -> u16 {
-    let len = seg.len() as u32;
+    l4_sum_parts(addrs, proto, seg.len(), &[seg])
+}
+
+/// The checksum the sender should have written: the segment's sum with
+/// the two checksum bytes at `at` taken as zero (no copy of the segment).
+fn l4_sum_zeroed(addrs: &Addrs<'_>, proto: u8, seg: &[u8], at: usize) -> u16 {
+    let (head, tail) = seg.split_at(at.min(seg.len()));
+    let tail = tail.get(2..).unwrap_or(&[]);
+    l4_sum_parts(addrs, proto, seg.len(), &[head, &[0, 0], tail])
+}
+
+fn l4_sum_parts(addrs: &Addrs<'_>, proto: u8, len: usize, parts: &[&[u8]]) -> u16 {
+    let mut all: [&[u8]; 7] = [&[]; 7];
+    let l4 = (len as u32).to_be_bytes();
+    let l2 = (len as u16).to_be_bytes();
+    let pr = [0, 0, 0, proto];
+    all[0] = addrs.src;
+    all[1] = addrs.dst;
     if addrs.src.len() == 16 {
-        let l = len.to_be_bytes();
-        checksum(&[addrs.src, addrs.dst, &l, &[0, 0, 0, proto], seg])
+        all[2] = &l4;
+        all[3] = &pr;
     } else {
-        let l = (len as u16).to_be_bytes();
-        checksum(&[addrs.src, addrs.dst, &[0, proto], &l, seg])
+        all[2] = &pr[2..];
+        all[3] = &l2;
     }
+    for (slot, part) in all[4..].iter_mut().zip(parts) {
+        *slot = part;
+    }
+    checksum(&all)
 }
 
 pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, out: &mut Vec<u8>) {
@@ -115,11 +136,8 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             if sum == 0 {
                 fmt::s(out, " (correct)");
             } else {
-                let mut seg = data[..len].to_vec();
-                seg[16] = 0;
-                seg[17] = 0;
                 fmt::s(out, " (incorrect -> 0x");
-                fmt::x_pad(out, l4_sum(&addrs, 6, &seg) as u64, 4);
+                fmt::x_pad(out, l4_sum_zeroed(&addrs, 6, &data[..len], 16) as u64, 4);
                 fmt::s(out, ")");
             }
         }
@@ -528,13 +546,10 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if l4_sum(&addrs, 17, seg) == 0 {
             fmt::s(out, "[udp sum ok] ");
         } else {
-            let mut c = seg.to_vec();
-            c[6] = 0;
-            c[7] = 0;
             fmt::s(out, "[bad udp cksum 0x");
             fmt::x_pad(out, b.u16(6).unwrap_or(0) as u64, 4);
             fmt::s(out, " -> 0x");
-            fmt::x_pad(out, l4_sum(&addrs, 17, &c) as u64, 4);
+            fmt::x_pad(out, l4_sum_zeroed(&addrs, 17, seg, 6) as u64, 4);
             fmt::s(out, "!] ");
         }
     }
