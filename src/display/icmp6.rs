@@ -31,7 +31,12 @@ pub(crate) fn dump(out: &mut Vec<u8>, data: &[u8], indent: &str) {
         fmt::s(out, "\n\t");
         fmt::s(out, indent);
         fmt::s(out, "0x");
-        fmt::x_pad(out, (line * 16) as u64, 4);
+        let at = (line * 16) as u64;
+        if at > 0xffff {
+            fmt::x(out, at);
+        } else {
+            fmt::x_pad(out, at, 4);
+        }
         out.push(b':');
         out.push(b' ');
         for pair in chunk.chunks(2) {

@@ -364,7 +364,13 @@ impl Printer {
 pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
     for (line, chunk) in data.chunks(16).enumerate() {
         out.extend_from_slice(b"\n\t0x");
-        fmt::x_pad(out, (line * 16) as u64, 4);
+        // At least four digits (`%04x`): offsets past 0xffff grow.
+        let at = (line * 16) as u64;
+        if at > 0xffff {
+            fmt::x(out, at)
+        } else {
+            fmt::x_pad(out, at, 4)
+        }
         out.extend_from_slice(b": ");
         let mut width = 0;
         for pair in chunk.chunks(2) {

@@ -191,14 +191,17 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         match options(out, captured, hlen - 20, sack_base) {
             Opts::Done => {}
             Opts::Truncated => {
+                fmt::s(out, " [|tcp]");
+                return;
+            }
+            Opts::TruncatedHeader => {
+                // Cut short before an option's kind or length: tcpdump's
+                // dump then starts at the link layer.
                 p.dump_whole = true;
                 fmt::s(out, " [|tcp]");
                 return;
             }
-            Opts::Stop => {
-                p.dump_whole = true;
-                return;
-            }
+            Opts::Stop => return,
             Opts::BadOpt => {
                 out.push(b']');
                 return;
@@ -235,8 +238,11 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
 /// How printing the options ended.
 enum Opts {
     Done,
-    /// Cut short by the capture: the caller writes ` [|tcp]`.
+    /// Cut short by the capture inside an option: the caller writes
+    /// ` [|tcp]`.
     Truncated,
+    /// Cut short before an option's kind or length byte.
+    TruncatedHeader,
     /// Cut short, and the marker is already written.
     Stop,
     /// An option too short for its kind; `[bad opt]` is written and the
@@ -255,7 +261,7 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
         }
         first = false;
         let Some(kind) = b.u8(i) else {
-            return Opts::Truncated;
+            return Opts::TruncatedHeader;
         };
         match kind {
             0 => {
@@ -270,7 +276,7 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
             _ => {}
         }
         let Some(olen) = b.u8(i + 1) else {
-            return Opts::Truncated;
+            return Opts::TruncatedHeader;
         };
         let olen = olen as usize;
         let Some(body) = b.slice(i + 2, olen.saturating_sub(2)) else {
