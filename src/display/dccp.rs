@@ -8,7 +8,8 @@
 //! numbers are 48 bits with the extended-sequence flag, 24 bits without.
 //! With `-v` the header's CCVal and CsCov and the checksum come first:
 //! `DCCP (CCVal 0, CsCov 0, cksum 0xaaf3 (correct)) DCCP-Request ...`.
-//! Not dissected: sequence numbers and options (`-vv`).
+//! With `-q` only the data length follows `DCCP`. Not dissected: sequence
+//! numbers and options (`-vv`).
 
 use super::ip::{Addrs, checksum};
 use super::{Bytes, fmt};
@@ -41,7 +42,14 @@ const RESET_CODES: [&str; 12] = [
     "aggression_penalty",
 ];
 
-pub(crate) fn print(addrs: Addrs<'_>, data: &[u8], len: usize, verbose: bool, out: &mut Vec<u8>) {
+pub(crate) fn print(
+    addrs: Addrs<'_>,
+    data: &[u8],
+    len: usize,
+    verbose: bool,
+    quiet: bool,
+    out: &mut Vec<u8>,
+) {
     let b = Bytes(data);
     let (Some(sport), Some(dport)) = (b.u16(0), b.u16(2)) else {
         addrs.pair(out);
@@ -50,6 +58,15 @@ pub(crate) fn print(addrs: Addrs<'_>, data: &[u8], len: usize, verbose: bool, ou
     };
     addrs.ports(out, sport, dport);
     fmt::s(out, "DCCP ");
+    if quiet {
+        // -q: the length of the data after the header.
+        let Some(doff) = b.u8(4) else {
+            fmt::s(out, "[|dccp]");
+            return;
+        };
+        fmt::u(out, len.saturating_sub(doff as usize * 4) as u64);
+        return;
+    }
     if verbose {
         let (Some(doff), Some(cc)) = (b.u8(4), b.u8(5)) else {
             fmt::s(out, "[|dccp]");

@@ -289,7 +289,7 @@ pub(crate) fn upper(
     match proto {
         6 => transport::tcp(p, addrs, data, len, out),
         17 => transport::udp(p, addrs, data, len, out),
-        33 => dccp::print(addrs, data, len, p.opts.verbose > 0, out),
+        33 => dccp::print(addrs, data, len, p.opts.verbose > 0, p.opts.quiet, out),
         1 if ip4.is_some() => {
             addrs.pair(out);
             icmp::icmp4(p, data, len, out);

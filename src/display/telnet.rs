@@ -86,15 +86,17 @@ fn option(out: &mut Vec<u8>, o: u8) {
     }
 }
 
-/// Appends ` [telnet ...]` for the commands at the start of `data`.
-pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) {
+/// Appends ` [telnet ...]` for the commands at the start of `data`;
+/// false when a command was cut short (tcpdump then gives up on the packet
+/// the way that makes its -x dump start at the link layer).
+pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) -> bool {
     fmt::s(out, " [telnet ");
     let mut i = 0;
     let mut first = true;
     while data.get(i) == Some(&IAC) {
         let Some(&c) = data.get(i + 1) else {
             fmt::s(out, " [|telnet]");
-            return;
+            return false;
         };
         // Find the whole command before writing any of it.
         let len = match c {
@@ -110,7 +112,7 @@ pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) {
         };
         if len == usize::MAX || i + len > data.len() {
             fmt::s(out, " [|telnet]");
-            return;
+            return false;
         }
         if !first {
             fmt::s(out, ", ");
@@ -156,4 +158,5 @@ pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) {
         i += len;
     }
     out.push(b']');
+    true
 }

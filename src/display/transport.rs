@@ -437,7 +437,9 @@ fn tcp_payload(
             out.extend_from_slice(&data[..end]);
         }
     } else if port(23) && telnet::applies(data) {
-        telnet::print(out, data);
+        if !telnet::print(out, data) {
+            p.dump_whole = true;
+        }
     } else if port(6379) {
         out.extend_from_slice(b": ");
         resp::print(out, data);
