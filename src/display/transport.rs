@@ -7,6 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
+use super::udpmisc::udp_misc;
 use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, mptcp, resp, telnet, udpapps};
 
 const FIN: u16 = 0x01;
@@ -535,21 +536,37 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::s(out, " [|udp]");
         return;
     };
-    let ulen = ulen as usize;
+    let mut ulen = ulen as usize;
+    // A zero length in a jumbogram means "the rest of the IPv6 payload"
+    // (RFC 2675).
+    if ulen == 0 && addrs.src.len() == 16 && len > 65_535 {
+        ulen = len;
+    }
     if ulen < 8 {
         fmt::s(out, "truncated-udplength ");
         fmt::u(out, ulen as u64);
         return;
     }
-    // A UDP length beyond the IP payload is reported only when no
-    // application printer takes the datagram; those get the IP payload's
-    // length instead.
-    let bad = ulen > len && !addrs.frag;
-    let full_ulen = ulen;
-    let ulen = if bad { len.max(8) } else { ulen };
+    if ulen > len && !addrs.frag {
+        // tcpdump dissects the protocols on known ports with the IP
+        // payload's length before it considers the UDP length bad.
+        let payload = &data[8.min(data.len())..len.min(data.len())];
+        let mlen = len.saturating_sub(8);
+        if !p.opts.quiet
+            && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
+                || udp_misc(sport, dport, payload, mlen, false, out).is_some())
+        {
+            return;
+        }
+        fmt::s(out, "UDP, bad length ");
+        fmt::u(out, (ulen - 8) as u64);
+        fmt::s(out, " > ");
+        fmt::u(out, len.saturating_sub(8) as u64);
+        return;
+    }
     let plen = ulen - 8;
     // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it.
-    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && !bad && data.len() >= ulen {
+    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && data.len() >= ulen {
         let seg = &data[..ulen];
         if l4_sum(&addrs, 17, seg) == 0 {
             fmt::s(out, "[udp sum ok] ");
@@ -568,10 +585,17 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        let mlen = plen.min(len.saturating_sub(8));
+        if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
+            return;
+        }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
             return;
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
+            return;
+        }
+        if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
             return;
         }
         if matches!(sport, 67 | 68)
@@ -580,13 +604,6 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         {
             return;
         }
-    }
-    if bad {
-        fmt::s(out, "UDP, bad length ");
-        fmt::u(out, (full_ulen - 8) as u64);
-        fmt::s(out, " > ");
-        fmt::u(out, len.saturating_sub(8) as u64);
-        return;
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
