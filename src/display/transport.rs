@@ -431,12 +431,19 @@ fn tcp_payload(
                 out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
             }
         }
+    } else if port(22) && data.len() < 4 && data.len() < len {
+        // Too little captured to tell a version exchange.
+        p.dump_whole = true;
+        fmt::s(out, " [|ssh]");
     } else if port(22) && data.starts_with(b"SSH-") {
         // The version exchange: its first line, when it is all there.
         if let Some(end) = data.iter().position(|&c| c == b'\r' || c == b'\n') {
             fmt::s(out, ": SSH: ");
             out.extend_from_slice(&data[..end]);
         }
+    } else if port(323) && !p.opts.quiet && p.opts.verbose == 0 {
+        // RPKI to router (RFC 6810): named only, without -v.
+        fmt::s(out, ", RPKI-RTR");
     } else if port(23) && telnet::applies(data) {
         if !telnet::print(out, data) {
             p.dump_whole = true;
