@@ -56,6 +56,7 @@ mod ptp;
 mod resp;
 mod sflow;
 mod telnet;
+mod tftp;
 mod transport;
 mod tunnel;
 mod udpapps;

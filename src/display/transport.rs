@@ -8,7 +8,7 @@
 
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, mptcp, resp, telnet, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, mptcp, resp, telnet, tftp, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -559,6 +559,10 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         // payload's length before it considers the UDP length bad.
         let payload = &data[8.min(data.len())..len.min(data.len())];
         let mlen = len.saturating_sub(8);
+        if !p.opts.quiet && (sport == 69 || dport == 69) {
+            tftp::print(out, payload, mlen);
+            return;
+        }
         if !p.opts.quiet
             && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
                 || udp_misc(sport, dport, payload, mlen, false, out).is_some())
@@ -594,6 +598,10 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
         let mlen = plen.min(len.saturating_sub(8));
         if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
+            return;
+        }
+        if sport == 69 || dport == 69 {
+            tftp::print(out, payload, plen);
             return;
         }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
