@@ -8,7 +8,7 @@
 //! `add-addr v0-ip4 id N ADDR` or `add-addr v1[-echo] id N ADDR hmac 0x..`,
 //! `rem-addr id N`, `fast-close key 0x..`; subtypes it does not know are
 //! `unknown`. An option too short for its subtype ends the option list with
-//! `[bad opt]`. Keys, tokens, nonces and checksums are printed in hex without
+//! `[bad opt]`; the handshake subtypes must also fit the TCP flags. Keys, tokens, nonces and checksums are printed in hex without
 //! leading zeros; data sequence numbers in decimal.
 
 use super::{Bytes, fmt};
@@ -34,7 +34,7 @@ fn u64_at(b: Bytes<'_>, off: usize) -> u64 {
 
 /// Prints the option whose bytes (kind and length included) are `opt`;
 /// `opt.len()` is the option's length byte, already checked to be captured.
-pub(crate) fn print(out: &mut Vec<u8>, opt: &[u8]) -> Mptcp {
+pub(crate) fn print(out: &mut Vec<u8>, opt: &[u8], tcp_flags: u16) -> Mptcp {
     let b = Bytes(opt);
     let len = opt.len();
     fmt::s(out, "mptcp ");
@@ -47,8 +47,8 @@ pub(crate) fn print(out: &mut Vec<u8>, opt: &[u8]) -> Mptcp {
     let sub = (st >> 4) as usize;
     fmt::s(out, NAMES.get(sub).copied().unwrap_or("unknown"));
     let ok = match sub {
-        0 => capable(out, b, len),
-        1 => join(out, b, len),
+        0 => capable(out, b, len, tcp_flags),
+        1 => join(out, b, len, tcp_flags),
         2 => dss(out, b, len),
         3 => add_addr(out, b, len),
         4 => rem_addr(out, b, len),
@@ -70,8 +70,15 @@ fn hex64(out: &mut Vec<u8>, v: u64) {
     fmt::x(out, v);
 }
 
-fn capable(out: &mut Vec<u8>, b: Bytes<'_>, len: usize) -> bool {
-    if !matches!(len, 4 | 12 | 20 | 22 | 24) {
+const SYN: u16 = 0x02;
+const ACK: u16 = 0x10;
+
+/// MP_CAPABLE: 4 or 12 bytes on a SYN, 20 or 22 on the third packet of
+/// the handshake (ACK without SYN).
+fn capable(out: &mut Vec<u8>, b: Bytes<'_>, len: usize, tcp_flags: u16) -> bool {
+    let syn = matches!(len, 4 | 12) && tcp_flags & SYN != 0;
+    let ack = matches!(len, 20 | 22) && tcp_flags & (SYN | ACK) == ACK;
+    if !syn && !ack {
         return false;
     }
     let version = b.u8(2).unwrap_or(0) & 0x0f;
@@ -93,8 +100,18 @@ fn capable(out: &mut Vec<u8>, b: Bytes<'_>, len: usize) -> bool {
     true
 }
 
-fn join(out: &mut Vec<u8>, b: Bytes<'_>, len: usize) -> bool {
+/// MP_JOIN: 12 bytes with SYN set, 16 with SYN and ACK, 24 with ACK.
+fn join(out: &mut Vec<u8>, b: Bytes<'_>, len: usize, tcp_flags: u16) -> bool {
     let flags = b.u8(2).unwrap_or(0);
+    let want = match len {
+        12 => SYN,
+        16 => SYN | ACK,
+        24 => ACK,
+        _ => return false,
+    };
+    if tcp_flags & want != want {
+        return false;
+    }
     match len {
         12 => {
             if flags & 0x01 != 0 {

@@ -3,9 +3,8 @@
 //! tcpdump prints `TFTP, length N, ` and the opcode: `RRQ "FILE" MODE` (and
 //! the same for WRQ, with any options after the mode), `DATA block N`,
 //! `ACK block N`, `ERROR CODE "MESSAGE"`, `OACK` with its options. A string
-//! the capture cuts short ends the line with ` [|tftp]`. The forms other
-//! than read requests are written from the RFC, without captures to check
-//! them against.
+//! the capture cuts short ends the line with ` [|tftp]`. Unknown error
+//! codes print as `tftp-err-#N "` (with tcpdump's stray quote).
 
 use super::{Bytes, fmt, resp};
 
@@ -99,8 +98,10 @@ pub(crate) fn print(out: &mut Vec<u8>, data: &[u8], len: usize) {
             match ERRORS.get(code as usize) {
                 Some(n) => fmt::s(out, n),
                 None => {
+                    // tcpdump's fallback text carries a stray quote.
                     fmt::s(out, "tftp-err-#");
                     fmt::u(out, code as u64);
+                    fmt::s(out, " \"");
                 }
             }
             out.push(b' ');

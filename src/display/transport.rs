@@ -189,7 +189,7 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     if hlen > 20 {
         fmt::s(out, ", options [");
         let captured = &data[20..hlen.min(data.len())];
-        match options(out, captured, hlen - 20, sack_base) {
+        match options(out, captured, hlen - 20, sack_base, flags) {
             Opts::Done => {}
             Opts::Truncated => {
                 fmt::s(out, " [|tcp]");
@@ -203,10 +203,7 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
                 return;
             }
             Opts::Stop => return,
-            Opts::BadOpt => {
-                out.push(b']');
-                return;
-            }
+            Opts::BadOpt => return,
         }
         fmt::s(out, "]");
     }
@@ -251,46 +248,112 @@ enum Opts {
     BadOpt,
 }
 
+/// tcpdump's name for a TCP option kind (`None`: `unknown-N`).
+fn option_name(kind: u8) -> Option<&'static str> {
+    Some(match kind {
+        0 => "eol",
+        1 => "nop",
+        2 => "mss",
+        3 => "wscale",
+        4 => "sackOK",
+        5 => "sack",
+        6 => "echo",
+        7 => "echoreply",
+        8 => "TS",
+        11 => "cc",
+        12 => "ccnew",
+        // tcpdump's table has an empty name for CC.ECHO.
+        13 => "",
+        19 => "md5",
+        20 => "scps",
+        28 => "uto",
+        29 => "tcp-ao",
+        30 => "mptcp",
+        34 => "tfo",
+        _ => return None,
+    })
+}
+
+/// `[bad opt]`, closed with `]` unless it is the first option.
+fn bad_opt(out: &mut Vec<u8>, first: bool) -> Opts {
+    fmt::s(out, "[bad opt]");
+    if !first {
+        out.push(b']');
+    }
+    Opts::BadOpt
+}
+
 /// TCP options; `opts` is what was captured of the `declared` bytes.
-fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> Opts {
+///
+/// This follows tcpdump's walk: each kind has the number of data bytes it
+/// reads (the length byte for the variable ones), the walk moves on by
+/// that many whatever the length byte says (` [len N]` flags a mismatch),
+/// and an option longer than what is left of the header ends the list
+/// with `[bad opt]`.
+fn options(
+    out: &mut Vec<u8>,
+    opts: &[u8],
+    declared: usize,
+    sack_base: u32,
+    tcp_flags: u16,
+) -> Opts {
     let b = Bytes(opts);
+    let mut left = declared;
     let mut i = 0;
     let mut first = true;
-    while i < declared {
+    while left > 0 {
         if !first {
             out.push(b',');
         }
-        first = false;
         let Some(kind) = b.u8(i) else {
             return Opts::TruncatedHeader;
         };
-        match kind {
-            0 => {
-                fmt::s(out, "eol");
-                return Opts::Done;
+        let olen = if kind <= 1 {
+            1
+        } else {
+            let Some(l) = b.u8(i + 1) else {
+                return Opts::TruncatedHeader;
+            };
+            let l = l as usize;
+            if l < 2 || l > left {
+                return bad_opt(out, first);
             }
-            1 => {
-                fmt::s(out, "nop");
-                i += 1;
-                continue;
-            }
-            _ => {}
-        }
-        let Some(olen) = b.u8(i + 1) else {
-            return Opts::TruncatedHeader;
+            left -= 1;
+            l
         };
-        let olen = olen as usize;
-        let Some(body) = b.slice(i + 2, olen.saturating_sub(2)) else {
+        left -= 1;
+        let at = i + if kind <= 1 { 1 } else { 2 };
+        let datalen = match kind {
+            0 | 1 | 4 => 0,
+            2 | 20 | 28 => 2,
+            3 => 1,
+            6 | 7 | 11..=13 => 4,
+            8 => 8,
+            19 => 16,
+            _ => olen - 2,
+        };
+        let name = option_name(kind);
+        if left < datalen {
+            match name {
+                Some(n) => fmt::s(out, n),
+                None => {
+                    fmt::s(out, "unknown-");
+                    fmt::u(out, kind as u64);
+                }
+            }
+            return bad_opt(out, first);
+        }
+        let Some(body) = b.slice(at, datalen) else {
             // tcpdump names a timestamp option before finding it cut short.
-            if kind == 8 && olen == 10 {
+            if kind == 8 {
                 fmt::s(out, "TS [|tcp]>");
                 return Opts::Stop;
             }
             // Options printed as bytes show what was captured of them.
-            let part = opts.get(i + 2..).unwrap_or(&[]);
+            let part = opts.get(at..).unwrap_or(&[]);
             if kind == 29 && part.len() >= 2 {
                 tcp_ao(out, part);
-            } else if !known_kind(kind) && !part.is_empty() {
+            } else if name.is_none() && !part.is_empty() {
                 fmt::s(out, "unknown-");
                 fmt::u(out, kind as u64);
                 fmt::s(out, " 0x");
@@ -298,78 +361,107 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
             }
             return Opts::Truncated;
         };
-        if olen < 2 {
-            fmt::s(out, "opt-");
-            fmt::u(out, kind as u64);
-            fmt::s(out, ":bad length ");
-            fmt::u(out, olen as u64);
-            return Opts::Done;
-        }
         let ob = Bytes(body);
-        match (kind, olen) {
-            (20, _) if olen != 4 => {
-                fmt::s(out, "scps[bad opt]");
-                return Opts::BadOpt;
-            }
-            (29, 4..) => tcp_ao(out, body),
-            (30, _) => {
-                if let mptcp::Mptcp::Bad = mptcp::print(out, &opts[i..i + olen]) {
-                    return Opts::BadOpt;
-                }
-            }
-            (2, 4) => {
-                fmt::s(out, "mss ");
-                fmt::u(out, ob.u16(0).unwrap_or(0) as u64);
-            }
-            (3, 3) => {
-                fmt::s(out, "wscale ");
-                fmt::u(out, body[0] as u64);
-            }
-            (4, 2) => fmt::s(out, "sackOK"),
-            (5, _) if (olen - 2).is_multiple_of(8) => {
-                fmt::s(out, "sack ");
-                fmt::u(out, ((olen - 2) / 8) as u64);
+        match kind {
+            0 => fmt::s(out, "eol"),
+            1 => fmt::s(out, "nop"),
+            4 => fmt::s(out, "sackOK"),
+            2 | 6 | 7 | 11..=13 | 3 => {
+                fmt::s(out, name.unwrap_or(""));
                 out.push(b' ');
-                for blk in body.chunks(8) {
-                    let l = u32::from_be_bytes([blk[0], blk[1], blk[2], blk[3]]);
-                    let r = u32::from_be_bytes([blk[4], blk[5], blk[6], blk[7]]);
-                    out.push(b'{');
-                    fmt::u(out, l.wrapping_sub(sack_base) as u64);
-                    out.push(b':');
-                    fmt::u(out, r.wrapping_sub(sack_base) as u64);
-                    out.push(b'}');
+                let v = match datalen {
+                    1 => body[0] as u64,
+                    2 => ob.u16(0).unwrap_or(0) as u64,
+                    _ => ob.u32(0).unwrap_or(0) as u64,
+                };
+                fmt::u(out, v);
+            }
+            5 => {
+                fmt::s(out, "sack");
+                if !datalen.is_multiple_of(8) {
+                    fmt::s(out, " invalid sack");
+                } else {
+                    out.push(b' ');
+                    fmt::u(out, (datalen / 8) as u64);
+                    out.push(b' ');
+                    for blk in body.chunks(8) {
+                        let l = u32::from_be_bytes([blk[0], blk[1], blk[2], blk[3]]);
+                        let r = u32::from_be_bytes([blk[4], blk[5], blk[6], blk[7]]);
+                        out.push(b'{');
+                        fmt::u(out, l.wrapping_sub(sack_base) as u64);
+                        out.push(b':');
+                        fmt::u(out, r.wrapping_sub(sack_base) as u64);
+                        out.push(b'}');
+                    }
                 }
             }
-            (8, 10) => {
+            8 => {
                 fmt::s(out, "TS val ");
                 fmt::u(out, ob.u32(0).unwrap_or(0) as u64);
                 fmt::s(out, " ecr ");
                 fmt::u(out, ob.u32(4).unwrap_or(0) as u64);
             }
-            (19, 18) => {
+            19 => {
                 fmt::s(out, "md5 shared secret not supplied with -M, can't check - ");
                 fmt::hex_bytes(out, body);
             }
-            (34, _) => {
-                fmt::s(out, "tfo  cookie");
-                if body.is_empty() {
-                    fmt::s(out, "req");
+            20 => {
+                fmt::s(out, "scps cap ");
+                fmt::byte_hex(out, body[0]);
+                fmt::s(out, " id ");
+                fmt::u(out, body[1] as u64);
+            }
+            28 => {
+                // User timeout (RFC 5482) as tcpdump reads it: the raw
+                // value, then the time with the low bit as the unit flag.
+                let v = ob.u16(0).unwrap_or(0);
+                fmt::s(out, "uto 0x");
+                fmt::x(out, v as u64);
+                out.push(b' ');
+                let t = if v & 1 != 0 { (v as u64 >> 1) * 60 } else { v as u64 >> 1 };
+                fmt::u(out, t);
+            }
+            29 => {
+                if datalen < 2 {
+                    fmt::s(out, "tcp-ao (invalid)");
                 } else {
-                    out.push(b' ');
-                    fmt::hex_bytes(out, body);
+                    tcp_ao(out, body);
                 }
             }
-            (253 | 254, 4..) if ob.u16(0) == Some(0xf989) => {
+            30 => {
+                if let mptcp::Mptcp::Bad = mptcp::print(out, &opts[i..at + datalen], tcp_flags) {
+                    if !first {
+                        out.push(b']');
+                    }
+                    return Opts::BadOpt;
+                }
+            }
+            34 => {
+                fmt::s(out, "tfo  ");
+                match datalen {
+                    0 => fmt::s(out, "cookiereq"),
+                    4..=16 => {
+                        fmt::s(out, "cookie ");
+                        fmt::hex_bytes(out, body);
+                    }
+                    _ => fmt::s(out, "(invalid)"),
+                }
+            }
+            253 | 254 if ob.u16(0) == Some(0xf989) => {
                 fmt::s(out, "exp-tfo cookie");
-                if olen == 4 {
+                if datalen == 2 {
                     fmt::s(out, "req");
                 } else {
                     out.push(b' ');
                     fmt::hex_bytes(out, &body[2..]);
                 }
             }
-            (253 | 254, 4..) if matches!(ob.u16(0), Some(0xacc0 | 0xacc1)) => {
+            253 | 254 if matches!(ob.u16(0), Some(0xacc0 | 0xacc1)) => {
                 fmt::s(out, if body[1] == 0xc0 { "exp-acc0" } else { "exp-acc1" });
+            }
+            254 if datalen >= 2 => {
+                fmt::s(out, "exp-");
+                fmt::x_pad(out, ob.u16(0).unwrap_or(0) as u64, 4);
             }
             _ => {
                 fmt::s(out, "unknown-");
@@ -380,14 +472,20 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
                 }
             }
         }
-        i += olen;
+        i = at + datalen;
+        left -= datalen;
+        let used = datalen + if kind <= 1 { 1 } else { 2 };
+        if used != olen {
+            fmt::s(out, "[len ");
+            fmt::u(out, olen as u64);
+            out.push(b']');
+        }
+        first = false;
+        if kind == 0 {
+            break;
+        }
     }
     Opts::Done
-}
-
-/// Option kinds printed by name rather than as `unknown-N`.
-fn known_kind(kind: u8) -> bool {
-    matches!(kind, 2..=8 | 11..=13 | 19..=21 | 27..=30 | 34 | 253 | 254)
 }
 
 /// TCP-AO (RFC 5925): key ids and the MAC, `part` being the option's bytes

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Synthetic captures for the transport-layer printers (TCP options, MPTCP,
+TFTP): crafted packets that exercise the forms the shared corpus lacks.
+
+Run from the repository root; it writes captures/display/l4_*.pcap. The
+goldens are made from them with tcpdump as usual:
+  TZ=UTC tcpdump -n -r captures/display/l4_X.pcap > tests/data/display/golden/syn_l4_X.out
+"""
+import struct
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return (~s) & 0xFFFF
+
+
+SRC = b"\x0a\x00\x00\x01"
+DST = b"\x0a\x00\x00\x02"
+
+
+def ip4(proto, payload):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 1, 0, 64, proto, 0, SRC, DST)
+    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+
+
+def udp4(sp, dp, data):
+    u = struct.pack("!HHHH", sp, dp, 8 + len(data), 0) + data
+    c = csum(SRC + DST + struct.pack("!BBH", 0, 17, len(u)) + u) or 0xFFFF
+    return ip4(17, u[:6] + struct.pack("!H", c) + u[8:])
+
+
+def tcp4(sp, dp, flags, opts=b"", data=b"", seq=1000, ack=0):
+    while len(opts) % 4:
+        opts += b"\x01"
+    t = struct.pack("!HHIIBBHHH", sp, dp, seq, ack, ((20 + len(opts)) // 4) << 4, flags, 8192, 0, 0)
+    t += opts + data
+    c = csum(SRC + DST + struct.pack("!BBH", 0, 6, len(t)) + t)
+    return ip4(6, t[:16] + struct.pack("!H", c) + t[18:])
+
+
+def eth(ip):
+    return b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\x08\x00" + ip
+
+
+def write(path, frames):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack("<IIII", 1000 + i, 0, len(fr), len(fr)) + fr)
+
+
+def mp(sub, rest, low=0):
+    body = bytes([(sub << 4) | low]) + rest
+    return bytes([30, 2 + len(body)]) + body
+
+
+def tftp():
+    msgs = [
+        (1234, 69, b"\x00\x02file.bin\x00netascii\x00blksize\x001428\x00tsize\x000\x00"),
+        (69, 1234, b"\x00\x06blksize\x001428\x00"),
+        (1234, 69, b"\x00\x03\x00\x05hello"),
+        (69, 1234, b"\x00\x04\x00\x05"),
+        (69, 1234, b"\x00\x05\x00\x01File not found\x00"),
+        (69, 1234, b"\x00\x05\x00\x09weird\x00"),
+        (69, 1234, b"\x00\x09\x00\x01"),
+        (1234, 69, b"\x00\x01a\x01b\x00oc\x00"),
+    ]
+    write("captures/display/l4_tftp.pcap", [eth(udp4(s, d, m)) for s, d, m in msgs])
+
+
+def tcp_options():
+    bad = mp(2, b"\x01\x00\x00")
+    cases = [
+        bad, bad + b"\x01\x01", bad + b"\x00\x00", b"\x01\x01" + bad, bad + b"\x02\x04\x05\xb4",
+        b"\x14\x02", b"\x14\x02\x01\x01", b"\x14\x02\x00\x00", b"\x01\x01\x14\x02",
+        b"\x14\x03\x00\x01", b"\x02\x03\x00\x01", b"\x03\x04\x00\x01",
+        b"\x08\x06\x00\x00\x00\x00", b"\x04\x03\x00\x01", b"\x05\x04\x00\x00",
+        b"\x1d\x03\x00\x01", b"\x22\x01\x01\x01",
+        b"\x06\x06\x00\x00\x00\x07", b"\x07\x06\x00\x00\x00\x07", b"\x0b\x06\x00\x00\x00\x07",
+        b"\x0c\x06\x00\x00\x00\x07", b"\x0d\x06\x00\x00\x00\x07", b"\x15\x06\x00\x00\x00\x07",
+        b"\x1b\x08\x01\x02\x03\x04\x05\x06", b"\x1c\x04\x81\x00", b"\x0e\x03\x01",
+        b"\x4c\x06\x01\x02\x03\x04", b"\xfd\x06\x01\x02\x03\x04", b"\xfe\x04\x01\x02",
+        b"\x02\x08\x00\x01\x02\x03\x04\x05", b"\x05\x0a" + bytes(8), b"\x1d\x06\x01\x02\x03\x04",
+        b"\x02\x05\x00\x01", b"\x22\x02", b"\x22\x04\x01\x02", b"\x13\x12" + bytes(16),
+        b"\x08\x0a" + bytes(8), b"\x01\x02\x09\x01\x00",
+    ]
+    write("captures/display/l4_tcpopts.pcap",
+          [eth(tcp4(1000, 2000, 0x10, o, ack=1, data=b"xy")) for o in cases])
+
+
+def mptcp():
+    opts = [
+        mp(5, b"", 1), mp(5, b"\x07"), mp(6, b"\x00" + struct.pack("!Q", 123456789)),
+        mp(3, b"\x02" + bytes([10, 0, 0, 9]) + struct.pack("!HQ", 8080, 0xABCDEF)),
+        mp(3, b"\x03" + bytes([10, 0, 0, 9]) + struct.pack("!H", 8080), 4),
+        mp(3, b"\x04" + bytes(range(16)), 1),
+        mp(3, b"\x05" + bytes(range(16)) + struct.pack("!Q", 5)),
+        mp(4, b"\x01\x02\x03"),
+        mp(2, b"\x04" + struct.pack("!IIHH", 100, 200, 300, 0x1234)),
+        mp(2, b"\x05" + struct.pack("!IIIH", 1, 100, 200, 300)),
+        mp(2, b"\x1f" + struct.pack("!QQIHH", 1, 2, 3, 4, 5)),
+        mp(9, b"\x00"), mp(8, b"\x00\x00"), mp(7, b"\x00" + struct.pack("!Q", 0xDEAD)),
+        mp(2, b"\x00"), mp(2, b"\x01\x00\x00"), mp(0, b"\x00\x00"),
+    ]
+    frames = [eth(tcp4(1000, 2000, 0x10, o, ack=1)) for o in opts]
+    j12 = mp(1, b"\x05" + struct.pack("!II", 0x1234, 0x5678), 1)
+    j16 = mp(1, b"\x05" + struct.pack("!QI", 0x1234, 0x5678))
+    j24 = mp(1, b"\x00" + bytes(range(20)))
+    c4 = mp(0, b"\x81", 1)
+    c12 = mp(0, b"\x81" + struct.pack("!Q", 7), 1)
+    c20 = mp(0, b"\x81" + struct.pack("!QQ", 7, 8), 1)
+    c22 = mp(0, b"\x81" + struct.pack("!QQH", 7, 8, 9), 1)
+    for o in [j12, j16, j24, c4, c12, c20, c22]:
+        for fl in [0x02, 0x12, 0x10, 0x18, 0x11, 0x00]:
+            frames.append(eth(tcp4(1000, 2000, fl, o, ack=1 if fl & 0x10 else 0)))
+    write("captures/display/l4_mptcp.pcap", frames)
+
+
+if __name__ == "__main__":
+    tftp()
+    tcp_options()
+    mptcp()
