@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Synthetic captures for the transport-layer printers (TCP options, MPTCP,
-TFTP): crafted packets that exercise the forms the shared corpus lacks.
+TFTP, ICMPv6 message types): crafted packets that exercise the forms the shared corpus lacks.
 
 Run from the repository root; it writes captures/display/l4_*.pcap. The
 goldens are made from them with tcpdump as usual:
@@ -42,8 +42,20 @@ def tcp4(sp, dp, flags, opts=b"", data=b"", seq=1000, ack=0):
     return ip4(6, t[:16] + struct.pack("!H", c) + t[18:])
 
 
-def eth(ip):
-    return b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\x08\x00" + ip
+def eth(ip, ethertype=0x0800):
+    return b"\x00\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb" + struct.pack("!H", ethertype) + ip
+
+
+SRC6 = bytes(15) + b"\x01"
+DST6 = bytes(15) + b"\x02"
+
+
+def icmp6(typ, code, body):
+    m = struct.pack("!BBH", typ, code, 0) + body
+    c = csum(SRC6 + DST6 + struct.pack("!I", len(m)) + b"\0\0\0\x3a" + m)
+    m = m[:2] + struct.pack("!H", c) + m[4:]
+    ip = struct.pack("!IHBB", 0x60000000, len(m), 58, 64) + SRC6 + DST6 + m
+    return eth(ip, 0x86DD)
 
 
 def write(path, frames):
@@ -120,7 +132,36 @@ def mptcp():
     write("captures/display/l4_mptcp.pcap", frames)
 
 
+def icmp6_types():
+    a = bytes(range(16))
+    msgs = [
+        (144, 0, struct.pack("!HH", 0x1234, 0)),
+        (145, 0, struct.pack("!HH", 0x1234, 0) + a),
+        (146, 0, struct.pack("!HH", 0x4321, 0)),
+        (147, 0, struct.pack("!HH", 0x4321, 0x8000)),
+        (141, 0, bytes(4)), (142, 0, bytes(4)),
+        (148, 0, struct.pack("!HH", 1, 0)), (149, 0, struct.pack("!HBB", 1, 1, 0)),
+        (151, 0, struct.pack("!HH", 20, 0)), (152, 0, bytes(4)), (153, 0, bytes(4)),
+        (130, 0, struct.pack("!HH", 1000, 0) + a), (131, 0, bytes(4) + a), (132, 0, bytes(4) + a),
+        (201, 0, bytes(4)), (200, 0, bytes(20)),
+        (1, 5, bytes(44)), (1, 6, bytes(44)), (3, 2, bytes(44)),
+        (4, 5, struct.pack("!I", 7) + bytes(40)), (2, 1, struct.pack("!I", 1280) + bytes(40)),
+        (127, 0, bytes(4)), (255, 0, bytes(4)), (0, 0, bytes(4)),
+        (133, 0, bytes(4) + bytes([1, 1, 1, 2, 3, 4, 5, 6])),
+        (137, 0, bytes(4) + a + a + bytes([2, 1, 1, 2, 3, 4, 5, 6])),
+        (138, 1, struct.pack("!IBBH", 5, 0, 0, 0) + bytes(4)),
+        (138, 255, struct.pack("!IBBH", 5, 0, 0, 0) + bytes(4)),
+        (139, 1, struct.pack("!HH", 2, 0) + bytes(8) + b"\x03foo\x00"),
+        (140, 1, struct.pack("!HH", 2, 0) + bytes(8)),
+        (140, 0, struct.pack("!HH", 2, 0) + bytes(8) + b"\0\0\0\x05\x03foo\x03bar\x00"),
+        (139, 0, struct.pack("!HH", 0, 0) + bytes(8) + a),
+        (139, 0, struct.pack("!HH", 3, 0x3F) + bytes(8) + a),
+    ]
+    write("captures/display/l4_icmp6.pcap", [icmp6(t, c, b) for t, c, b in msgs])
+
+
 if __name__ == "__main__":
+    icmp6_types()
     tftp()
     tcp_options()
     mptcp()

@@ -59,7 +59,7 @@ fn name(typ: u8) -> Option<&'static str> {
         146 => "mobile router solicitation",
         147 => "mobile router advertisement",
         200 => "mtrace response",
-        201 => "mtrace query",
+        201 => "mtrace message",
         _ => return None,
     })
 }
@@ -163,9 +163,12 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                     fmt::u(out, dport as u64);
                 }
                 _ => {
-                    fmt::s(out, "unknown code (");
+                    // tcpdump dumps the message after an unknown code.
+                    fmt::s(out, "unknown unreach code (");
                     fmt::u(out, code as u64);
                     fmt::s(out, ")");
+                    dump(out, &data[..len.min(data.len())], "");
+                    return;
                 }
             }
         }
@@ -188,7 +191,7 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
             } else if code == 1 {
                 fmt::s(out, "time exceeded in-transit (reassembly)");
             } else {
-                fmt::s(out, "time exceeded, unknown code (");
+                fmt::s(out, "time exceeded in-transit, unknown code (");
                 fmt::u(out, code as u64);
                 fmt::s(out, ")");
             }
@@ -291,10 +294,52 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                 trunc(out);
                 return;
             };
-            fmt::s(out, " max resp delay: ");
+            // tcpdump runs the name into the fields.
+            fmt::s(out, "max resp delay: ");
             fmt::u(out, delay as u64);
             fmt::s(out, " addr: ");
             addr(out, g);
+            end_len = !v;
+        }
+        141 | 142 => {
+            fmt::s(
+                out,
+                if typ == 141 {
+                    "inverse neighbor solicitation"
+                } else {
+                    "inverse neighbor advertisement"
+                },
+            );
+            end_len = !v;
+        }
+        144 | 146 => {
+            // Home agent discovery request, mobile prefix solicitation.
+            fmt::s(out, name(typ).unwrap_or(""));
+            let Some(id) = b.u16(4) else {
+                fmt::s(out, " [|icmp6]");
+                return;
+            };
+            fmt::s(out, ", id 0x");
+            fmt::x_pad(out, id as u64, 4);
+            end_len = !v;
+        }
+        145 => {
+            fmt::s(out, "ha discovery reply");
+            tail(out, len);
+            end_len = false;
+            if v {
+                let Some(id) = b.u16(4) else {
+                    fmt::s(out, " [|icmp6]");
+                    return;
+                };
+                fmt::s(out, ", id 0x");
+                fmt::x_pad(out, id as u64, 4);
+                let end = len.min(data.len());
+                for a in data.get(8..end).unwrap_or(&[]).chunks_exact(16) {
+                    fmt::s(out, ", ");
+                    addr(out, a);
+                }
+            }
         }
         133..=137 => {
             fmt::s(out, name(typ).unwrap_or(""));
@@ -356,7 +401,7 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                     }
                 }
                 137 => {
-                    out.push(b' ');
+                    fmt::s(out, ", ");
                     let (Some(t), Some(d)) = (b.slice(8, 16), b.slice(24, 16)) else {
                         trunc(out);
                         return;
@@ -428,6 +473,32 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
         }
         147 => {
             fmt::s(out, "mobile router advertisement");
+            tail(out, len);
+            end_len = false;
+            if v {
+                let (Some(id), Some(fl)) = (b.u16(4), b.u16(6)) else {
+                    fmt::s(out, ", id 0x");
+                    if let Some(id) = b.u16(4) {
+                        fmt::x_pad(out, id as u64, 4);
+                    }
+                    fmt::s(out, " [|icmp6]");
+                    return;
+                };
+                fmt::s(out, ", id 0x");
+                fmt::x_pad(out, id as u64, 4);
+                if fl & 0x8000 != 0 {
+                    fmt::s(out, " M");
+                }
+                if fl & 0x4000 != 0 {
+                    fmt::s(out, " O");
+                }
+                let end = len.min(data.len());
+                if let Some(opts) = data.get(8..end)
+                    && !nd_options(out, opts)
+                {
+                    return;
+                }
+            }
         }
         155 => {
             // RPL control messages (RFC 6550); the high bit of the code
@@ -676,7 +747,8 @@ fn nodeinfo(out: &mut Vec<u8>, b: Bytes<'_>, typ: u8, code: u8, len: usize, v: b
                     out.push(c);
                 }
             }
-            if flags & 0x01 != 0 {
+            // The T flag only means something in replies.
+            if typ == 140 && flags & 0x01 != 0 {
                 out.push(b'T');
             }
             out.push(b']');
@@ -687,32 +759,42 @@ fn nodeinfo(out: &mut Vec<u8>, b: Bytes<'_>, typ: u8, code: u8, len: usize, v: b
     if typ == 139 {
         fmt::s(out, " node information query (");
         fmt::s(out, qname);
-        if qtype != 0 {
-            ni_flags(out);
+        if qtype == 0 {
+            // A no-op carries no subject.
+            if v && !body.is_empty() {
+                fmt::s(out, ", invalid len");
+            }
+            out.push(b')');
+            return;
         }
+        ni_flags(out);
         fmt::s(out, ", subject=");
         match code {
             0 if body.len() >= 16 => addr(out, &body[..16]),
             2 if body.len() >= 4 => addr(out, &body[..4]),
-            1 => domains(out, body),
+            1 => {
+                fmt::s(out, "DNS name");
+                dns_names(out, body);
+            }
             _ => fmt::s(out, "?"),
         }
         out.push(b')');
     } else {
         fmt::s(out, " node information reply (");
-        if v || code != 0 {
-            fmt::s(
-                out,
-                match code {
-                    0 => "success",
-                    1 => "refused",
-                    2 => "unknown",
-                    _ => "unknown code",
-                },
-            );
-            fmt::s(out, ", ");
+        if code != 0 {
+            // Refusals and unknown queries carry no data.
+            fmt::s(out, if code == 1 { "refused" } else { "unknown" });
+            out.push(b')');
+            return;
+        }
+        if v {
+            fmt::s(out, "success, ");
         }
         fmt::s(out, qname);
+        if qtype == 2 {
+            // A TTL, then the names.
+            dns_names(out, body.get(4..).unwrap_or(&[]));
+        }
         if qtype == 3 {
             // Each address comes after its 32-bit TTL.
             for e in body.chunks_exact(20) {
@@ -725,6 +807,28 @@ fn nodeinfo(out: &mut Vec<u8>, b: Bytes<'_>, typ: u8, code: u8, len: usize, v: b
             ni_flags(out);
         }
         out.push(b')');
+    }
+}
+
+/// DNS-encoded names as node information carries them: `, "a.b."` each.
+fn dns_names(out: &mut Vec<u8>, mut d: &[u8]) {
+    while d.first().is_some_and(|&c| c != 0) {
+        fmt::s(out, ", \"");
+        loop {
+            let Some(&l) = d.first() else { break };
+            d = &d[1..];
+            if l == 0 {
+                break;
+            }
+            let Some(label) = d.get(..l as usize) else {
+                d = &[];
+                break;
+            };
+            super::resp::escaped(out, label);
+            out.push(b'.');
+            d = &d[l as usize..];
+        }
+        out.push(b'"');
     }
 }
 
