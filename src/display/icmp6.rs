@@ -814,9 +814,8 @@ fn nodeinfo(out: &mut Vec<u8>, b: Bytes<'_>, typ: u8, code: u8, len: usize, v: b
 fn dns_names(out: &mut Vec<u8>, mut d: &[u8]) {
     while d.first().is_some_and(|&c| c != 0) {
         fmt::s(out, ", \"");
-        loop {
-            let Some(&l) = d.first() else { break };
-            d = &d[1..];
+        while let Some((&l, rest)) = d.split_first() {
+            d = rest;
             if l == 0 {
                 break;
             }
