@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Synthetic captures for the transport-layer printers (TCP options, MPTCP,
-TFTP, ICMPv6 message types): crafted packets that exercise the forms the shared corpus lacks.
+TFTP, ICMP and ICMPv6 message types): crafted packets that exercise the forms the shared corpus lacks.
 
 Run from the repository root; it writes captures/display/l4_*.pcap. The
 goldens are made from them with tcpdump as usual:
@@ -22,8 +22,8 @@ SRC = b"\x0a\x00\x00\x01"
 DST = b"\x0a\x00\x00\x02"
 
 
-def ip4(proto, payload):
-    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 1, 0, 64, proto, 0, SRC, DST)
+def ip4(proto, payload, src=SRC, dst=DST):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 1, 0, 64, proto, 0, src, dst)
     return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
 
 
@@ -160,7 +160,41 @@ def icmp6_types():
     write("captures/display/l4_icmp6.pcap", [icmp6(t, c, b) for t, c, b in msgs])
 
 
+def icmp4_types():
+    def icmp4(typ, code, body):
+        m = struct.pack("!BBH", typ, code, 0) + body
+        m = m[:2] + struct.pack("!H", csum(m)) + m[4:]
+        return eth(ip4(1, m))
+
+    far = b"\x08\x08\x08\x08"
+    q_udp = ip4(17, struct.pack("!HHHH", 1111, 2222, 20, 0) + bytes(12), DST, far)[:28]
+    q_tcp = ip4(6, struct.pack("!HHII", 1111, 80, 1, 0) + bytes(12), DST, far)[:28]
+    q_other = ip4(99, bytes(20), DST, far)[:28]
+    frames = [icmp4(3, code, bytes(4) + q_udp) for code in range(17)]
+    frames += [icmp4(3, 3, bytes(4) + q_tcp), icmp4(3, 3, bytes(4) + q_other)]
+    frames += [icmp4(3, 2, bytes(4) + q_other), icmp4(3, 4, bytes(4) + q_udp)]
+    frames += [icmp4(5, code, b"\x0a\x00\x00\xfe" + q_udp) for code in range(5)]
+    frames += [icmp4(11, code, bytes(4) + q_udp) for code in range(3)]
+    frames += [icmp4(12, code, b"\x05\x00\x00\x00" + q_udp) for code in range(3)]
+    frames.append(icmp4(4, 0, bytes(4) + q_udp))
+    frames.append(icmp4(9, 0, struct.pack("!BBH", 2, 2, 1800) + b"\x0a\x00\x00\x01"
+                        + struct.pack("!i", 5) + b"\x0a\x00\x00\x02" + struct.pack("!i", -1)))
+    frames.append(icmp4(9, 16, struct.pack("!BBH", 0, 2, 70)))
+    frames.append(icmp4(10, 0, bytes(4)))
+    frames.append(icmp4(13, 0, struct.pack("!HHIII", 1, 2, 1000, 0, 0)))
+    frames.append(icmp4(14, 0, struct.pack("!HHIII", 1, 2, 1000, 2000, 3000)))
+    frames += [icmp4(t, 0, struct.pack("!HH", 1, 2)) for t in (15, 16)]
+    frames.append(icmp4(17, 0, struct.pack("!HH", 1, 2) + bytes(4)))
+    frames.append(icmp4(18, 0, struct.pack("!HH", 1, 2) + b"\xff\xff\xff\x00"))
+    for t in [1, 2, 6, 7, 19, 20, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 44, 253]:
+        frames.append(icmp4(t, 0, bytes(8)))
+    frames.append(icmp4(0, 0, struct.pack("!HH", 7, 8) + b"abc"))
+    frames.append(icmp4(8, 3, struct.pack("!HH", 7, 8)))
+    write("captures/display/l4_icmp4.pcap", frames)
+
+
 if __name__ == "__main__":
+    icmp4_types()
     icmp6_types()
     tftp()
     tcp_options()

@@ -141,9 +141,17 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
                 trunc(out);
                 return;
             };
-            fmt::s(out, if code >= 2 { "redirect-tos " } else { "redirect " });
-            addr(out, dst);
-            fmt::s(out, if code % 2 == 0 { " to net " } else { " to host " });
+            if code > 3 {
+                fmt::s(out, "redirect-#");
+                fmt::u(out, code as u64);
+                out.push(b' ');
+                addr(out, dst);
+                fmt::s(out, " to ");
+            } else {
+                fmt::s(out, if code >= 2 { "redirect-tos " } else { "redirect " });
+                addr(out, dst);
+                fmt::s(out, if code % 2 == 0 { " to net " } else { " to host " });
+            }
             addr(out, gw);
         }
         9 => {
@@ -180,13 +188,22 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             }
         }
         10 => fmt::s(out, "router solicitation"),
-        11 => fmt::s(
-            out,
-            if code == 1 { "ip reassembly time exceeded" } else { "time exceeded in-transit" },
-        ),
+        11 => match code {
+            0 => fmt::s(out, "time exceeded in-transit"),
+            1 => fmt::s(out, "ip reassembly time exceeded"),
+            _ => {
+                fmt::s(out, "time exceeded-#");
+                fmt::u(out, code as u64);
+            }
+        },
         12 => {
-            fmt::s(out, "parameter problem - octet ");
-            fmt::u(out, b.u8(4).unwrap_or(0) as u64);
+            if code == 0 {
+                fmt::s(out, "parameter problem - octet ");
+                fmt::u(out, b.u8(4).unwrap_or(0) as u64);
+            } else {
+                fmt::s(out, "parameter problem - code ");
+                fmt::u(out, code as u64);
+            }
         }
         13 | 14 => {
             let (Some(id), Some(seq)) = (b.u16(4), b.u16(6)) else {
