@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Synthetic captures for the transport-layer printers (TCP options, MPTCP,
-TFTP, ICMP and ICMPv6 message types): crafted packets that exercise the forms the shared corpus lacks.
+TFTP, DCCP, ICMP and ICMPv6 message types): crafted packets that exercise the forms the shared corpus lacks.
 
 Run from the repository root; it writes captures/display/l4_*.pcap. The
 goldens are made from them with tcpdump as usual:
@@ -193,7 +193,39 @@ def icmp4_types():
     write("captures/display/l4_icmp4.pcap", frames)
 
 
+def dccp():
+    def pkt(typ, x, rest, doff=None, cscov=0, data=b""):
+        if x:
+            hdr = struct.pack("!HHBBH", 5001, 6000, 0, cscov, 0) + bytes([(typ << 1) | 1, 0])
+            hdr += struct.pack("!HI", 0x12, 0x345678)
+        else:
+            hdr = struct.pack("!HHBBH", 5001, 6000, 0, cscov, 0) + bytes([typ << 1]) + b"\x01\x02\x03"
+        h = hdr + rest
+        h = h[:4] + bytes([len(h) // 4 if doff is None else doff]) + h[5:]
+        return eth(ip4(33, h + data))
+
+    ack48 = struct.pack("!HHI", 0, 1, 2)
+    ack24 = struct.pack("!BBH", 0, 1, 2)
+    frames = [pkt(0, 1, struct.pack("!I", 42)), pkt(1, 1, ack48 + struct.pack("!I", 42)),
+              pkt(2, 1, b"", data=b"abcd"), pkt(3, 1, ack48), pkt(4, 1, ack48, data=b"abcd"),
+              pkt(5, 1, ack48), pkt(6, 1, ack48)]
+    frames += [pkt(7, 1, ack48 + bytes([code, 1, 2, 3])) for code in [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 200]]
+    frames += [pkt(t, 1, ack48) for t in (8, 9, 10, 15)]
+    frames += [pkt(2, 0, b"", data=b"abcd"), pkt(3, 0, ack24), pkt(0, 0, struct.pack("!I", 42)),
+               pkt(3, 1, ack48, doff=2), pkt(3, 1, ack48, doff=100),
+               pkt(4, 1, ack48, cscov=2, data=b"abcdefgh" * 4)]
+    frames += [pkt(3, 0, struct.pack("!BBHI", 0, 1, 2, 0x03040506)),
+               pkt(1, 0, struct.pack("!BBHI", 0, 1, 2, 42)), pkt(0, 1, b""),
+               pkt(1, 1, struct.pack("!HHI", 0, 1, 2)), pkt(7, 1, struct.pack("!HHI", 0, 1, 2)),
+               pkt(7, 0, struct.pack("!BBH", 0, 1, 2) + b"\x01\x00\x00\x00"),
+               pkt(8, 0, struct.pack("!BBH", 0, 1, 2)), pkt(3, 1, b"", doff=4),
+               eth(ip4(33, struct.pack("!HHBBH", 1, 2, 3, 0, 0) + b"\x06")),
+               eth(ip4(33, struct.pack("!HH", 1, 2)))]
+    write("captures/display/l4_dccp.pcap", frames)
+
+
 if __name__ == "__main__":
+    dccp()
     icmp4_types()
     icmp6_types()
     tftp()

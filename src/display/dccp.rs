@@ -42,6 +42,16 @@ const RESET_CODES: [&str; 12] = [
     "aggression_penalty",
 ];
 
+fn type_name(out: &mut Vec<u8>, typ: usize) {
+    match TYPES.get(typ) {
+        Some(n) => fmt::s(out, n),
+        None => {
+            fmt::s(out, "unknown-type-");
+            fmt::u(out, typ as u64);
+        }
+    }
+}
+
 pub(crate) fn print(
     addrs: Addrs<'_>,
     data: &[u8],
@@ -51,20 +61,27 @@ pub(crate) fn print(
     out: &mut Vec<u8>,
 ) {
     let b = Bytes(data);
-    let (Some(sport), Some(dport)) = (b.u16(0), b.u16(2)) else {
-        addrs.pair(out);
-        fmt::s(out, "DCCP [|dccp]");
+    // Without the 12 bytes of the short generic header tcpdump prints
+    // nothing of the packet, not even the addresses.
+    if data.len() < 12 {
+        fmt::s(out, " [|dccp]");
         return;
-    };
+    }
+    let (sport, dport) = (b.u16(0).unwrap_or(0), b.u16(2).unwrap_or(0));
     addrs.ports(out, sport, dport);
     fmt::s(out, "DCCP ");
+    let doff = data[4] as usize * 4;
     if quiet {
-        // -q: the length of the data after the header.
-        let Some(doff) = b.u8(4) else {
-            fmt::s(out, "[|dccp]");
-            return;
-        };
-        fmt::u(out, len.saturating_sub(doff as usize * 4) as u64);
+        // -q: the length of the data after the header (in tcpdump's
+        // unsigned arithmetic), and a header longer than the packet.
+        fmt::u(out, (len as u32).wrapping_sub(doff as u32) as u64);
+        if doff > len {
+            fmt::s(out, " [bad hdr length ");
+            fmt::u(out, doff as u64);
+            fmt::s(out, " - too long, > ");
+            fmt::u(out, len as u64);
+            out.push(b']');
+        }
         return;
     }
     if verbose {
@@ -116,14 +133,20 @@ pub(crate) fn print(
     // The generic header is 16 bytes with 48-bit sequence numbers, 12
     // without; the acknowledgement subheader follows it.
     let base = if ext { 16 } else { 12 };
-    let Some(name) = TYPES.get(typ) else {
-        fmt::s(out, "invalid packet type ");
-        fmt::u(out, typ as u64);
-        return;
-    };
-    fmt::s(out, name);
-    out.push(b' ');
     let has_ack = !matches!(typ, 0 | 2);
+    // tcpdump's fixed part of each type counts an 8-byte acknowledgement
+    // subheader even with short sequence numbers.
+    let fixed = base + if has_ack { 8 } else { 0 } + if matches!(typ, 0 | 1 | 7) { 4 } else { 0 };
+    if len < fixed {
+        fmt::s(out, "truncated-");
+        type_name(out, typ);
+        fmt::s(out, " - ");
+        fmt::u(out, (fixed - len) as u64);
+        fmt::s(out, " bytes missing!");
+        return;
+    }
+    type_name(out, typ);
+    out.push(b' ');
     let ack_len = if has_ack { if ext { 8 } else { 4 } } else { 0 };
     let after = base + ack_len;
     match typ {
@@ -151,14 +174,7 @@ pub(crate) fn print(
                 return;
             };
             fmt::s(out, "(code=");
-            match RESET_CODES.get(code as usize) {
-                Some(c) => fmt::s(out, c),
-                None => {
-                    fmt::s(out, "invalid (");
-                    fmt::u(out, code as u64);
-                    out.push(b')');
-                }
-            }
+            fmt::s(out, RESET_CODES.get(code as usize).copied().unwrap_or("invalid"));
             fmt::s(out, ") ");
         }
         _ => {}
