@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Synthetic captures for the transport-layer printers (TCP options, MPTCP,
-TFTP, DCCP, ICMP and ICMPv6 message types): crafted packets that exercise the forms the shared corpus lacks.
+TFTP, DCCP, ICMP and ICMPv6 message types, Telnet, HTTP, WHOIS, SSH
+and RESP segments): crafted packets that exercise the forms the shared corpus lacks.
 
 Run from the repository root; it writes captures/display/l4_*.pcap. The
 goldens are made from them with tcpdump as usual:
@@ -224,7 +225,49 @@ def dccp():
     write("captures/display/l4_dccp.pcap", frames)
 
 
+def tcp_apps():
+    frames = []
+
+    def seg(sp, dp, data):
+        frames.append(eth(tcp4(sp, dp, 0x18, b"", data, ack=1)))
+
+    for d in [b"\xff\xfb\x01\xff\xfd\x03", b"\xff\xfa\x1f\x00\x50\x00\x18\xff\xf0",
+              b"\xff\xfa\x18\x00xterm\xff\xf0hello", b"hello\xff\xfb\x01",
+              b"\xff\xf1\xff\xf9\xff\xf4\xff\xff", b"\xff\xfb\x63\xff\xfc\x27", b"\xff",
+              b"\xff\xfb", b"\xff\x10", b"\xff\xfb\x01\xff\x10", b"\xff\xfb\x01\xff",
+              b"\xff\xff\x41", b"\xff\xfa\x18\x02\xff\xf0", b"\xff\xfa\x18\x03\xff\xf0",
+              b"\xff\xfa\x18\xff\xf0", b"\xff\xfa\xff\xf0",
+              b"\xff\xec\xff\xed\xff\xee\xff\xef\xff\xf0\xff\xf2\xff\xf3\xff\xf5\xff\xf6\xff\xf7\xff\xf8",
+              b"\xff\xfb\x28\xff\xfb\x2a\xff\xfb\xfe", b"\xff\xfa\x18\x00xt\xff\xff\xf0\xff\xf0",
+              b"\xff\xfa\x18\x00xterm", b"\xff\xfb\x01\xff\xfa\x18\x00xterm",
+              b"\xff\xfb\x01\xff\xfa\x18", b"\xff\xfb\x01\xff\xeb"]:
+        seg(23, 1025, d)
+    for m in [b"CONNECT", b"PATCH", b"COPY", b"MOVE", b"LOCK", b"UNLOCK", b"MKCOL", b"PROPPATCH",
+              b"SEARCH", b"GETLIB", b"REPORT", b"FOO", b"GETX", b"HEAD", b"DELETE", b"TRACE",
+              b"PUT", b"POST", b"OPTIONS", b"GET", b"get", b"PROPFIND", b"HTTP/1.0"]:
+        seg(1025, 80, m + b" / HTTP/1.1\r\n\r\n")
+    for line in [b"http/1.1 200 OK", b"HTTP/1.1 2000 OK", b"HTTP/1.1 20 OK", b"HTTP/1.1  200 OK",
+                 b"HTTP/2 200", b"HTTP/1.1", b"HTTP/1.1\t200 OK", b"GET\t/ HTTP/1.1", b"GET\r\n",
+                 b"\r\nGET", b"GET\x00", b"GET / HTTP/1.1\rHost: x"]:
+        seg(80, 1025, line + b"\r\n")
+    for d in [b"POST /x HTTP/1.0\r\nA: b\r\n\r\nbody", b"garbage here\r\n", b"HTTP/1.1 200 OK",
+              b"GET / HTTP/1.1\nHost: y\n\n", b"GET /\x01\x80x HTTP/1.1\r\n\r\n", b"GET",
+              b"HTTP/1.1 200 OK\r\nA: \x01\r\nB: c\r\n", b"GET / HTTP/1.1\r"]:
+        seg(1025, 80, d)
+    for port in [8080, 3128, 8000]:
+        seg(1025, port, b"GET / HTTP/1.1\r\n\r\n")
+    for d in [b"example.org\r\n", b"no line end", b"a\x01b\r\nline2\r\n"]:
+        seg(43, 1025, d)
+    for d in [b"SSH-2.0-foo\r\n", b"SSH-2.0-foo", b"SSH-1.99-x y\n", b"\x00\x00\x01\x00abcdef", b"SSH"]:
+        seg(1025, 22, d)
+    for d in [b"*2\r\n$3\r\nGET\r\n$1\r\nk\r\n", b"*0\r\n", b"*-1\r\n", b"$5\r\nab",
+              b":12a\r\n", b"*1\r\n*1\r\n+x\r\n", b"%2\r\n"]:
+        seg(1025, 6379, d)
+    write("captures/display/l4_apps.pcap", frames)
+
+
 if __name__ == "__main__":
+    tcp_apps()
     dccp()
     icmp4_types()
     icmp6_types()

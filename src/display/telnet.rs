@@ -1,13 +1,13 @@
 //! Telnet option negotiation (RFC 854, RFC 855) on TCP port 23.
 //!
-//! When a segment starts with IAC, tcpdump lists its commands after the
-//! TCP length: ` [telnet DONT OLD-ENVIRON, SB TERMINAL TYPE SEND SE]`.
-//! Commands and options go by their arpa/telnet.h names (unknown option
-//! numbers in hex); the bytes of a subnegotiation are printed in hex
-//! (`0` for zero) up to its IAC SE, after `IS`/`SEND`/`INFO` for the
-//! options that use them. A command cut short by the end of the segment
-//! ends the list with ` [|telnet]`. Plain data after the commands is not
-//! shown.
+//! When a segment starts with a valid IAC command, tcpdump lists the
+//! commands after the TCP length: ` [telnet DONT OLD-ENVIRON, SB TERMINAL
+//! TYPE SEND SE]`. Commands and options go by their arpa/telnet.h names
+//! (unknown option numbers in hex); a subnegotiation shows its qualifier
+//! (`IS`, `SEND`, `INFO`) and then its bytes in hex (`0` for zero) up to
+//! its IAC SE. The list ends quietly at the first thing that is not a
+//! complete command, except that a subnegotiation whose option is the
+//! last byte ends it with ` [|telnet]`. Plain data is not shown.
 
 use super::fmt;
 
@@ -64,7 +64,7 @@ const COMMANDS: [&str; 20] = [
     "GA", "SB", "WILL", "WONT", "DO", "DONT", "IAC",
 ];
 
-/// Whether tcpdump prints the segment as Telnet commands.
+/// Whether the segment starts like Telnet commands.
 pub(crate) fn applies(data: &[u8]) -> bool {
     data.first() == Some(&IAC)
 }
@@ -86,58 +86,83 @@ fn option(out: &mut Vec<u8>, o: u8) {
     }
 }
 
-/// Appends ` [telnet ...]` for the commands at the start of `data`;
-/// false when a command was cut short (tcpdump then gives up on the packet
-/// the way that makes its -x dump start at the link layer).
+/// Why a command could not be read.
+enum Fail {
+    /// Not a command tcpdump accepts: the list ends quietly.
+    Invalid,
+    /// The data ends right after a subnegotiation's option: ` [|telnet]`.
+    Truncated,
+}
+
+/// The length of the command at `i` (which holds IAC).
+fn parse(data: &[u8], i: usize) -> Result<usize, Fail> {
+    let Some(&c) = data.get(i + 1) else {
+        return Err(Fail::Invalid);
+    };
+    if c < 236 {
+        return Err(Fail::Invalid);
+    }
+    match c {
+        251..=254 => {
+            if i + 2 >= data.len() {
+                return Err(Fail::Invalid);
+            }
+            Ok(3)
+        }
+        SB => {
+            if i + 2 >= data.len() {
+                return Err(Fail::Invalid);
+            }
+            if i + 3 >= data.len() {
+                return Err(Fail::Truncated);
+            }
+            match data[i + 3..].windows(2).position(|w| w == [IAC, SE]) {
+                Some(at) => Ok(at + 5),
+                None => Err(Fail::Invalid),
+            }
+        }
+        _ => Ok(2),
+    }
+}
+
+/// Appends ` [telnet ...]` for the commands at the start of `data` (nothing
+/// when the first is not a valid command); false when a subnegotiation was
+/// cut short (tcpdump then gives up on the packet the way that makes its
+/// -x dump start at the link layer).
 pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) -> bool {
+    if parse(data, 0).is_err() {
+        return true;
+    }
     fmt::s(out, " [telnet ");
     let mut i = 0;
     let mut first = true;
     while data.get(i) == Some(&IAC) {
-        let Some(&c) = data.get(i + 1) else {
-            fmt::s(out, " [|telnet]");
-            return false;
+        let len = match parse(data, i) {
+            Ok(len) => len,
+            Err(Fail::Invalid) => break,
+            Err(Fail::Truncated) => {
+                fmt::s(out, " [|telnet]");
+                return false;
+            }
         };
-        // Find the whole command before writing any of it.
-        let len = match c {
-            251..=254 => 3,
-            SB => match data
-                .get(i + 2..)
-                .and_then(|rest| rest.windows(2).position(|w| w == [IAC, SE]))
-            {
-                Some(at) if at > 0 => at + 4,
-                _ => usize::MAX,
-            },
-            _ => 2,
-        };
-        if len == usize::MAX || i + len > data.len() {
-            fmt::s(out, " [|telnet]");
-            return false;
-        }
         if !first {
             fmt::s(out, ", ");
         }
         first = false;
-        if c >= 236 {
-            fmt::s(out, COMMANDS[(c - 236) as usize]);
-        } else {
-            hex(out, c);
-        }
+        let c = data[i + 1];
+        fmt::s(out, COMMANDS[(c - 236) as usize]);
         match c {
+            IAC => fmt::s(out, " IAC"),
             251..=254 => {
                 out.push(b' ');
                 option(out, data[i + 2]);
             }
             SB => {
-                let o = data[i + 2];
                 out.push(b' ');
-                option(out, o);
+                option(out, data[i + 2]);
                 let body = &data[i + 3..i + len - 2];
-                let mut rest = body;
-                // Options whose subnegotiation starts with IS/SEND/INFO.
-                if matches!(o, 24 | 32 | 35 | 36 | 39)
-                    && let Some((&verb, tail)) = body.split_first()
-                {
+                // The first byte is a qualifier: IS, SEND or INFO.
+                if let Some((&verb, rest)) = body.split_first() {
                     out.push(b' ');
                     match verb {
                         0 => fmt::s(out, "IS"),
@@ -145,11 +170,10 @@ pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) -> bool {
                         2 => fmt::s(out, "INFO"),
                         v => hex(out, v),
                     }
-                    rest = tail;
-                }
-                for &v in rest {
-                    out.push(b' ');
-                    hex(out, v);
+                    for &v in rest {
+                        out.push(b' ');
+                        hex(out, v);
+                    }
                 }
                 fmt::s(out, " SE");
             }

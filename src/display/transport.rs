@@ -511,25 +511,15 @@ fn tcp_payload(
     out: &mut Vec<u8>,
 ) {
     let port = |x: u16| sport == x || dport == x;
-    if port(80) || port(8080) || port(3128) {
+    if port(80) || port(8080) {
         fmt::s(out, ": HTTP");
-        if p.opts.verbose > 0 {
-            http_verbose(out, data, len);
-        } else {
-            http_first_line(out, data);
+        if http_recognized(data) {
+            text_proto(out, data, len, p.opts.verbose > 0, "[|http]");
         }
     } else if port(43) {
-        // WHOIS: the first line (all of them with -v).
         fmt::s(out, ": WHOIS");
-        if p.opts.verbose > 0 {
-            text_lines(out, data, len, "[|whois]");
-        } else if let Some(end) = data.iter().position(|&c| c == b'\r' || c == b'\n') {
-            fmt::s(out, ": ");
-            for &c in &data[..end] {
-                out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
-            }
-        }
-    } else if port(22) && data.len() < 4 && data.len() < len {
+        text_proto(out, data, len, p.opts.verbose > 0, "[|whois]");
+    } else if port(22) && data.len() < 4 {
         // Too little captured to tell a version exchange.
         p.dump_whole = true;
         fmt::s(out, " [|ssh]");
@@ -560,72 +550,78 @@ fn tcp_payload(
     }
 }
 
-/// With `-v`, an HTTP request or response is printed whole, a line at a
-/// time after a tab; a last line without its line end is marked `[|http]`.
-fn http_verbose(out: &mut Vec<u8>, data: &[u8], len: usize) {
-    if !STARTS.iter().any(|s| data.starts_with(s)) {
-        return;
-    }
-    text_lines(out, data, len, "[|http]");
-}
-
-/// The `-v` form of tcpdump's text protocols: `, length: N` and every line
-/// after a tab, a last line without its line end marked with `marker`.
-fn text_lines(out: &mut Vec<u8>, data: &[u8], len: usize, marker: &str) {
-    if !data.iter().any(|&c| c == b'\r' || c == b'\n') {
-        return;
-    }
-    fmt::s(out, ", length: ");
-    fmt::u(out, len as u64);
-    let mut rest = data;
-    while !rest.is_empty() {
-        fmt::s(out, "\n\t");
-        let (line, done) = match rest.iter().position(|&c| c == b'\n') {
-            Some(nl) => {
-                let line = &rest[..nl];
-                rest = &rest[nl + 1..];
-                (line.strip_suffix(b"\r").unwrap_or(line), true)
-            }
-            None => {
-                let line = rest;
-                rest = &[];
-                (line, false)
-            }
-        };
-        for &c in line {
-            out.push(if (0x20..0x7f).contains(&c) || c == b'\t' { c } else { b'.' });
-        }
-        if !done {
-            out.push(b' ');
-            fmt::s(out, marker);
-        }
-    }
-}
-
-const STARTS: &[&[u8]] = &[
-    b"GET ",
-    b"PUT ",
-    b"POST ",
-    b"HEAD ",
-    b"DELETE ",
-    b"OPTIONS ",
-    b"TRACE ",
-    b"CONNECT ",
-    b"PATCH ",
-    b"HTTP/",
+/// The request methods tcpdump recognises (in any case).
+const HTTP_METHODS: &[&[u8]] = &[
+    b"GET",
+    b"PUT",
+    b"COPY",
+    b"DELETE",
+    b"HEAD",
+    b"LOCK",
+    b"MKCOL",
+    b"MOVE",
+    b"OPTIONS",
+    b"POST",
+    b"PROPFIND",
+    b"PROPPATCH",
+    b"REPORT",
+    b"SEARCH",
+    b"TRACE",
+    b"UNLOCK",
+    b"CONNECT",
 ];
 
-/// `: FIRST LINE` when the payload starts like an HTTP request or response.
-fn http_first_line(out: &mut Vec<u8>, data: &[u8]) {
-    if !STARTS.iter().any(|s| data.starts_with(s)) {
-        return;
+/// Whether the payload starts like an HTTP request (a known method as
+/// the first word) or response (`HTTP/...`, spaces, a three-digit status).
+fn http_recognized(data: &[u8]) -> bool {
+    let end =
+        data.iter().position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n')).unwrap_or(data.len());
+    let word = &data[..end];
+    if HTTP_METHODS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
+        return true;
     }
-    let Some(end) = data.iter().position(|&c| c == b'\r' || c == b'\n') else {
-        return;
-    };
-    fmt::s(out, ": ");
-    for &c in &data[..end] {
-        out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+    if word.len() < 5 || !word[..5].eq_ignore_ascii_case(b"HTTP/") || data.get(end) != Some(&b' ') {
+        return false;
+    }
+    let rest = &data[end..];
+    let rest = &rest[rest.iter().position(|&c| c != b' ').unwrap_or(rest.len())..];
+    rest.len() >= 3
+        && rest[..3].iter().all(u8::is_ascii_digit)
+        && matches!(rest.get(3), None | Some(b' ' | b'\r' | b'\n'))
+}
+
+/// tcpdump's text protocols (HTTP, WHOIS): the first line after `: `, or
+/// with `-v` `, length: N` and every line after a tab. Lines end with
+/// CR LF or LF; a line with any other control byte ends the printing
+/// before it, and a last line the data ends in the middle of is marked.
+fn text_proto(out: &mut Vec<u8>, data: &[u8], len: usize, verbose: bool, marker: &str) {
+    if verbose {
+        fmt::s(out, ", length: ");
+        fmt::u(out, len as u64);
+    }
+    let mut rest = data;
+    while !rest.is_empty() {
+        let mut i = 0;
+        let (line, next) = loop {
+            match rest.get(i) {
+                None => break (rest, None),
+                Some(b'\r') if rest.get(i + 1) == Some(&b'\n') => break (&rest[..i], Some(i + 2)),
+                Some(b'\n') => break (&rest[..i], Some(i + 1)),
+                Some(&c) if c == b'\t' || (0x20..0x7f).contains(&c) => i += 1,
+                Some(_) => return,
+            }
+        };
+        fmt::s(out, if verbose { "\n\t" } else { ": " });
+        out.extend_from_slice(line);
+        let Some(next) = next else {
+            out.push(b' ');
+            fmt::s(out, marker);
+            return;
+        };
+        if !verbose {
+            return;
+        }
+        rest = &rest[next..];
     }
 }
 
