@@ -38,23 +38,40 @@
 mod ahcp;
 mod aoe;
 mod babel;
+mod cdp;
+mod cfm;
+mod chdlc;
+mod cisco;
+mod clnp;
 mod clock;
 mod dccp;
+mod dhcp6;
 mod dns;
+mod eapol;
 mod eigrp;
+mod esis;
 mod fmt;
 mod geonet;
 mod hncp;
 mod icmp;
 mod icmp6;
 mod ip;
+mod ipx;
+mod isis;
+mod l2ctl;
 mod link;
 mod llc;
+mod lldp;
 mod mptcp;
 mod ntp;
+mod openflow;
+mod openflow10;
+mod openflow13;
+mod osi;
 mod ptp;
 mod resp;
 mod sflow;
+mod slow;
 mod telnet;
 mod tftp;
 mod transport;
@@ -369,6 +386,11 @@ impl Printer {
         } else if o.hex > 0 {
             hex_dump(out, &data[start..], false);
         } else if o.ascii {
+            // tcpdump's default dump of an undissected payload comes
+            // before the -A text, not instead of it.
+            if let Some(off) = dump.forced.filter(|_| !o.quiet) {
+                hex_dump(out, data.get(off..).unwrap_or(&[]), true);
+            }
             ascii_dump(out, &data[start..]);
         } else if let Some(off) = dump.forced.filter(|_| !o.quiet) {
             hex_dump(out, data.get(off..).unwrap_or(&[]), true);
@@ -429,6 +451,9 @@ pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
 /// tcpdump's `-A`: the bytes on a new line, printable ASCII, tabs and newlines
 /// as they are, a carriage return before a newline dropped, the rest `.`.
 pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
+    if data.is_empty() {
+        return;
+    }
     out.push(b'\n');
     for (i, &b) in data.iter().enumerate() {
         match b {

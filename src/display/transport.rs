@@ -8,7 +8,9 @@
 
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, mptcp, resp, telnet, tftp, udpapps};
+use super::{
+    Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, mptcp, openflow, resp, telnet, tftp, udpapps,
+};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -202,6 +204,8 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
                 fmt::s(out, " [|tcp]");
                 return;
             }
+            // The timestamp option's own length check ends the line
+            // without unwinding, so the dump still starts at the network layer.
             Opts::Stop => return,
             Opts::BadOpt => return,
         }
@@ -547,6 +551,8 @@ fn tcp_payload(
             return;
         }
         dns::print(p, &data[2..], len.saturating_sub(2), out);
+    } else if port(6653) || port(6633) {
+        openflow::print(p, data, len, out);
     }
 }
 
@@ -706,6 +712,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
             return;
+        }
+        if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
+            return dhcp6::print(p, payload, plen, out);
         }
         if matches!(sport, 67 | 68)
             && matches!(dport, 67 | 68)
