@@ -348,6 +348,11 @@ pub(crate) fn upper(
             addrs.pair(out);
             eigrp::print(data, len, out);
         }
+        // -q names IGMP and nothing more.
+        2 if ip4.is_some() && p.opts.quiet => {
+            addrs.pair(out);
+            fmt::s(out, "igmp");
+        }
         2 if ip4.is_some() && {
             let mut probe = Vec::new();
             tunnel::igmp(data, len, &mut probe)
