@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Synthetic captures for the transport-layer printers (TCP options, MPTCP,
 TFTP, DCCP, ICMP and ICMPv6 message types, Telnet, HTTP, WHOIS, SSH
-and RESP segments): crafted packets that exercise the forms the shared corpus lacks.
+and RESP segments, IPv4 options): crafted packets that exercise the forms the shared corpus lacks.
 
 Run from the repository root; it writes captures/display/l4_*.pcap. The
 goldens are made from them with tcpdump as usual:
@@ -266,7 +266,28 @@ def tcp_apps():
     write("captures/display/l4_apps.pcap", frames)
 
 
+def ip_options():
+    def pkt(opts):
+        while len(opts) % 4:
+            opts += b"\x00"
+        payload = struct.pack("!HHHH", 1, 2, 8, 0)
+        h = struct.pack("!BBHHHBBH4s4s", 0x40 | (20 + len(opts)) // 4, 0, 20 + len(opts) + len(payload),
+                        1, 0, 64, 17, 0, SRC, DST) + opts
+        return eth(h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload)
+
+    a, b = b"\x01\x02\x03\x04", b"\x05\x06\x07\x08"
+    cases = [b"\x07\x0b\x04" + a + b, b"\x07\x0b\x08" + a + b, b"\x07\x0b\x0c" + a + b,
+             b"\x83\x0b\x04" + a + b, b"\x89\x07\x04" + a,
+             b"\x44\x0c\x05\x00" + struct.pack("!II", 1, 2),
+             b"\x44\x0c\x0d\x10" + a + struct.pack("!I", 3),
+             b"\x44\x0c\x05\x13" + a + struct.pack("!I", 3),
+             b"\x82\x0b" + bytes(9), b"\x01\x01\x94\x04\x00\x01", b"\x00\x01\x01\x01",
+             b"\x88\x04\x12\x34", b"\x07\x03\x04", b"\x07\x02", b"\x01\x07\x01\x00"]
+    write("captures/display/l4_ipopts.pcap", [pkt(o) for o in cases])
+
+
 if __name__ == "__main__":
+    ip_options()
     tcp_apps()
     dccp()
     icmp4_types()

@@ -241,7 +241,7 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     }
     tail(out, len);
     // -v checks the checksum, which needs the first four bytes.
-    if p.opts.verbose > 0 && data.len() < 4 {
+    if p.opts.verbose > 0 && data.len() < 4 && !matches!(typ, 3 | 4 | 5 | 11 | 12) {
         trunc(out);
         return;
     }

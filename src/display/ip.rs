@@ -226,8 +226,11 @@ pub(crate) fn ipv4(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
     upper(p, proto, addrs, payload, plen, out, Some(data));
 }
 
-/// IPv4 options as `-v` lists them: `RA`, `NOP`, `EOL`, others by number;
-/// an option longer than what is left ends the list with `[bad length N]`.
+/// IPv4 options as `-v` lists them: `NOP`, `EOL` (which ends the list),
+/// `RA`, the route options with their addresses (a comma after each one
+/// the pointer has passed), timestamps as `TS{TSONLY ^ 1@ 2@}`, others
+/// by number; an option longer than what is left ends the list with
+/// `[bad length N]`.
 fn ipv4_options(out: &mut Vec<u8>, opts: &[u8]) {
     let mut i = 0;
     let mut first = true;
@@ -254,9 +257,13 @@ fn ipv4_options(out: &mut Vec<u8>, opts: &[u8]) {
         } else {
             fmt::s(out, name);
         }
-        if kind <= 1 {
-            i += 1;
-            continue;
+        match kind {
+            0 => return,
+            1 => {
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
         let Some(&l) = opts.get(i + 1) else {
             fmt::s(out, " [bad length]");
@@ -269,14 +276,92 @@ fn ipv4_options(out: &mut Vec<u8>, opts: &[u8]) {
             out.push(b']');
             return;
         }
-        if kind == 148 && l == 4 {
-            let v = u16::from_be_bytes([opts[i + 2], opts[i + 3]]);
-            if v != 0 {
-                fmt::s(out, " value ");
-                fmt::u(out, v as u64);
+        let o = &opts[i..i + l];
+        match kind {
+            7 | 131 | 137 => {
+                if l < 3 {
+                    fmt::s(out, " [bad length ");
+                    fmt::u(out, l as u64);
+                    out.push(b']');
+                } else {
+                    let ptr = o[2] as usize;
+                    let mut at = 3;
+                    while at + 4 <= l {
+                        out.push(b' ');
+                        fmt::ipv4(out, &o[at..at + 4]);
+                        if ptr > at + 1 {
+                            out.push(b',');
+                        }
+                        at += 4;
+                    }
+                }
             }
+            68 => timestamp(out, o),
+            148 if l == 4 => {
+                let v = u16::from_be_bytes([o[2], o[3]]);
+                if v != 0 {
+                    fmt::s(out, " value ");
+                    fmt::u(out, v as u64);
+                }
+            }
+            _ => {}
         }
         i += l;
+    }
+}
+
+/// The timestamp option (RFC 791): its type, the entries with ` ^ ` where
+/// the pointer is, and the overflow count.
+fn timestamp(out: &mut Vec<u8>, o: &[u8]) {
+    fmt::s(out, " TS{");
+    let l = o.len();
+    if l < 4 {
+        fmt::s(out, "[bad length ");
+        fmt::u(out, l as u64);
+        fmt::s(out, "]}");
+        return;
+    }
+    let ptr = o[2] as usize;
+    let (oflw, flag) = (o[3] >> 4, o[3] & 15);
+    let hop = if flag == 0 { 4 } else { 8 };
+    if !(l - 4).is_multiple_of(hop) {
+        fmt::s(out, "[bad length ");
+        fmt::u(out, l as u64);
+        out.push(b']');
+    }
+    match flag {
+        0 => fmt::s(out, "TSONLY"),
+        1 => fmt::s(out, "TS+ADDR"),
+        3 => fmt::s(out, "PRESPEC"),
+        _ => {
+            fmt::s(out, "[bad ts type ");
+            fmt::u(out, flag as u64);
+            out.push(b']');
+        }
+    }
+    let mut at = 4;
+    while at + hop <= l {
+        fmt::s(out, if ptr == at + 1 { " ^ " } else { " " });
+        if flag == 0 {
+            fmt::u(out, u32::from_be_bytes([o[at], o[at + 1], o[at + 2], o[at + 3]]) as u64);
+            out.push(b'@');
+        } else {
+            let ts = u32::from_be_bytes([o[at + 4], o[at + 5], o[at + 6], o[at + 7]]);
+            fmt::u(out, ts as u64);
+            out.push(b'@');
+            fmt::ipv4(out, &o[at..at + 4]);
+        }
+        at += hop;
+    }
+    if ptr == at + 1 {
+        fmt::s(out, " ^ ");
+    }
+    if oflw != 0 {
+        fmt::s(out, " [");
+        fmt::u(out, oflw as u64);
+        fmt::s(out, " hops not recorded]} ");
+    } else {
+        out.push(b'}');
     }
 }
 
