@@ -7,7 +7,7 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, link, transport, tunnel};
+use super::{Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, link, mobility, transport, tunnel};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -79,6 +79,7 @@ pub(crate) fn proto_name(p: u8) -> Option<&'static str> {
         103 => "PIM",
         112 => "VRRP",
         132 => "SCTP",
+        135 => "Mobility",
         _ => return None,
     })
 }
@@ -618,6 +619,13 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
             59 => {
                 addrs.pair(out);
                 fmt::s(out, "no next header");
+                return;
+            }
+            // 62 is the number the Mobility Header had in its drafts.
+            62 | 135 => {
+                // tcpdump ends the packet with the Mobility Header.
+                addrs.pair(out);
+                mobility::print(out, cap);
                 return;
             }
             143 if p.depth < super::MAX_DEPTH => {

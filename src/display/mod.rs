@@ -62,6 +62,7 @@ mod l2ctl;
 mod link;
 mod llc;
 mod lldp;
+mod mobility;
 mod mptcp;
 mod ntp;
 mod openflow;
