@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Synthetic captures for the transport-layer printers (TCP options, MPTCP,
 TFTP, DCCP, ICMP and ICMPv6 message types, Telnet, HTTP, WHOIS, SSH
-and RESP segments, IPv4 options): crafted packets that exercise the forms the shared corpus lacks.
+and RESP segments, IPv4 options, the IPv6 Mobility Header): crafted packets that exercise the forms the shared corpus lacks.
 
 Run from the repository root; it writes captures/display/l4_*.pcap. The
 goldens are made from them with tcpdump as usual:
@@ -286,7 +286,25 @@ def ip_options():
     write("captures/display/l4_ipopts.pcap", [pkt(o) for o in cases])
 
 
+def mobility():
+    def mh(typ, hl, body, extra=b""):
+        m = bytes([59, hl, typ, 0, 0, 0]) + body + extra
+        ip = struct.pack("!IHBB", 0x60000000, len(m), 135, 64) + SRC6 + DST6 + m
+        return eth(ip, 0x86DD)
+
+    bu = struct.pack("!HBBH", 1000, 0x80, 0, 3600)
+    frames = [mh(5, 1, bu + b"\x01\x02\x00\x00"), mh(5, 1, bu + bytes(4)), mh(5, 2, bu + bytes(12)),
+              mh(5, 2, bu + b"\x01\x0a" + bytes(10)), mh(5, 1, bu + bytes(4), bytes(8)),
+              mh(5, 1, bu + b"\x01\x02\x00\x00", bytes(8)),
+              mh(5, 2, bu + b"\x02\x02\x07\x08\x01\x06" + bytes(6)),
+              mh(6, 1, struct.pack("!BBHH", 0, 0x80, 1000, 3600) + b"\x01\x02\x00\x00"),
+              mh(1, 1, b"\x00\x00" + bytes(range(1, 9))), mh(0, 0, b"\x00\x00"),
+              mh(0, 1, bytes(10)), mh(9, 1, bytes(10)), mh(6, 0, bytes(2))]
+    write("captures/display/l4_mobility.pcap", frames)
+
+
 if __name__ == "__main__":
+    mobility()
     ip_options()
     tcp_apps()
     dccp()

@@ -74,6 +74,7 @@ pub(crate) fn proto_name(p: u8) -> Option<&'static str> {
         50 => "ESP",
         51 => "AH",
         58 => "ICMPv6",
+        62 => "Mobile IP (old)",
         60 => "DSTOPT",
         89 => "OSPF",
         103 => "PIM",
@@ -625,7 +626,7 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
             62 | 135 => {
                 // tcpdump ends the packet with the Mobility Header.
                 addrs.pair(out);
-                mobility::print(out, cap);
+                mobility::print(out, cap, p.opts.verbose > 0);
                 return;
             }
             143 if p.depth < super::MAX_DEPTH => {
