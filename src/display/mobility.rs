@@ -53,16 +53,14 @@ pub(crate) fn print(out: &mut Vec<u8>, data: &[u8], verbose: bool) {
         }
     }
     match typ {
-        1 | 2 => {
-            if verbose {
-                let Some(c) = b.slice(8, 8) else {
-                    trunc(out);
-                    return;
-                };
-                fmt::s(out, if typ == 1 { " Home" } else { " Care-of" });
-                fmt::s(out, " Init Cookie=");
-                pair(out, c);
-            }
+        1 | 2 if verbose => {
+            let Some(c) = b.slice(8, 8) else {
+                trunc(out);
+                return;
+            };
+            fmt::s(out, if typ == 1 { " Home" } else { " Care-of" });
+            fmt::s(out, " Init Cookie=");
+            pair(out, c);
         }
         3 | 4 => {
             let Some(id) = b.u16(6) else {
