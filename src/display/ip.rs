@@ -7,7 +7,9 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, link, mobility, transport, tunnel};
+use super::{
+    Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, igmp, link, mobility, transport, tunnel,
+};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -439,6 +441,12 @@ pub(crate) fn upper(
         2 if ip4.is_some() && p.opts.quiet => {
             addrs.pair(out);
             fmt::s(out, "igmp");
+        }
+        2 if ip4.is_some() && igmp::handles(data, len) => {
+            addrs.pair(out);
+            if !igmp::print(data, len, p.opts.verbose > 0, out) {
+                p.dump_whole = true;
+            }
         }
         2 if ip4.is_some() && {
             let mut probe = Vec::new();

@@ -55,6 +55,7 @@ mod geonet;
 mod hncp;
 mod icmp;
 mod icmp6;
+mod igmp;
 mod ip;
 mod ipx;
 mod isis;
