@@ -54,6 +54,11 @@ fn options(text: &str) -> PrintOptions {
 
 /// Whether `line` starts a packet's output under these options.
 fn starts_packet(line: &str, o: &PrintOptions) -> bool {
+    // A refused record header is a packet's whole output, without a
+    // timestamp.
+    if line.starts_with("[Invalid header:") {
+        return true;
+    }
     let b = line.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));

@@ -34,12 +34,16 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod bgp;
 mod dns;
 mod fmt;
 mod icmp;
 mod ip;
+mod ldp;
 mod link;
 mod llc;
+mod lspping;
+mod pptp;
 mod transport;
 mod tunnel;
 mod udpapps;
@@ -248,6 +252,9 @@ impl Printer {
 
     /// Appends the output for one packet to `out`.
     pub fn format(&mut self, pkt: &PacketRef<'_>, out: &mut Vec<u8>) {
+        if invalid_header(pkt, out) {
+            return;
+        }
         self.timestamp(pkt, out);
         let mut dump = Dump { net_off: 0, forced: None };
         self.dump_whole = false;
@@ -352,6 +359,40 @@ impl Printer {
         });
         names.get(&index).map(String::as_str)
     }
+}
+
+/// tcpdump's line for a record header it refuses (no captured bytes, a
+/// zero length, or a length below the captured length), printed instead of
+/// the packet and without a timestamp: `[Invalid header: caplen==0, len==0]`.
+fn invalid_header(pkt: &PacketRef<'_>, out: &mut Vec<u8>) -> bool {
+    let (caplen, len) = (pkt.data.len() as u64, pkt.wire_len as u64);
+    let start = out.len();
+    if caplen == 0 {
+        fmt::s(out, "[Invalid header: caplen==0");
+    }
+    let sep = |out: &mut Vec<u8>| {
+        if out.len() == start {
+            fmt::s(out, "[Invalid header:");
+        } else {
+            out.push(b',');
+        }
+    };
+    if len == 0 {
+        sep(out);
+        fmt::s(out, " len==0");
+    } else if len < caplen {
+        sep(out);
+        fmt::s(out, " len(");
+        fmt::u(out, len);
+        fmt::s(out, ") < caplen(");
+        fmt::u(out, caplen);
+        out.push(b')');
+    }
+    if out.len() == start {
+        return false;
+    }
+    fmt::s(out, "]\n");
+    true
 }
 
 /// tcpdump's hex dump: 16 bytes a line, `\n\t0xOOOO:  ` then groups of two

@@ -7,7 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, bgp, dns, fmt, ldp, lspping, pptp, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -336,6 +336,12 @@ fn tcp_payload(
             return;
         }
         dns::print(p, &data[2..], len.saturating_sub(2), out);
+    } else if port(179) {
+        bgp::print(p, data, len, out);
+    } else if port(646) {
+        ldp::print(p, data, len, out);
+    } else if port(1723) {
+        pptp::print(p, data, out);
     }
 }
 
@@ -382,6 +388,21 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::s(out, "truncated-udplength ");
         fmt::u(out, ulen as u64);
         return;
+    }
+    // tcpdump hands LDP and LSP ping their payload before it checks the
+    // UDP length against the IP length; wb (4567) and AFS rx (7000-7009)
+    // take a shared port first.
+    if !p.opts.quiet {
+        let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        let other = |x: u16| x == 4567 || (7000..=7009).contains(&x);
+        if sport == 646 || dport == 646 {
+            ldp::print(p, payload, ulen - 8, out);
+            return;
+        }
+        if (sport == 3503 || dport == 3503) && !other(sport) && !other(dport) {
+            lspping::print(p, payload, ulen - 8, out);
+            return;
+        }
     }
     if ulen > len && !addrs.frag {
         fmt::s(out, "UDP, bad length ");
