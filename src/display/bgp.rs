@@ -40,6 +40,9 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8>
         return;
     }
     let mut off = 0;
+    // Where the previous message ended: bytes skipped between there and
+    // the next marker make tcpdump write ` [|bgp]` before that message.
+    let mut start = 0;
     // Each iteration consumes at least one byte, so the loop is bounded by
     // the payload's length.
     while off < data.len() {
@@ -48,16 +51,18 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8>
             continue;
         }
         let Some(marker) = data.get(off..off + 16) else {
-            fmt::s(out, " [|BGP]");
             return;
         };
         if marker.iter().any(|&b| b != 0xff) {
             off += 1;
             continue;
         }
+        if off != start {
+            fmt::s(out, " [|bgp]");
+        }
         let b = Bytes(data);
         let (Some(hlen), Some(kind)) = (b.u16(off + 16), b.u8(off + 18)) else {
-            fmt::s(out, " [|BGP]");
+            fmt::s(out, " [|bgp]");
             return;
         };
         let hlen = hlen as usize;
@@ -69,12 +74,18 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8>
             out.push(b']');
             return;
         }
-        let end = (off + hlen).min(data.len());
-        let msg = &data[off..end];
+        // A message not captured whole is only named.
+        let Some(msg) = data.get(off..off + hlen) else {
+            fmt::s(out, "\n[|BGP ");
+            fmt::s(out, message_name(kind).unwrap_or("Unknown Message Type"));
+            out.push(b']');
+            return;
+        };
         if !message(out, msg, hlen, kind) {
             return;
         }
         off += hlen;
+        start = off;
     }
 }
 
@@ -85,6 +96,7 @@ fn message_name(kind: u8) -> Option<&'static str> {
         3 => "Notification",
         4 => "Keepalive",
         5 => "Route Refresh",
+        6 => "Capability",
         _ => return None,
     })
 }
@@ -92,10 +104,7 @@ fn message_name(kind: u8) -> Option<&'static str> {
 /// Prints one message; `msg` is what was captured of its `hlen` bytes.
 /// False when printing the packet should stop.
 fn message(out: &mut Vec<u8>, msg: &[u8], hlen: usize, kind: u8) -> bool {
-    let Some(name) = message_name(kind) else {
-        fmt::s(out, "\n[|BGP Unknown Message Type]");
-        return false;
-    };
+    let name = message_name(kind).unwrap_or("Unknown");
     fmt::s(out, "\n\t");
     fmt::s(out, name);
     fmt::s(out, " Message (");
@@ -216,13 +225,17 @@ fn open(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
         fmt::u(out, ptype as u64);
         fmt::s(out, "), length: ");
         fmt::u(out, plen as u64);
-        let body = b.slice(i + 2, plen)?;
+        let body = msg.get(i + 2..(i + 2 + plen).min(msg.len()))?;
         match ptype {
-            2 => capabilities(out, body)?,
+            2 => {
+                if capabilities(out, body, plen).is_none() {
+                    fmt::s(out, " [|bgp]");
+                    return None;
+                }
+            }
             _ => {
                 fmt::s(out, "\n\t      no decoder for option ");
                 fmt::u(out, ptype as u64);
-                hex_lines(out, "\n\t      ", body);
             }
         }
         i += 2 + plen;
@@ -252,10 +265,11 @@ fn capability_name(code: u8) -> &'static str {
     }
 }
 
-fn capabilities(out: &mut Vec<u8>, data: &[u8]) -> Option<()> {
+/// The capabilities in `data`, the captured part of `declared` bytes.
+fn capabilities(out: &mut Vec<u8>, data: &[u8], declared: usize) -> Option<()> {
     let b = Bytes(data);
     let mut i = 0;
-    while i < data.len() {
+    while i < declared {
         let code = b.u8(i)?;
         let clen = b.u8(i + 1)? as usize;
         fmt::s(out, "\n\t      ");
@@ -278,7 +292,7 @@ fn capability(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
             fmt::s(out, "\n\t\t");
             afi_safi(out, b.u16(0)?, b.u8(3)?);
         }
-        2 | 128 if body.is_empty() => {}
+        2 | 128 => {}
         8 => {
             let mut i = 0;
             while i + 4 <= body.len() {
@@ -404,20 +418,46 @@ fn update(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
         return Some(());
     }
     let attrs_end = i + alen;
-    while i < attrs_end {
+    if !attributes(out, msg, i, attrs_end, false)? {
+        return Some(());
+    }
+    i = attrs_end;
+    let nlri_end = hlen;
+    if i < nlri_end {
+        fmt::s(out, "\n\t  Updated routes:");
+        let n = b.slice(i, nlri_end - i)?;
+        prefixes(out, n, 1, "\n\t    ")?;
+    }
+    Some(())
+}
+
+/// The path attributes in `msg[start..end]`, at the top level of an
+/// UPDATE or (`nested`) inside an ATTR_SET. Answers false when an
+/// attribute ran past `end`, which ends the message's printing.
+fn attributes(
+    out: &mut Vec<u8>,
+    msg: &[u8],
+    start: usize,
+    end: usize,
+    nested: bool,
+) -> Option<bool> {
+    let b = Bytes(msg);
+    let indent = if nested { "\n\t      " } else { "\n\t  " };
+    let mut i = start;
+    while i < end {
         let flags = b.u8(i)?;
         let code = b.u8(i + 1)?;
-        let (alen_one, hdr) = if flags & 0x10 != 0 {
+        let (alen, hdr) = if flags & 0x10 != 0 {
             (b.u16(i + 2)? as usize, 4)
         } else {
             (b.u8(i + 2)? as usize, 3)
         };
-        fmt::s(out, "\n\t  ");
+        fmt::s(out, indent);
         fmt::s(out, attr_name(code));
         fmt::s(out, " (");
         fmt::u(out, code as u64);
         fmt::s(out, "), length: ");
-        fmt::u(out, alen_one as u64);
+        fmt::u(out, alen as u64);
         if flags != 0 {
             fmt::s(out, ", Flags [");
             for (bit, c) in [(0x80, b'O'), (0x40, b'T'), (0x20, b'P'), (0x10, b'E')] {
@@ -431,22 +471,15 @@ fn update(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
             }
             fmt::s(out, "]: ");
         }
-        if i + hdr + alen_one > attrs_end {
-            fmt::s(out, " [path attrs too short]");
-            i += hdr + alen_one;
-            break;
+        if i + hdr + alen > end {
+            fmt::s(out, if nested { " [path attr too short]" } else { " [path attrs too short]" });
+            return Some(false);
         }
-        let body = b.slice(i + hdr, alen_one)?;
+        let body = msg.get(i + hdr..(i + hdr + alen).min(msg.len()))?;
         attribute(out, code, body)?;
-        i += hdr + alen_one;
+        i += hdr + alen;
     }
-    let nlri_end = hlen;
-    if i < nlri_end {
-        fmt::s(out, "\n\t  Updated routes:");
-        let n = b.slice(i, nlri_end - i)?;
-        prefixes(out, n, 1, "\n\t    ")?;
-    }
-    Some(())
+    Some(true)
 }
 
 /// Whether `data` parses exactly as a list of ADD-PATH prefixes (a 4-byte
@@ -461,7 +494,19 @@ fn looks_add_path(data: &[u8], max_bits: usize) -> bool {
         }
         i += 1 + (plen as usize).div_ceil(8);
     }
-    i == data.len()
+    if i != data.len() || data.len() < 5 {
+        return false;
+    }
+    // A plain reading that works, with no zero-length prefix, wins.
+    let mut i = 0;
+    while i < data.len() {
+        let plen = data[i] as usize;
+        if plen == 0 || plen > max_bits {
+            return true;
+        }
+        i += 1 + plen.div_ceil(8);
+    }
+    i != data.len()
 }
 
 /// A list of IPv4 (`afi` 1) or IPv6 (`afi` 2) prefixes, one per line.
@@ -478,7 +523,7 @@ fn prefixes(out: &mut Vec<u8>, data: &[u8], afi: u16, indent: &str) -> Option<()
         let plen = *data.get(i)? as usize;
         if plen > max_bits {
             fmt::s(out, "\n\t    (illegal prefix length)");
-            return Some(());
+            return None;
         }
         let n = plen.div_ceil(8);
         let bytes = data.get(i + 1..i + 1 + n)?;
@@ -706,8 +751,14 @@ fn attribute(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
             }
         }
         26 => aigp(out, body)?,
+        128 => {
+            let origin = b.u32(0)?;
+            fmt::s(out, "\n\t    Origin AS: ");
+            fmt::u(out, origin as u64);
+            attributes(out, body, 4, body.len(), true)?;
+        }
         32 => {
-            if !body.len().is_multiple_of(12) {
+            if body.is_empty() || !body.len().is_multiple_of(12) {
                 fmt::s(out, "invalid len");
             } else {
                 fmt::s(out, "\n\t    ");
@@ -999,6 +1050,8 @@ fn labeled(out: &mut Vec<u8>, data: &[u8], afi: u16, vpn: bool) -> Option<()> {
         fmt::u(out, l as u64);
         if label[2] & 1 != 0 {
             fmt::s(out, " (bottom)");
+        } else if vpn {
+            fmt::s(out, " (BOGUS: Bottom of Stack NOT set!)");
         }
         i = at + n;
     }
