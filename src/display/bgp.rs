@@ -225,10 +225,10 @@ fn open(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
         fmt::u(out, ptype as u64);
         fmt::s(out, "), length: ");
         fmt::u(out, plen as u64);
-        let body = msg.get(i + 2..(i + 2 + plen).min(msg.len()))?;
+        msg.get(i + 2..(i + 2 + plen).min(msg.len()))?;
         match ptype {
             2 => {
-                if capabilities(out, body, plen).is_none() {
+                if capabilities(out, msg, i + 2, plen).is_none() {
                     fmt::s(out, " [|bgp]");
                     return None;
                 }
@@ -265,11 +265,13 @@ fn capability_name(code: u8) -> &'static str {
     }
 }
 
-/// The capabilities in `data`, the captured part of `declared` bytes.
-fn capabilities(out: &mut Vec<u8>, data: &[u8], declared: usize) -> Option<()> {
-    let b = Bytes(data);
-    let mut i = 0;
-    while i < declared {
+/// The capabilities in the `declared` bytes of `msg` from `start`; a
+/// capability's body may run past the parameter (tcpdump reads it all the
+/// same).
+fn capabilities(out: &mut Vec<u8>, msg: &[u8], start: usize, declared: usize) -> Option<()> {
+    let b = Bytes(msg);
+    let mut i = start;
+    while i < start + declared {
         let code = b.u8(i)?;
         let clen = b.u8(i + 1)? as usize;
         fmt::s(out, "\n\t      ");
@@ -279,16 +281,24 @@ fn capabilities(out: &mut Vec<u8>, data: &[u8], declared: usize) -> Option<()> {
         fmt::s(out, "), length: ");
         fmt::u(out, clen as u64);
         let body = b.slice(i + 2, clen)?;
-        capability(out, code, body)?;
+        if !capability(out, code, body)? {
+            break;
+        }
         i += 2 + clen;
     }
     Some(())
 }
 
-fn capability(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
+/// One capability's body; false when tcpdump stops reading the rest of
+/// the parameter after it (a graceful restart capability too short).
+fn capability(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<bool> {
     let b = Bytes(body);
     match code {
         1 => {
+            if body.len() < 4 {
+                fmt::s(out, " (too short, < 4)");
+                return Some(false);
+            }
             fmt::s(out, "\n\t\t");
             afi_safi(out, b.u16(0)?, b.u8(3)?);
         }
@@ -306,7 +316,7 @@ fn capability(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
         64 => {
             if body.len() < 2 {
                 fmt::s(out, " (too short, < 2)");
-                return Some(());
+                return Some(false);
             }
             let flags = b.u16(0)?;
             fmt::s(out, "\n\t\tRestart Flags: [");
@@ -364,7 +374,7 @@ fn capability(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
             hex_lines(out, "\n\t\t", body);
         }
     }
-    Some(())
+    Some(true)
 }
 
 // ---------------------------------------------------------------- UPDATE
@@ -406,8 +416,8 @@ fn update(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
     let wlen = b.u16(i)? as usize;
     i += 2;
     if wlen > 0 {
-        fmt::s(out, "\n\t  Withdrawn routes:");
         let w = b.slice(i, wlen)?;
+        fmt::s(out, "\n\t  Withdrawn routes:");
         prefixes(out, w, 1, "\n\t    ")?;
     }
     i += wlen;
@@ -418,15 +428,17 @@ fn update(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
         return Some(());
     }
     let attrs_end = i + alen;
-    if !attributes(out, msg, i, attrs_end, false)? {
-        return Some(());
+    if attrs_end > msg.len() {
+        return None;
     }
+    attributes(out, msg, i, attrs_end, false)?;
     i = attrs_end;
     let nlri_end = hlen;
     if i < nlri_end {
         fmt::s(out, "\n\t  Updated routes:");
         let n = b.slice(i, nlri_end - i)?;
-        prefixes(out, n, 1, "\n\t    ")?;
+        // An illegal prefix length ends the routes without a marker here.
+        let _ = prefixes(out, n, 1, "\n\t    ");
     }
     Some(())
 }
