@@ -762,6 +762,7 @@ fn attribute(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
                 }
             }
         }
+        22 => pmsi_tunnel(out, body)?,
         26 => aigp(out, body)?,
         128 => {
             let origin = b.u32(0)?;
@@ -793,6 +794,55 @@ fn attribute(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
             fmt::s(out, " decoder");
             hex_lines(out, "\n\t    ", body);
         }
+    }
+    Some(())
+}
+
+/// The PMSI tunnel attribute (RFC 6514): tunnel type, flags, label and
+/// the tunnel identifier of the types bpfcap knows.
+fn pmsi_tunnel(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
+    let b = Bytes(body);
+    let flags = b.u8(0)?;
+    let ttype = b.u8(1)?;
+    let label = b.slice(2, 3)?;
+    let name = match ttype {
+        0 => "No information",
+        1 => "RSVP-TE P2MP LSP",
+        2 => "mLDP P2MP LSP",
+        3 => "PIM-SSM Tree",
+        4 => "PIM-SM Tree",
+        5 => "BIDIR-PIM Tree",
+        6 => "Ingress Replication",
+        7 => "mLDP MP2MP LSP",
+        _ => "Unknown",
+    };
+    fmt::s(out, "\n\t    Tunnel-type ");
+    fmt::s(out, name);
+    fmt::s(out, " (");
+    fmt::u(out, ttype as u64);
+    fmt::s(out, "), Flags [");
+    fmt::s(out, if flags & 0x01 != 0 { "Leaf Information required" } else { "none" });
+    fmt::s(out, "], MPLS Label ");
+    let l = ((label[0] as u32) << 12) | ((label[1] as u32) << 4) | (label[2] as u32 >> 4);
+    fmt::u(out, l as u64);
+    match ttype {
+        1 => {
+            fmt::s(out, "\n\t      Extended-Tunnel-ID ");
+            fmt::ipv4(out, b.slice(5, 4)?);
+            fmt::s(out, ", P2MP-ID 0x");
+            fmt::x_pad(out, b.u32(9)? as u64, 8);
+        }
+        3..=5 => {
+            fmt::s(out, "\n\t      Sender ");
+            fmt::ipv4(out, b.slice(5, 4)?);
+            fmt::s(out, ", P-Group ");
+            fmt::ipv4(out, b.slice(9, 4)?);
+        }
+        6 => {
+            fmt::s(out, "\n\t      Tunnel-Endpoint ");
+            fmt::ipv4(out, b.slice(5, 4)?);
+        }
+        _ => hex_lines(out, "\n\t      ", body.get(5..).unwrap_or(&[])),
     }
     Some(())
 }
