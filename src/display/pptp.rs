@@ -13,10 +13,6 @@
 
 use super::{Bytes, Printer, fmt};
 
-/// The common header: length, PPTP message type, magic cookie, control
-/// message type and a reserved word.
-const HEADER_LEN: usize = 12;
-
 /// Writes `s` the way tcpdump prints strings from the wire: up to the first
 /// NUL, with bytes above 0x7f as `M-` and control characters as `^X`.
 pub(crate) fn wire_string(out: &mut Vec<u8>, s: &[u8]) {
@@ -50,8 +46,6 @@ enum F {
     Error,
     /// A two-byte cause code.
     Cause,
-    /// A one-byte decimal number.
-    U8(&'static str),
     /// Protocol version, `major.minor`.
     Version,
     /// Framing capabilities: `A` (asynchronous) and `S` (synchronous) bits.
@@ -64,8 +58,13 @@ enum F {
     FrameType,
     /// A NUL-padded string of the given size.
     Str(&'static str, usize),
-    /// Bytes not printed (reserved fields).
-    Skip(usize),
+    /// A two-byte length kept in slot `.1` for a later [`F::StrN`].
+    Len(&'static str, usize),
+    /// A NUL-padded string of `.1` bytes of which only as many as slot
+    /// `.2` holds are shown.
+    StrN(&'static str, usize, usize),
+    /// A reserved field of 1 or 2 bytes: shown only when it is not zero.
+    Reserved(usize),
 }
 
 fn sccrp_result(c: u8) -> Option<&'static str> {
@@ -75,6 +74,15 @@ fn sccrp_result(c: u8) -> Option<&'static str> {
         3 => "Command channel already exists",
         4 => "Requester is not authorized to establish a command channel",
         5 => "The protocol version of the requester is not supported",
+        _ => return None,
+    })
+}
+
+fn stop_reason(c: u8) -> Option<&'static str> {
+    Some(match c {
+        1 => "None",
+        2 => "Stop-Protocol",
+        3 => "Stop-Local-Shutdown",
         _ => return None,
     })
 }
@@ -140,7 +148,7 @@ fn message(t: u16) -> Option<(&'static str, &'static [F])> {
             "SCCRQ",
             &[
                 Version,
-                Skip(2),
+                Reserved(2),
                 FrameCap,
                 BearerCap,
                 U16("MAX_CHAN"),
@@ -163,10 +171,10 @@ fn message(t: u16) -> Option<(&'static str, &'static [F])> {
                 Str("VENDOR", 64),
             ],
         ),
-        3 => ("StopCCRQ", &[U8("REASON"), Skip(3)]),
-        4 => ("StopCCRP", &[Result("RESULT_CODE", ok_result), Error, Skip(2)]),
+        3 => ("StopCCRQ", &[Result("REASON", stop_reason), Reserved(1), Reserved(2)]),
+        4 => ("StopCCRP", &[Result("RESULT_CODE", ok_result), Error, Reserved(2)]),
         5 => ("ECHORQ", &[U32("ID")]),
-        6 => ("ECHORP", &[U32("ID"), Result("RESULT_CODE", ok_result), Error, Skip(2)]),
+        6 => ("ECHORP", &[U32("ID"), Result("RESULT_CODE", ok_result), Error, Reserved(2)]),
         7 => (
             "OCRQ",
             &[
@@ -178,9 +186,9 @@ fn message(t: u16) -> Option<(&'static str, &'static [F])> {
                 FrameType,
                 U16("RECV_WIN"),
                 U16("PROC_DELAY"),
-                U16("PHONE_NO_LEN"),
-                Skip(2),
-                Str("PHONE_NO", 64),
+                Len("PHONE_NO_LEN", 0),
+                Reserved(2),
+                StrN("PHONE_NO", 64, 0),
                 Str("SUB_ADDR", 64),
             ],
         ),
@@ -205,10 +213,10 @@ fn message(t: u16) -> Option<(&'static str, &'static [F])> {
                 U16("CALL_SER_NUM"),
                 BearerType,
                 U32("PHY_CHAN_ID"),
-                U16("DIALED_NO_LEN"),
-                U16("DIALING_NO_LEN"),
-                Str("DIALED_NO", 64),
-                Str("DIALING_NO", 64),
+                Len("DIALED_NO_LEN", 0),
+                Len("DIALING_NO_LEN", 1),
+                StrN("DIALED_NO", 64, 0),
+                StrN("DIALING_NO", 64, 1),
                 Str("SUB_ADDR", 64),
             ],
         ),
@@ -221,21 +229,21 @@ fn message(t: u16) -> Option<(&'static str, &'static [F])> {
                 Error,
                 U16("RECV_WIN"),
                 U16("PROC_DELAY"),
-                Skip(2),
+                Reserved(2),
             ],
         ),
         11 => (
             "ICCN",
             &[
                 U16("PEER_CALL_ID"),
-                Skip(2),
+                Reserved(2),
                 U32("CONN_SPEED"),
                 U16("RECV_WIN"),
                 U16("PROC_DELAY"),
                 FrameType,
             ],
         ),
-        12 => ("CCRQ", &[U16("CALL_ID"), Skip(2)]),
+        12 => ("CCRQ", &[U16("CALL_ID"), Reserved(2)]),
         13 => (
             "CDN",
             &[
@@ -243,7 +251,7 @@ fn message(t: u16) -> Option<(&'static str, &'static [F])> {
                 Result("RESULT_CODE", cdn_result),
                 Error,
                 Cause,
-                Skip(2),
+                Reserved(2),
                 Str("CALL_STATS", 128),
             ],
         ),
@@ -251,7 +259,7 @@ fn message(t: u16) -> Option<(&'static str, &'static [F])> {
             "WEN",
             &[
                 U16("PEER_CALL_ID"),
-                Skip(2),
+                Reserved(2),
                 U32("CRC_ERR"),
                 U32("FRAMING_ERR"),
                 U32("HARDWARE_OVERRUN"),
@@ -260,53 +268,109 @@ fn message(t: u16) -> Option<(&'static str, &'static [F])> {
                 U32("ALIGN_ERR"),
             ],
         ),
-        15 => ("SLI", &[U16("PEER_CALL_ID"), Skip(2), Hex32("SEND_ACCM"), Hex32("RECV_ACCM")]),
+        15 => ("SLI", &[U16("PEER_CALL_ID"), Reserved(2), Hex32("SEND_ACCM"), Hex32("RECV_ACCM")]),
         _ => return None,
     })
 }
+
+/// The magic cookie every control message carries.
+const MAGIC_COOKIE: u32 = 0x1a2b_3c4d;
 
 /// Prints the PPTP part of a TCP segment's line; `data` is the captured
 /// payload.
 pub(crate) fn print(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
     fmt::s(out, ": pptp");
-    let verbose = p.opts.verbose > 0;
-    let b = Bytes(data);
-    let (Some(len), Some(kind), Some(cookie), Some(ctrl)) =
-        (b.u16(0), b.u16(2), b.u32(4), b.u16(8))
-    else {
+    if header(out, data, p.opts.verbose > 0).is_none() {
         fmt::s(out, " [|pptp]");
-        return;
-    };
+    }
+}
+
+/// The common header, then the message body; `None` when the capture
+/// ends first. Fields are read one at a time, as tcpdump prints them.
+fn header(out: &mut Vec<u8>, data: &[u8], verbose: bool) -> Option<()> {
+    let b = Bytes(data);
+    let len = b.u16(0)?;
     if verbose {
         fmt::s(out, " Length=");
         fmt::u(out, len as u64);
+    }
+    let kind = b.u16(2)?;
+    if verbose {
         match kind {
             1 => fmt::s(out, " CTRL-MSG"),
             2 => fmt::s(out, " MGMT-MSG"),
             _ => fmt::s(out, " UNKNOWN-MSG-TYPE"),
         }
+    }
+    let cookie = b.u32(4)?;
+    if cookie != MAGIC_COOKIE {
+        fmt::s(out, " UNEXPECTED Magic-Cookie!!(");
+        fmt::x_pad(out, cookie as u64, 8);
+        out.push(b')');
+    }
+    if verbose || cookie != MAGIC_COOKIE {
         fmt::s(out, " Magic-Cookie=");
         fmt::x_pad(out, cookie as u64, 8);
     }
-    fmt::s(out, " CTRL_MSGTYPE=");
-    let Some((name, fields)) = message(ctrl) else {
-        fmt::s(out, "#");
-        fmt::u(out, ctrl as u64);
-        return;
-    };
-    fmt::s(out, name);
-    let mut off = HEADER_LEN;
-    for &f in fields {
-        if !field(out, b, &mut off, f, verbose) {
-            fmt::s(out, " [|pptp]");
-            return;
+    let ctrl = b.u16(8)?;
+    let fields: &[F] = match message(ctrl) {
+        Some((name, fields)) => {
+            fmt::s(out, " CTRL_MSGTYPE=");
+            fmt::s(out, name);
+            fields
         }
+        None if ctrl == 0 => {
+            fmt::s(out, " CTRL_MSGTYPE=NOT_DEFINED");
+            &[]
+        }
+        None => {
+            fmt::s(out, " UNKNOWN_CTRL_MSGTYPE(");
+            fmt::u(out, ctrl as u64);
+            out.push(b')');
+            &[]
+        }
+    };
+    let mut at = Cursor { off: 10, lens: [0; 2] };
+    field(out, b, &mut at, F::Reserved(2), verbose)?;
+    for &f in fields {
+        field(out, b, &mut at, f, verbose)?;
     }
+    Some(())
 }
 
-/// Prints one field at `*off` and moves past it; false if it is cut short.
-fn field(out: &mut Vec<u8>, b: Bytes<'_>, off: &mut usize, f: F, verbose: bool) -> bool {
-    let at = *off;
+/// Where the next field starts, and the string lengths read so far.
+struct Cursor {
+    off: usize,
+    lens: [usize; 2],
+}
+
+/// Writes the string field of `size` bytes at `at`, showing at most
+/// `limit` bytes and stopping at the first NUL; `None` if the capture
+/// ends before either.
+fn string_field(
+    out: &mut Vec<u8>,
+    b: Bytes<'_>,
+    at: usize,
+    size: usize,
+    limit: usize,
+) -> Option<()> {
+    let field = b.0.get(at..).unwrap_or(&[]);
+    let want = size.min(limit);
+    let field = &field[..field.len().min(want)];
+    let end = field.iter().position(|&c| c == 0);
+    wire_string(out, &field[..end.unwrap_or(field.len())]);
+    if end.is_none() && field.len() < want {
+        return None;
+    }
+    Some(())
+}
+
+/// Prints one field at `*off` and moves past it; `None` if it is cut
+/// short. Strings and capability bits show their name before tcpdump
+/// finds them missing, numbers do not.
+fn field(out: &mut Vec<u8>, b: Bytes<'_>, cur: &mut Cursor, f: F, verbose: bool) -> Option<()> {
+    let at = cur.off;
+    let off = &mut cur.off;
     let named_u = |out: &mut Vec<u8>, name: &str, v: u64| {
         out.push(b' ');
         fmt::s(out, name);
@@ -333,23 +397,18 @@ fn field(out: &mut Vec<u8>, b: Bytes<'_>, off: &mut usize, f: F, verbose: bool) 
         out.push(b')');
     };
     match f {
-        F::U8(name) => {
-            let Some(v) = b.u8(at) else { return false };
-            named_u(out, name, v as u64);
-            *off += 1;
-        }
         F::U16(name) => {
-            let Some(v) = b.u16(at) else { return false };
+            let v = b.u16(at)?;
             named_u(out, name, v as u64);
             *off += 2;
         }
         F::U32(name) => {
-            let Some(v) = b.u32(at) else { return false };
+            let v = b.u32(at)?;
             named_u(out, name, v as u64);
             *off += 4;
         }
         F::Hex32(name) => {
-            let Some(v) = b.u32(at) else { return false };
+            let v = b.u32(at)?;
             out.push(b' ');
             fmt::s(out, name);
             fmt::s(out, "(0x");
@@ -358,22 +417,22 @@ fn field(out: &mut Vec<u8>, b: Bytes<'_>, off: &mut usize, f: F, verbose: bool) 
             *off += 4;
         }
         F::Result(name, names) => {
-            let Some(v) = b.u8(at) else { return false };
+            let v = b.u8(at)?;
             coded(out, name, v, names);
             *off += 1;
         }
         F::Error => {
-            let Some(v) = b.u8(at) else { return false };
+            let v = b.u8(at)?;
             coded(out, "ERR_CODE", v, error_name);
             *off += 1;
         }
         F::Cause => {
-            let Some(v) = b.u16(at) else { return false };
+            let v = b.u16(at)?;
             named_u(out, "CAUSE_CODE", v as u64);
             *off += 2;
         }
         F::Version => {
-            let (Some(major), Some(minor)) = (b.u8(at), b.u8(at + 1)) else { return false };
+            let (major, minor) = (b.u8(at)?, b.u8(at + 1)?);
             fmt::s(out, " PROTO_VER(");
             fmt::u(out, major as u64);
             out.push(b'.');
@@ -381,24 +440,34 @@ fn field(out: &mut Vec<u8>, b: Bytes<'_>, off: &mut usize, f: F, verbose: bool) 
             out.push(b')');
             *off += 2;
         }
-        F::FrameCap | F::BearerCap => {
-            let Some(v) = b.u32(at) else { return false };
-            let (name, first, second) = match f {
-                F::FrameCap => (" FRAME_CAP(", b'A', b'S'),
-                _ => (" BEARER_CAP(", b'A', b'D'),
-            };
-            fmt::s(out, name);
+        F::FrameCap => {
+            // The name comes before the bits are found missing.
+            fmt::s(out, " FRAME_CAP(");
+            let v = b.u32(at)?;
             if v & 1 != 0 {
-                out.push(first);
+                out.push(b'A');
             }
             if v & 2 != 0 {
-                out.push(second);
+                out.push(b'S');
+            }
+            out.push(b')');
+            *off += 4;
+        }
+        F::BearerCap => {
+            let v = b.u32(at)?;
+            // Digital before analog (`DA`).
+            fmt::s(out, " BEARER_CAP(");
+            if v & 2 != 0 {
+                out.push(b'D');
+            }
+            if v & 1 != 0 {
+                out.push(b'A');
             }
             out.push(b')');
             *off += 4;
         }
         F::BearerType | F::FrameType => {
-            let Some(v) = b.u32(at) else { return false };
+            let v = b.u32(at)?;
             let (name, text) = match (f, v) {
                 (F::BearerType, 1) => ("BEARER_TYPE", "A"),
                 (F::BearerType, 2) => ("BEARER_TYPE", "D"),
@@ -413,20 +482,36 @@ fn field(out: &mut Vec<u8>, b: Bytes<'_>, off: &mut usize, f: F, verbose: bool) 
             *off += 4;
         }
         F::Str(name, size) => {
-            let Some(s) = b.slice(at, size) else { return false };
             out.push(b' ');
             fmt::s(out, name);
             out.push(b'(');
-            wire_string(out, s);
+            string_field(out, b, at, size, size)?;
             out.push(b')');
             *off += size;
         }
-        F::Skip(n) => {
-            if b.slice(at, n).is_none() {
-                return false;
+        F::Len(name, slot) => {
+            let v = b.u16(at)?;
+            named_u(out, name, v as u64);
+            cur.lens[slot] = v as usize;
+            cur.off += 2;
+        }
+        F::StrN(name, size, slot) => {
+            out.push(b' ');
+            fmt::s(out, name);
+            out.push(b'(');
+            string_field(out, b, at, size, cur.lens[slot])?;
+            out.push(b')');
+            cur.off += size;
+        }
+        F::Reserved(n) => {
+            let v = if n == 1 { b.u8(at)? as u64 } else { b.u16(at)? as u64 };
+            if v != 0 {
+                fmt::s(out, " [ERROR: reserved=");
+                fmt::u(out, v);
+                fmt::s(out, " must be zero]");
             }
             *off += n;
         }
     }
-    true
+    Some(())
 }
