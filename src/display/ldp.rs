@@ -49,9 +49,8 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
 fn pdu(out: &mut Vec<u8>, data: &[u8], verbose: bool) -> Option<usize> {
     let b = Bytes(data);
     let version = b.u16(0)?;
-    let pdu_len = b.u16(2)? as usize;
-    let lsr = b.slice(4, 4)?;
-    let space = b.u16(8)?;
+    // The whole common header is needed before anything is shown.
+    b.slice(0, 10)?;
     if verbose {
         fmt::s(out, "\n\t");
     }
@@ -61,6 +60,16 @@ fn pdu(out: &mut Vec<u8>, data: &[u8], verbose: bool) -> Option<usize> {
         fmt::s(out, " packet not supported");
         return Some(0);
     }
+    let pdu_len = b.u16(2)? as usize;
+    if pdu_len < 6 {
+        // Too short to hold the LDP identifier.
+        fmt::s(out, "LDP, pdu-length: ");
+        fmt::u(out, pdu_len as u64);
+        fmt::s(out, " (too short, < 6)");
+        return Some(0);
+    }
+    let lsr = b.slice(4, 4)?;
+    let space = b.u16(8)?;
     fmt::s(out, "LDP, Label-Space-ID: ");
     fmt::ipv4(out, lsr);
     out.push(b':');
@@ -71,9 +80,12 @@ fn pdu(out: &mut Vec<u8>, data: &[u8], verbose: bool) -> Option<usize> {
         return Some(0);
     }
     let end = 4 + pdu_len;
-    let mut i = 10;
+    let mut i: usize = 10;
     while i + 8 <= end {
-        i += message(out, data, i)?;
+        match message(out, data, i)? {
+            Next::Skip(n) => i += n,
+            Next::Stop => return Some(0),
+        }
     }
     Some(end)
 }
@@ -101,38 +113,68 @@ fn unknown_action(raw: u16) -> &'static str {
     if raw & 0x8000 != 0 { "continue processing" } else { "ignore" }
 }
 
-/// One message at `at`; answers its size including the four-byte header.
-fn message(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<usize> {
+/// What printing a message left to do.
+enum Next {
+    /// Go on `n` bytes further.
+    Skip(usize),
+    /// Stop printing the packet (tcpdump gives up on a message too short
+    /// to hold its ID, without a truncation marker).
+    Stop,
+}
+
+/// One message at `at`.
+fn message(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<Next> {
     let b = Bytes(data);
+    // The message header is read whole before any of it is shown.
+    b.slice(at, 8)?;
     let raw = b.u16(at)?;
     let t = raw & 0x7fff;
     let mlen = b.u16(at + 2)? as usize;
-    let id = b.u32(at + 4)?;
     fmt::s(out, "\n\t  ");
     fmt::s(out, message_name(t).unwrap_or("Unknown"));
     fmt::s(out, " Message (0x");
     fmt::x_pad(out, t as u64, 4);
     fmt::s(out, "), length: ");
     fmt::u(out, mlen as u64);
+    if mlen < 4 {
+        fmt::s(out, " (too short, < 4)");
+        return Some(Next::Stop);
+    }
+    let id = b.u32(at + 4)?;
     fmt::s(out, ", Message ID: 0x");
     fmt::x_pad(out, id as u64, 8);
     fmt::s(out, ", Flags: [");
     fmt::s(out, unknown_action(raw));
     fmt::s(out, " if unknown]");
+    // tcpdump checks that the message's length, counted from its start,
+    // was captured.
+    b.slice(at, mlen)?;
     let end = at + 4 + mlen;
-    match t {
+    // tcpdump picks the decoder by the type with the U bit still in it,
+    // so a message with the bit set is dumped as hex.
+    match raw {
         0x0001 | 0x0100 | 0x0200 | 0x0201 | 0x0300 | 0x0301 | 0x0400 | 0x0401 | 0x0402 => {
             let mut i = at + 8;
             while i + 4 <= end {
-                i += tlv(out, data, i)?;
+                let tlen = b.u16(i + 2)? as usize;
+                if i + 4 + tlen > end {
+                    fmt::s(out, "\n\t\t TLV contents go past end of message");
+                    break;
+                }
+                tlv(out, data, i)?;
+                i += 4 + tlen;
             }
         }
         _ => {
-            let body = b.slice(at + 8, mlen.saturating_sub(4))?;
-            hex_lines(out, "\n\t  ", body);
+            let want = mlen - 4;
+            let body = data.get(at + 8..).unwrap_or(&[]);
+            hex_lines(out, "\n\t  ", &body[..body.len().min(want)]);
+            if body.len() < want {
+                return None;
+            }
         }
     }
-    Some(4 + mlen)
+    Some(Next::Skip(4 + mlen))
 }
 
 fn tlv_name(t: u16) -> Option<&'static str> {
@@ -154,11 +196,20 @@ fn tlv_name(t: u16) -> Option<&'static str> {
         0x0403 => "IPv6 Transport Address",
         0x0500 => "Common Session Parameters",
         0x0501 => "ATM Session Parameters",
-        0x0502 => "Frame Relay Session Parameters",
+        0x0502 => "Frame-Relay Session Parameters",
         0x0503 => "Fault-Tolerant Session Parameters",
         0x0600 => "Label Request Message ID",
         _ => return None,
     })
+}
+
+/// `v` in hex with at least `width` digits (C's `%0*x`).
+fn hex_min(out: &mut Vec<u8>, v: u64, width: usize) {
+    if v >> (4 * width) != 0 {
+        fmt::x(out, v);
+    } else {
+        fmt::x_pad(out, v, width);
+    }
 }
 
 /// tcpdump's hex dump of undecoded bytes: `PREFIX0x0000:  4000 0000`.
@@ -177,8 +228,9 @@ fn hex_lines(out: &mut Vec<u8>, prefix: &str, data: &[u8]) {
     }
 }
 
-/// One TLV at `at`; answers its size including the four-byte header.
-fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<usize> {
+/// One TLV at `at`, whose value lies within its message. Reads past the
+/// value or the capture end the packet with `[|ldp]`.
+fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<()> {
     let b = Bytes(data);
     let raw = b.u16(at)?;
     let t = raw & 0x3fff;
@@ -191,33 +243,32 @@ fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<usize> {
     fmt::u(out, tlen as u64);
     fmt::s(out, ", Flags: [");
     fmt::s(out, unknown_action(raw));
-    fmt::s(out, if raw & 0x4000 != 0 { " and forward" } else { " and don't forward" });
+    fmt::s(out, if raw & 0x4000 != 0 { " and do forward" } else { " and don't forward" });
     fmt::s(out, " if unknown]");
-    let v = at + 4;
-    let ind = "\n\t      ";
     let min = match t {
         0x0400 | 0x0401 | 0x0402 | 0x0200 => 4,
         0x0403 => 16,
-        0x0500 => 14,
-        0x0300 => 10,
+        0x0500 => 8,
+        0x0300 => 8,
         0x0503 => 12,
-        0x0101 | 0x0100 => 1,
+        0x0101 => 2,
+        0x0100 => 1,
         _ => 0,
     };
     if tlen < min {
-        fmt::s(out, " [tlv length ");
-        fmt::u(out, tlen as u64);
-        fmt::s(out, " < ");
-        fmt::u(out, min as u64);
-        fmt::s(out, "] (invalid)");
-        return Some(4 + tlen);
+        invalid(out, tlen, min);
+        return Some(());
     }
-    // The whole value must have been captured before any of it is shown.
-    b.slice(v, tlen)?;
-    match t {
+    // The value as captured: reads past it are truncation.
+    let value = data.get(at + 4..).unwrap_or(&[]);
+    let value = &value[..value.len().min(tlen)];
+    let v = Bytes(value);
+    let ind = "\n\t      ";
+    // As for messages, the U and F bits take a TLV to the hex dump.
+    match if raw & 0xc000 != 0 { 0xffff } else { t } {
         0x0400 => {
-            let hold = b.u16(v)?;
-            let flags = b.u16(v + 2)?;
+            let hold = v.u16(0)?;
+            let flags = v.u16(2)?;
             fmt::s(out, ind);
             fmt::s(out, "Hold Time: ");
             fmt::u(out, hold as u64);
@@ -229,23 +280,25 @@ fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<usize> {
             out.push(b']');
         }
         0x0401 => {
+            let a = v.slice(0, 4)?;
             fmt::s(out, ind);
             fmt::s(out, "IPv4 Transport Address: ");
-            fmt::ipv4(out, b.slice(v, 4)?);
+            fmt::ipv4(out, a);
         }
         0x0403 => {
-            let a: [u8; 16] = b.slice(v, 16)?.try_into().ok()?;
+            let a: [u8; 16] = v.slice(0, 16)?.try_into().ok()?;
             fmt::s(out, ind);
             fmt::s(out, "IPv6 Transport Address: ");
             fmt::ipv6(out, &a);
         }
         0x0402 => {
+            let n = v.u32(0)?;
             fmt::s(out, ind);
             fmt::s(out, "Sequence Number: ");
-            fmt::u(out, b.u32(v)? as u64);
+            fmt::u(out, n as u64);
         }
         0x0101 => {
-            let af = b.u16(v)?;
+            let af = v.u16(0)?;
             fmt::s(out, ind);
             fmt::s(out, "Address Family: ");
             let size = match af {
@@ -253,22 +306,20 @@ fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<usize> {
                 2 => 16,
                 _ => 0,
             };
-            fmt::s(
-                out,
-                if af == 1 {
-                    "IPv4"
-                } else if af == 2 {
-                    "IPv6"
-                } else {
-                    "Unknown"
-                },
-            );
+            match address_family_name(af) {
+                Some(name) => fmt::s(out, name),
+                None => {
+                    fmt::s(out, "Unknown (");
+                    fmt::u(out, af as u64);
+                    out.push(b')');
+                }
+            }
+            fmt::s(out, ", addresses");
             if size > 0 {
-                fmt::s(out, ", addresses");
-                let mut i = v + 2;
-                while i + size <= v + tlen {
+                let mut i = 2;
+                while i + size <= tlen {
+                    let a = v.slice(i, size)?;
                     out.push(b' ');
-                    let a = b.slice(i, size)?;
                     if size == 4 {
                         fmt::ipv4(out, a);
                     } else {
@@ -280,11 +331,11 @@ fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<usize> {
             }
         }
         0x0500 => {
-            let version = b.u16(v)?;
-            let keepalive = b.u16(v + 2)?;
+            let version = v.u16(0)?;
+            let keepalive = v.u16(2)?;
             // tcpdump takes the A and D bits from the two bytes after the
             // flags (it shows "Loop Detection Disabled" for a D bit set).
-            let flags = b.u8(v + 6)?;
+            let flags = v.u8(6)?;
             fmt::s(out, ind);
             fmt::s(out, "Version: ");
             fmt::u(out, version as u64);
@@ -305,17 +356,18 @@ fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<usize> {
             );
             out.push(b']');
         }
-        0x0100 => fec(out, data, v, tlen)?,
+        0x0100 => fec(out, value, tlen)?,
         0x0200 => {
+            let label = v.u32(0)? & 0x000f_ffff;
             fmt::s(out, ind);
             fmt::s(out, "Label: ");
-            fmt::u(out, (b.u32(v)? & 0x000f_ffff) as u64);
+            fmt::u(out, label as u64);
         }
         0x0300 => {
-            let code = b.u32(v)?;
+            let code = v.u32(0)?;
             fmt::s(out, ind);
             fmt::s(out, "Status: 0x");
-            fmt::x_pad(out, (code & 0x3fff_ffff) as u64, 2);
+            hex_min(out, (code & 0x3fff_ffff) as u64, 2);
             fmt::s(out, ", Flags: [");
             fmt::s(
                 out,
@@ -325,56 +377,109 @@ fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<usize> {
                 out,
                 if code & 0x4000_0000 != 0 { " and forward]" } else { " and don't forward]" },
             );
+            let id = v.u32(4)?;
+            if id != 0 {
+                fmt::s(out, ", causing Message ID: 0x");
+                fmt::x_pad(out, id as u64, 8);
+            }
         }
-        _ => {
-            let body = b.slice(v, tlen)?;
-            hex_lines(out, ind, body);
-        }
+        // An undecoded value is dumped as far as it was captured, without
+        // a truncation marker.
+        _ => hex_lines(out, ind, value),
     }
-    Some(4 + tlen)
+    Some(())
 }
 
-/// The FEC elements of a FEC TLV.
-fn fec(out: &mut Vec<u8>, data: &[u8], v: usize, tlen: usize) -> Option<()> {
-    let b = Bytes(data);
-    let elem = b.u8(v)?;
+/// IANA address family numbers, as tcpdump names them.
+fn address_family_name(af: u16) -> Option<&'static str> {
+    Some(match af {
+        0 => "Reserved",
+        1 => "IPv4",
+        2 => "IPv6",
+        3 => "NSAP",
+        4 => "HDLC",
+        5 => "BBN 1822",
+        6 => "802",
+        7 => "E.163",
+        8 => "E.164",
+        9 => "F.69",
+        10 => "X.121",
+        11 => "IPX",
+        12 => "Appletalk",
+        13 => "Decnet IV",
+        14 => "Banyan Vines",
+        15 => "E.164 with NSAP subaddress",
+        _ => return None,
+    })
+}
+
+/// ` [tlv length 2 < 8] (invalid)`.
+fn invalid(out: &mut Vec<u8>, len: usize, min: usize) {
+    fmt::s(out, " [tlv length ");
+    fmt::u(out, len as u64);
+    fmt::s(out, " < ");
+    fmt::u(out, min as u64);
+    fmt::s(out, "] (invalid)");
+}
+
+/// The first FEC element of a FEC TLV; `value` is the captured part of
+/// its `tlen` bytes.
+fn fec(out: &mut Vec<u8>, value: &[u8], tlen: usize) -> Option<()> {
+    let v = Bytes(value);
+    let elem = v.u8(0)?;
     fmt::s(out, "\n\t      ");
     match elem {
         0x01 => fmt::s(out, "Wildcard FEC (0x01)"),
-        0x02 | 0x03 => {
-            fmt::s(out, if elem == 2 { "Prefix FEC (0x02)" } else { "Host address FEC (0x03)" });
-            let af = b.u16(v + 1)?;
-            let plen = b.u8(v + 3)? as usize;
+        0x03 => fmt::s(out, "Host address FEC (0x03)"),
+        0x80 => {
+            fmt::s(out, "Martini VC FEC (0x80)");
+            if tlen - 1 < 11 {
+                invalid(out, tlen - 1, 11);
+                return None;
+            }
+        }
+        0x02 => {
+            fmt::s(out, "Prefix FEC (0x02)");
+            if tlen - 1 < 2 {
+                invalid(out, tlen - 1, 2);
+                return Some(());
+            }
+            let af = v.u16(1)?;
+            let plen = v.u8(3)? as usize;
             fmt::s(out, ": ");
-            match af {
-                1 => {
-                    if plen > 32 {
-                        fmt::s(out, "IPv4 prefix (invalid length)");
-                        return Some(());
-                    }
-                    let n = plen.div_ceil(8);
-                    let mut a = [0u8; 4];
-                    a[..n].copy_from_slice(b.slice(v + 4, n)?);
-                    fmt::s(out, "IPv4 prefix ");
-                    fmt::ipv4(out, &a);
-                }
-                2 => {
-                    if plen > 128 {
-                        fmt::s(out, "IPv6 prefix (invalid length)");
-                        return Some(());
-                    }
-                    let n = plen.div_ceil(8);
-                    let mut a = [0u8; 16];
-                    a[..n].copy_from_slice(b.slice(v + 4, n)?);
-                    fmt::s(out, "IPv6 prefix ");
-                    fmt::ipv6(out, &a);
-                }
+            let size = match af {
+                1 => 4,
+                2 => 16,
                 _ => {
                     fmt::s(out, "Address family ");
                     fmt::u(out, af as u64);
                     fmt::s(out, " prefix");
                     return Some(());
                 }
+            };
+            if plen > size * 8 {
+                fmt::s(out, if af == 1 { "IPv4" } else { "IPv6" });
+                fmt::s(out, " prefix (invalid length)");
+                return Some(());
+            }
+            let n = plen.div_ceil(8);
+            let mut a = [0u8; 16];
+            a[..n].copy_from_slice(v.slice(4, n)?);
+            // Bits past the prefix length are cleared.
+            for (i, byte) in a.iter_mut().enumerate() {
+                let start = i * 8;
+                if start >= plen {
+                    *byte = 0;
+                } else if plen - start < 8 {
+                    *byte &= 0xffu8 << (8 - (plen - start));
+                }
+            }
+            if af == 1 {
+                fmt::s(out, "IPv4 prefix ");
+                fmt::ipv4(out, &a[..4]);
+            } else {
+                fmt::s(out, "IPv6 prefix ");
+                fmt::ipv6(out, &a);
             }
             out.push(b'/');
             fmt::u(out, plen as u64);
@@ -383,8 +488,6 @@ fn fec(out: &mut Vec<u8>, data: &[u8], v: usize, tlen: usize) -> Option<()> {
             fmt::s(out, "Unknown FEC (0x");
             fmt::x_pad(out, elem as u64, 2);
             out.push(b')');
-            let body = b.slice(v, tlen)?;
-            hex_lines(out, "\n\t      ", body);
         }
     }
     Some(())
