@@ -46,8 +46,7 @@ fn return_code_name(c: u8) -> Option<&'static str> {
         3 => "Replying router is an egress for the FEC at stack depth",
         4 => "Replying router has no mapping for the FEC at stack depth",
         5 => "Downstream Mapping Mismatch",
-        6 => "Upstream Interface Index Unknown",
-        7 => "Reserved",
+        6 | 7 => "Reserved",
         8 => "Label switched at stack-depth",
         9 => "Label switched but no MPLS forwarding at stack-depth",
         10 => "Mapping for this FEC is not the given label at stack depth",
@@ -116,6 +115,12 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         fmt::u(out, len as u64);
         return;
     }
+    if version != 1 {
+        fmt::s(out, "LSP-PING version ");
+        fmt::u(out, version as u64);
+        fmt::s(out, " packet not supported");
+        return;
+    }
     if verbose(out, data, len, version).is_none() {
         fmt::s(out, " [|lspping]");
     }
@@ -177,10 +182,51 @@ fn verbose(out: &mut Vec<u8>, data: &[u8], len: usize, version: u16) -> Option<(
         fmt::u(out, t as u64);
         fmt::s(out, "), length: ");
         fmt::u(out, tlen as u64);
+        if i + 4 + tlen > end {
+            fmt::s(out, "\n\t\t packet is too short");
+            return Some(());
+        }
         let body = b.slice(i + 4, tlen)?;
-        if t == 1 {
-            fec_stack(out, body)?;
-        } else {
+        // A TLV that is not decoded, or not decoded to its end, is also
+        // dumped as hex.
+        let decoded = match t {
+            1 => fec_stack(out, body)?,
+            2 => {
+                let vb = Bytes(body);
+                let mtu = vb.u16(0)?;
+                let atype = vb.u8(2)?;
+                fmt::s(out, "\n\t    MTU: ");
+                fmt::u(out, mtu as u64);
+                fmt::s(out, ", Address-Type: ");
+                fmt::s(
+                    out,
+                    match atype {
+                        1 => "IPv4 Numbered",
+                        2 => "IPv4 Unnumbered",
+                        3 => "IPv6 Numbered",
+                        4 => "IPv6 Unnumbered",
+                        _ => "unknown",
+                    },
+                );
+                fmt::s(out, " (");
+                fmt::u(out, atype as u64);
+                out.push(b')');
+                false
+            }
+            5 => {
+                fmt::s(out, "\n\t    Vendor: Unknown (0x");
+                let v = Bytes(body).u32(0)? as u64;
+                if v > 0xffff {
+                    fmt::x(out, v);
+                } else {
+                    fmt::x_pad(out, v, 4);
+                }
+                out.push(b')');
+                true
+            }
+            _ => false,
+        };
+        if !decoded {
             hex_lines(out, "\n\t    ", body);
         }
         i += 4 + tlen.next_multiple_of(4);
@@ -213,13 +259,24 @@ fn timestamp(out: &mut Vec<u8>, sec: u32, frac: u32) {
     fmt::s(out, "Z)");
 }
 
-/// The sub-TLVs of a target FEC stack.
-fn fec_stack(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
+/// The sub-TLVs of a target FEC stack; false when one ran past the TLV
+/// (the caller then dumps the TLV as hex).
+fn fec_stack(out: &mut Vec<u8>, body: &[u8]) -> Option<bool> {
     let b = Bytes(body);
     let mut i = 0;
-    while i + 4 <= body.len() {
+    let mut left = body.len();
+    // Each iteration takes at least four bytes off `left`.
+    while left > 0 {
+        if left < 4 {
+            fmt::s(out, "\n\t      TLV is too short");
+            return Some(false);
+        }
         let t = b.u16(i)?;
         let slen = b.u16(i + 2)? as usize;
+        if slen > left - 4 {
+            fmt::s(out, "\n\t      TLV is too short");
+            return Some(false);
+        }
         fmt::s(out, "\n\t    ");
         fmt::s(out, subtlv_name(t));
         fmt::s(out, " subTLV (");
@@ -227,6 +284,24 @@ fn fec_stack(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
         fmt::s(out, "), length: ");
         fmt::u(out, slen as u64);
         let v = b.slice(i + 4, slen)?;
+        let want = match t {
+            1 => Some(5),
+            2 => Some(17),
+            3 => Some(20),
+            _ => None,
+        };
+        // An unknown sub-TLV, or one of the wrong length, is dumped; tcpdump
+        // then moves on by its value's length only, not its header's.
+        if want != Some(slen) {
+            if let Some(w) = want {
+                fmt::s(out, "\n\t      invalid subTLV length, should be ");
+                fmt::u(out, w as u64);
+            }
+            hex_lines(out, "\n\t      ", v);
+            i += slen.next_multiple_of(4);
+            left = left.saturating_sub(4 + slen.next_multiple_of(4));
+            continue;
+        }
         let vb = Bytes(v);
         match (t, slen) {
             (1, 5) => {
@@ -254,11 +329,12 @@ fn fec_stack(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
                 fmt::s(out, ", extended tunnel-id ");
                 fmt::ipv4(out, vb.slice(8, 4)?);
             }
-            _ => hex_lines(out, "\n\t      ", v),
+            _ => {}
         }
         i += 4 + slen.next_multiple_of(4);
+        left = left.saturating_sub(4 + slen.next_multiple_of(4));
     }
-    Some(())
+    Some(true)
 }
 
 /// tcpdump's hex dump of undecoded bytes: `PREFIX0x0000:  0008 00c8`.
