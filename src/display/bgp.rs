@@ -66,12 +66,8 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8>
             return;
         };
         let hlen = hlen as usize;
+        // A length too small for the header ends the printing silently.
         if hlen < HEADER_LEN {
-            fmt::s(out, "\n[|BGP Bogus header length ");
-            fmt::u(out, hlen as u64);
-            fmt::s(out, " < ");
-            fmt::u(out, HEADER_LEN as u64);
-            out.push(b']');
             return;
         }
         // A message not captured whole is only named.
@@ -116,7 +112,14 @@ fn message(out: &mut Vec<u8>, msg: &[u8], hlen: usize, kind: u8) -> bool {
         2 => update(out, msg),
         3 => notification(out, msg),
         5 => route_refresh(out, msg),
-        _ => Some(()),
+        4 => Some(()),
+        _ => {
+            fmt::s(out, "\n\t  no Message ");
+            fmt::u(out, kind as u64);
+            fmt::s(out, " decoder");
+            hex_lines(out, "\n\t  ", msg);
+            Some(())
+        }
     };
     if ok.is_none() {
         fmt::s(out, " [|bgp]");
@@ -162,11 +165,11 @@ fn safi_name(safi: u8) -> Option<&'static str> {
 /// `AFI IPv4 (1), SAFI Unicast (1)` as in capabilities and route refresh.
 fn afi_safi(out: &mut Vec<u8>, afi: u16, safi: u8) {
     fmt::s(out, "AFI ");
-    fmt::s(out, afi_name(afi).unwrap_or("Unknown AFI"));
+    fmt::s(out, afi_name(afi).unwrap_or("Unknown"));
     fmt::s(out, " (");
     fmt::u(out, afi as u64);
     fmt::s(out, "), SAFI ");
-    fmt::s(out, safi_name(safi).unwrap_or("Unknown SAFI"));
+    fmt::s(out, if safi == 0 { "Reserved" } else { safi_name(safi).unwrap_or("Unknown") });
     fmt::s(out, " (");
     fmt::u(out, safi as u64);
     out.push(b')');
@@ -212,6 +215,14 @@ fn open(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
     while i < end {
         let ptype = b.u8(i)?;
         let plen = b.u8(i + 1)? as usize;
+        if i + 2 + plen > end {
+            fmt::s(out, "\n\t     Option ");
+            fmt::u(out, ptype as u64);
+            fmt::s(out, ", length: ");
+            fmt::u(out, plen as u64);
+            fmt::s(out, ", goes past the end of the options");
+            break;
+        }
         fmt::s(out, "\n\t    Option ");
         fmt::s(
             out,
@@ -228,9 +239,10 @@ fn open(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
         msg.get(i + 2..(i + 2 + plen).min(msg.len()))?;
         match ptype {
             2 => {
+                // A capability cut short is marked, and the next
+                // parameter is still tried.
                 if capabilities(out, msg, i + 2, plen).is_none() {
                     fmt::s(out, " [|bgp]");
-                    return None;
                 }
             }
             _ => {
@@ -349,21 +361,23 @@ fn capability(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<bool> {
             fmt::s(out, "\n\t\t 4 Byte AS ");
             fmt::u(out, b.u32(0)? as u64);
         }
+        69 if body.is_empty() || !body.len().is_multiple_of(4) => fmt::s(out, " (bogus)"),
         69 => {
             let mut i = 0;
             while i + 4 <= body.len() {
                 fmt::s(out, "\n\t\t");
                 afi_safi(out, b.u16(i)?, b.u8(i + 2)?);
                 fmt::s(out, ", Send/Receive: ");
-                fmt::s(
-                    out,
-                    match b.u8(i + 3)? {
-                        1 => "Receive",
-                        2 => "Send",
-                        3 => "Both",
-                        _ => "Unknown",
-                    },
-                );
+                match b.u8(i + 3)? {
+                    1 => fmt::s(out, "Receive"),
+                    2 => fmt::s(out, "Send"),
+                    3 => fmt::s(out, "Both"),
+                    v => {
+                        fmt::s(out, "Bogus (0x");
+                        fmt::x(out, v as u64);
+                        out.push(b')');
+                    }
+                }
                 i += 4;
             }
         }
@@ -457,6 +471,13 @@ fn attributes(
     let indent = if nested { "\n\t      " } else { "\n\t  " };
     let mut i = start;
     while i < end {
+        // Too few bytes left for an attribute header.
+        let hdr_len = if b.u8(i)? & 0x10 != 0 { 4 } else { 3 };
+        if end - i < hdr_len {
+            fmt::s(out, indent);
+            fmt::s(out, if nested { "[path attr too short]" } else { "[path attrs too short]" });
+            return Some(false);
+        }
         let flags = b.u8(i)?;
         let code = b.u8(i + 1)?;
         let (alen, hdr) = if flags & 0x10 != 0 {
@@ -535,7 +556,7 @@ fn prefixes(out: &mut Vec<u8>, data: &[u8], afi: u16, indent: &str) -> Option<()
         let plen = *data.get(i)? as usize;
         if plen > max_bits {
             fmt::s(out, "\n\t    (illegal prefix length)");
-            return None;
+            return Some(());
         }
         let n = plen.div_ceil(8);
         let bytes = data.get(i + 1..i + 1 + n)?;
@@ -588,16 +609,18 @@ fn as_path(out: &mut Vec<u8>, body: &[u8], four: bool) -> Option<()> {
         return Some(());
     }
     let size = if four || as_path_is_four(body) { 4 } else { 2 };
+    // An unknown segment type is bracketed with question marks.
     let b = Bytes(body);
     let mut i = 0;
     while i < body.len() {
         let seg = b.u8(i)?;
         let count = b.u8(i + 1)? as usize;
         let (open, close) = match seg {
-            1 => ("{ ", "}"),
-            3 => ("( ", ")"),
-            4 => ("[ ", "]"),
-            _ => ("", ""),
+            1 => ("{", "}"),
+            2 => ("", ""),
+            3 => ("(", ")"),
+            4 => ("[", "]"),
+            _ => ("?", "?"),
         };
         fmt::s(out, open);
         for k in 0..count {
@@ -612,8 +635,8 @@ fn as_path(out: &mut Vec<u8>, body: &[u8], four: bool) -> Option<()> {
     Some(())
 }
 
-/// Whether the segments of an AS path fill it exactly with 4-byte AS
-/// numbers and not with 2-byte ones.
+/// Whether the segments of an AS path, all of a known type, fill it
+/// exactly with 4-byte AS numbers.
 fn as_path_is_four(body: &[u8]) -> bool {
     let fits = |size: usize| {
         let mut i = 0;
@@ -625,7 +648,7 @@ fn as_path_is_four(body: &[u8]) -> bool {
         }
         i == body.len()
     };
-    !fits(2)
+    fits(4)
 }
 
 /// A route distinguisher: `AS:number (= a.b.c.d)` and its other forms.
@@ -998,7 +1021,7 @@ fn mp_reach(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
     let nhlen = b.u8(3)? as usize;
     let nh = b.slice(4, nhlen)?;
     fmt::s(out, "\n\t    nexthop: ");
-    next_hop(out, nh, safi);
+    next_hop(out, nh, afi, safi);
     fmt::s(out, ", nh-length: ");
     fmt::u(out, nhlen as u64);
     let mut i = 4 + nhlen;
@@ -1042,8 +1065,20 @@ fn mp_unreach(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
     nlri(out, &body[3..], afi, safi)
 }
 
-fn next_hop(out: &mut Vec<u8>, nh: &[u8], safi: u8) {
+fn next_hop(out: &mut Vec<u8>, nh: &[u8], afi: u16, safi: u8) {
     let vpn = matches!(safi, 128..=130);
+    // The next hop must have one of the lengths its family allows.
+    let ok = match (afi, vpn) {
+        (1, false) => nh.len() == 4,
+        (1, true) => nh.len() == 12,
+        (2, false) => nh.len() == 16 || nh.len() == 32,
+        (2, true) => nh.len() == 24 || nh.len() == 48,
+        _ => true,
+    };
+    if !ok {
+        fmt::s(out, "invalid len");
+        return;
+    }
     let mut rest = nh;
     let mut first = true;
     while !rest.is_empty() {
@@ -1168,7 +1203,7 @@ fn rt_routing(out: &mut Vec<u8>, data: &[u8]) -> Option<()> {
         fmt::u(out, bits as u64);
         if n > 0 {
             fmt::s(out, " (");
-            for (k, pair) in rt.chunks(2).enumerate() {
+            for (k, pair) in full[..n].chunks(2).enumerate() {
                 if k > 0 {
                     out.push(b' ');
                 }
@@ -1194,7 +1229,7 @@ fn error_name(code: u8) -> &'static str {
         5 => "Finite State Machine Error",
         6 => "Cease",
         7 => "Capability Message Error",
-        _ => "Unknown",
+        _ => "Unknown Error",
     }
 }
 
@@ -1247,8 +1282,11 @@ fn notification(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
     fmt::s(out, " (");
     fmt::u(out, code as u64);
     out.push(b')');
-    if matches!(code, 1..=3 | 6) {
-        out.push(b',');
+    // Only the codes with subcodes show one (code 7 without a comma).
+    match code {
+        1..=3 | 6 => out.push(b','),
+        7 => {}
+        _ => return Some(()),
     }
     fmt::s(out, " subcode ");
     fmt::s(out, subcode_name(code, sub));
