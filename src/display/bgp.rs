@@ -131,6 +131,7 @@ fn message(out: &mut Vec<u8>, msg: &[u8], hlen: usize, kind: u8) -> bool {
 
 fn afi_name(afi: u16) -> Option<&'static str> {
     Some(match afi {
+        0 => "Reserved",
         1 => "IPv4",
         2 => "IPv6",
         3 => "NSAP",
@@ -357,11 +358,15 @@ fn capability(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<bool> {
                 i += 4;
             }
         }
-        65 if body.len() == 4 => {
+        65 if body.len() < 4 => {
+            fmt::s(out, " (too short, < 4)");
+            return Some(false);
+        }
+        65 => {
             fmt::s(out, "\n\t\t 4 Byte AS ");
             fmt::u(out, b.u32(0)? as u64);
         }
-        69 if body.is_empty() || !body.len().is_multiple_of(4) => fmt::s(out, " (bogus)"),
+        69 if !body.len().is_multiple_of(4) => fmt::s(out, " (invalid)"),
         69 => {
             let mut i = 0;
             while i + 4 <= body.len() {
@@ -374,7 +379,7 @@ fn capability(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<bool> {
                     3 => fmt::s(out, "Both"),
                     v => {
                         fmt::s(out, "Bogus (0x");
-                        fmt::x(out, v as u64);
+                        fmt::x_pad(out, v as u64, 2);
                         out.push(b')');
                     }
                 }
@@ -432,7 +437,7 @@ fn update(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
     if wlen > 0 {
         let w = b.slice(i, wlen)?;
         fmt::s(out, "\n\t  Withdrawn routes:");
-        prefixes(out, w, 1, "\n\t    ")?;
+        prefixes(out, w, w.len(), 1, "\n\t    ")?;
     }
     i += wlen;
     let alen = b.u16(i)? as usize;
@@ -452,7 +457,7 @@ fn update(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
         fmt::s(out, "\n\t  Updated routes:");
         let n = b.slice(i, nlri_end - i)?;
         // An illegal prefix length ends the routes without a marker here.
-        let _ = prefixes(out, n, 1, "\n\t    ");
+        let _ = prefixes(out, n, n.len(), 1, "\n\t    ");
     }
     Some(())
 }
@@ -508,8 +513,11 @@ fn attributes(
             fmt::s(out, if nested { " [path attr too short]" } else { " [path attrs too short]" });
             return Some(false);
         }
-        let body = msg.get(i + hdr..(i + hdr + alen).min(msg.len()))?;
-        attribute(out, code, body)?;
+        // Some decoders read past the attribute (tcpdump does), so they
+        // get the rest of the message as well.
+        let rest = msg.get(i + hdr..)?;
+        let body = &rest[..alen.min(rest.len())];
+        attribute(out, code, body, rest, alen)?;
         i += hdr + alen;
     }
     Some(true)
@@ -543,11 +551,13 @@ fn looks_add_path(data: &[u8], max_bits: usize) -> bool {
 }
 
 /// A list of IPv4 (`afi` 1) or IPv6 (`afi` 2) prefixes, one per line.
-fn prefixes(out: &mut Vec<u8>, data: &[u8], afi: u16, indent: &str) -> Option<()> {
+/// The `len` bytes of prefixes at the start of `data` (which may go on
+/// past them: a prefix that runs over is still read, as tcpdump does).
+fn prefixes(out: &mut Vec<u8>, data: &[u8], len: usize, afi: u16, indent: &str) -> Option<()> {
     let max_bits = if afi == 2 { 128 } else { 32 };
-    let add_path = looks_add_path(data, max_bits);
+    let add_path = looks_add_path(&data[..len.min(data.len())], max_bits);
     let mut i = 0;
-    while i < data.len() {
+    while i < len {
         let mut path_id = None;
         if add_path {
             path_id = Some(Bytes(data).u32(i)?);
@@ -602,24 +612,31 @@ fn mask(a: &mut [u8], plen: usize) {
     }
 }
 
-/// An AS path: 4-byte AS numbers when the segments only parse that way.
-fn as_path(out: &mut Vec<u8>, body: &[u8], four: bool) -> Option<()> {
-    if body.is_empty() {
+/// An AS path of `len` bytes at the start of `data` (the message from
+/// there on: a segment may run past the attribute, and tcpdump follows
+/// it). 2-byte AS numbers unless the segments do not parse that way.
+fn as_path(out: &mut Vec<u8>, data: &[u8], len: usize, four: bool) -> Option<()> {
+    if len % 2 != 0 {
+        fmt::s(out, "invalid len");
+        return Some(());
+    }
+    if len == 0 {
         fmt::s(out, "empty");
         return Some(());
     }
-    let size = if four || as_path_is_four(body) { 4 } else { 2 };
-    // An unknown segment type is bracketed with question marks.
-    let b = Bytes(body);
+    let body = &data[..len.min(data.len())];
+    let size = if four || !as_path_is_two(body) { 4 } else { 2 };
+    let b = Bytes(data);
     let mut i = 0;
-    while i < body.len() {
+    while i < len {
         let seg = b.u8(i)?;
         let count = b.u8(i + 1)? as usize;
+        // An unknown segment type is bracketed with question marks.
         let (open, close) = match seg {
-            1 => ("{", "}"),
+            1 => ("{ ", "}"),
             2 => ("", ""),
-            3 => ("(", ")"),
-            4 => ("[", "]"),
+            3 => ("( ", ")"),
+            4 => ("[ ", "]"),
             _ => ("?", "?"),
         };
         fmt::s(out, open);
@@ -636,8 +653,8 @@ fn as_path(out: &mut Vec<u8>, body: &[u8], four: bool) -> Option<()> {
 }
 
 /// Whether the segments of an AS path, all of a known type, fill it
-/// exactly with 4-byte AS numbers.
-fn as_path_is_four(body: &[u8]) -> bool {
+/// exactly with 2-byte AS numbers.
+fn as_path_is_two(body: &[u8]) -> bool {
     let fits = |size: usize| {
         let mut i = 0;
         while i + 2 <= body.len() {
@@ -648,7 +665,7 @@ fn as_path_is_four(body: &[u8]) -> bool {
         }
         i == body.len()
     };
-    fits(4)
+    fits(2)
 }
 
 /// A route distinguisher: `AS:number (= a.b.c.d)` and its other forms.
@@ -678,7 +695,9 @@ fn rd(out: &mut Vec<u8>, d: &[u8]) -> Option<()> {
     Some(())
 }
 
-fn attribute(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
+/// One attribute's value: `body` is what was captured of its `alen` bytes,
+/// `rest` the message from the value on.
+fn attribute(out: &mut Vec<u8>, code: u8, body: &[u8], rest: &[u8], alen: usize) -> Option<()> {
     let b = Bytes(body);
     match code {
         1 => {
@@ -691,13 +710,13 @@ fn attribute(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
                         0 => "IGP",
                         1 => "EGP",
                         2 => "Incomplete",
-                        _ => "unknown",
+                        _ => "Unknown Origin Typecode",
                     },
                 );
             }
         }
-        2 => as_path(out, body, false)?,
-        17 => as_path(out, body, true)?,
+        2 => as_path(out, rest, alen, false)?,
+        17 => as_path(out, rest, alen, true)?,
         3 => {
             if body.len() != 4 {
                 fmt::s(out, "invalid len");
@@ -774,8 +793,8 @@ fn attribute(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<()> {
                 }
             }
         }
-        14 => mp_reach(out, body)?,
-        15 => mp_unreach(out, body)?,
+        14 => mp_reach(out, rest, alen)?,
+        15 => mp_unreach(out, rest, alen)?,
         16 => {
             if !body.len().is_multiple_of(8) {
                 fmt::s(out, "invalid len");
@@ -1004,24 +1023,23 @@ fn decoded(afi: u16, safi: u8) -> bool {
     matches!((afi, safi), (1 | 2, 1 | 2 | 3 | 4 | 128 | 129 | 130) | (1, 132))
 }
 
-fn mp_reach(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
-    let b = Bytes(body);
+/// MP_REACH_NLRI: `data` is the message from the value on, `len` the
+/// attribute's length.
+fn mp_reach(out: &mut Vec<u8>, data: &[u8], len: usize) -> Option<()> {
+    let b = Bytes(data);
     let afi = b.u16(0)?;
     let safi = b.u8(2)?;
     mp_afi_safi(out, afi, safi);
     if !decoded(afi, safi) {
-        fmt::s(out, "\n\t    no AFI ");
-        fmt::u(out, afi as u64);
-        fmt::s(out, " / SAFI ");
-        fmt::u(out, safi as u64);
-        fmt::s(out, " decoder");
-        hex_lines(out, "\n\t    ", body);
+        no_decoder(out, afi, safi, &data[..len.min(data.len())]);
         return Some(());
     }
     let nhlen = b.u8(3)? as usize;
     let nh = b.slice(4, nhlen)?;
-    fmt::s(out, "\n\t    nexthop: ");
-    next_hop(out, nh, afi, safi);
+    if nhlen > 0 {
+        fmt::s(out, "\n\t    nexthop: ");
+        next_hop(out, nh, afi, safi);
+    }
     fmt::s(out, ", nh-length: ");
     fmt::u(out, nhlen as u64);
     let mut i = 4 + nhlen;
@@ -1038,92 +1056,95 @@ fn mp_reach(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
             fmt::s(out, "\n\t      ");
             fmt::u(out, l as u64);
             fmt::s(out, " bytes");
+            b.slice(i + 1, l)?;
             i += 1 + l;
         }
     }
-    nlri(out, body.get(i..).unwrap_or(&[]), afi, safi)
+    nlri(out, data.get(i..).unwrap_or(&[]), len.saturating_sub(i), afi, safi)
 }
 
-fn mp_unreach(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
-    let b = Bytes(body);
+/// `no AFI 25 / SAFI 70 decoder` and the attribute as hex.
+fn no_decoder(out: &mut Vec<u8>, afi: u16, safi: u8, body: &[u8]) {
+    fmt::s(out, "\n\t    no AFI ");
+    fmt::u(out, afi as u64);
+    fmt::s(out, " / SAFI ");
+    fmt::u(out, safi as u64);
+    fmt::s(out, " decoder");
+    hex_lines(out, "\n\t    ", body);
+}
+
+/// MP_UNREACH_NLRI, like [`mp_reach`].
+fn mp_unreach(out: &mut Vec<u8>, data: &[u8], len: usize) -> Option<()> {
+    let b = Bytes(data);
     let afi = b.u16(0)?;
     let safi = b.u8(2)?;
     mp_afi_safi(out, afi, safi);
-    if body.len() == 3 {
+    if len == 3 {
         fmt::s(out, "\n\t      End-of-Rib Marker (empty NLRI)");
         return Some(());
     }
     if !decoded(afi, safi) {
-        fmt::s(out, "\n\t    no AFI ");
-        fmt::u(out, afi as u64);
-        fmt::s(out, " / SAFI ");
-        fmt::u(out, safi as u64);
-        fmt::s(out, " decoder");
-        hex_lines(out, "\n\t    ", body);
+        no_decoder(out, afi, safi, &data[..len.min(data.len())]);
         return Some(());
     }
-    nlri(out, &body[3..], afi, safi)
+    nlri(out, data.get(3..).unwrap_or(&[]), len.saturating_sub(3), afi, safi)
 }
 
+/// The next hop(s) of an MP_REACH: addresses of the family's size (with
+/// a route distinguisher before each for VPNs) while they fit, then
+/// `invalid len` for what is left over.
 fn next_hop(out: &mut Vec<u8>, nh: &[u8], afi: u16, safi: u8) {
     let vpn = matches!(safi, 128..=130);
-    // The next hop must have one of the lengths its family allows.
-    let ok = match (afi, vpn) {
-        (1, false) => nh.len() == 4,
-        (1, true) => nh.len() == 12,
-        (2, false) => nh.len() == 16 || nh.len() == 32,
-        (2, true) => nh.len() == 24 || nh.len() == 48,
-        _ => true,
-    };
-    if !ok {
-        fmt::s(out, "invalid len");
-        return;
-    }
+    let addr = if afi == 2 { 16 } else { 4 };
+    let item = addr + if vpn { 8 } else { 0 };
     let mut rest = nh;
     let mut first = true;
-    while !rest.is_empty() {
+    while rest.len() >= item {
         if !first {
             fmt::s(out, ", ");
         }
         first = false;
-        if vpn && rest.len() >= 12 {
+        if vpn {
             fmt::s(out, "RD: ");
             let _ = rd(out, &rest[..8]);
             fmt::s(out, ", ");
             rest = &rest[8..];
         }
-        if rest.len() >= 16 {
+        if addr == 16 {
             let mut a = [0u8; 16];
             a.copy_from_slice(&rest[..16]);
             fmt::ipv6(out, &a);
-            rest = &rest[16..];
-        } else if rest.len() >= 4 {
-            fmt::ipv4(out, &rest[..4]);
-            rest = &rest[4..];
         } else {
-            break;
+            fmt::ipv4(out, &rest[..4]);
         }
+        rest = &rest[addr..];
+    }
+    if !rest.is_empty() {
+        if !first {
+            fmt::s(out, ", ");
+        }
+        fmt::s(out, "invalid len");
     }
 }
 
 /// The NLRI of MP_REACH/MP_UNREACH, one route per line.
-fn nlri(out: &mut Vec<u8>, data: &[u8], afi: u16, safi: u8) -> Option<()> {
+fn nlri(out: &mut Vec<u8>, data: &[u8], len: usize, afi: u16, safi: u8) -> Option<()> {
     match safi {
-        1..=3 => prefixes(out, data, afi, "\n\t      "),
-        4 => labeled(out, data, afi, false),
-        128..=130 => labeled(out, data, afi, true),
-        132 => rt_routing(out, data),
+        1..=3 => prefixes(out, data, len, afi, "\n\t      "),
+        4 => labeled(out, data, len, afi, false),
+        128..=130 => labeled(out, data, len, afi, true),
+        132 => rt_routing(out, data, len),
         _ => Some(()),
     }
 }
 
 /// Labeled unicast (RFC 8277) and labeled VPN (RFC 4364) prefixes:
 /// `RD: 1:1 (= 0.0.0.1), 10.0.0.0/24, label:16 (bottom)`.
-fn labeled(out: &mut Vec<u8>, data: &[u8], afi: u16, vpn: bool) -> Option<()> {
+fn labeled(out: &mut Vec<u8>, data: &[u8], len: usize, afi: u16, vpn: bool) -> Option<()> {
     let max_bits = if afi == 2 { 128 } else { 32 };
     let fixed = 24 + if vpn { 64 } else { 0 };
     let mut i = 0;
-    while i < data.len() {
+    while i < len {
         let plen = *data.get(i)? as usize;
         if plen < fixed || plen - fixed > max_bits {
             fmt::s(out, "\n\t    (illegal prefix length)");
@@ -1156,9 +1177,9 @@ fn labeled(out: &mut Vec<u8>, data: &[u8], afi: u16, vpn: bool) -> Option<()> {
 }
 
 /// Route target membership (RFC 4684): `origin AS: 22, route-target: 1:2/64 (...)`.
-fn rt_routing(out: &mut Vec<u8>, data: &[u8]) -> Option<()> {
+fn rt_routing(out: &mut Vec<u8>, data: &[u8], len: usize) -> Option<()> {
     let mut i = 0;
-    while i < data.len() {
+    while i < len {
         let plen = *data.get(i)? as usize;
         fmt::s(out, "\n\t      ");
         if plen == 0 {
