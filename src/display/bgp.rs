@@ -266,7 +266,6 @@ fn capability_name(code: u8) -> &'static str {
         8 => "Multiple Labels",
         64 => "Graceful Restart",
         65 => "32-Bit AS Number",
-        66 => "Deprecated Dynamic Capability",
         67 => "Dynamic Capability",
         68 => "Multisession BGP",
         69 => "Multiple Paths",
@@ -366,6 +365,7 @@ fn capability(out: &mut Vec<u8>, code: u8, body: &[u8]) -> Option<bool> {
             fmt::s(out, "\n\t\t 4 Byte AS ");
             fmt::u(out, b.u32(0)? as u64);
         }
+        69 if body.is_empty() => fmt::s(out, " (bogus)"),
         69 if !body.len().is_multiple_of(4) => fmt::s(out, " (invalid)"),
         69 => {
             let mut i = 0;
@@ -411,7 +411,7 @@ fn attr_name(code: u8) -> &'static str {
         9 => "Originator ID",
         10 => "Cluster List",
         11 => "DPA",
-        12 => "Advertiser",
+        12 => "Advertisers",
         13 => "RCID Path / Cluster ID",
         14 => "Multi-Protocol Reach NLRI",
         15 => "Multi-Protocol Unreach NLRI",
@@ -616,7 +616,7 @@ fn mask(a: &mut [u8], plen: usize) {
 /// there on: a segment may run past the attribute, and tcpdump follows
 /// it). 2-byte AS numbers unless the segments do not parse that way.
 fn as_path(out: &mut Vec<u8>, data: &[u8], len: usize, four: bool) -> Option<()> {
-    if len % 2 != 0 {
+    if !len.is_multiple_of(2) {
         fmt::s(out, "invalid len");
         return Some(());
     }
@@ -1026,7 +1026,9 @@ fn decoded(afi: u16, safi: u8) -> bool {
 /// MP_REACH_NLRI: `data` is the message from the value on, `len` the
 /// attribute's length.
 fn mp_reach(out: &mut Vec<u8>, data: &[u8], len: usize) -> Option<()> {
-    let b = Bytes(data);
+    // Unlike MP_UNREACH, tcpdump keeps MP_REACH's header reads within the
+    // attribute.
+    let b = Bytes(&data[..len.min(data.len())]);
     let afi = b.u16(0)?;
     let safi = b.u8(2)?;
     mp_afi_safi(out, afi, safi);
@@ -1296,6 +1298,10 @@ fn subcode_name(code: u8, sub: u8) -> &'static str {
 fn notification(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
     let b = Bytes(msg);
     let hlen = b.u16(16)? as usize;
+    // A message without room for the error code shows only its header.
+    if hlen < 21 {
+        return Some(());
+    }
     let code = b.u8(19)?;
     let sub = b.u8(20)?;
     fmt::s(out, ", ");
@@ -1317,12 +1323,12 @@ fn notification(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
     if code == 6 && sub == 1 && hlen >= 28 {
         fmt::s(out, ", AFI ");
         let afi = b.u16(21)?;
-        fmt::s(out, afi_name(afi).unwrap_or("Unknown AFI"));
+        fmt::s(out, afi_name(afi).unwrap_or("Unknown"));
         fmt::s(out, " (");
         fmt::u(out, afi as u64);
         fmt::s(out, "), SAFI ");
         let safi = b.u8(23)?;
-        fmt::s(out, safi_name(safi).unwrap_or("Unknown SAFI"));
+        fmt::s(out, safi_name(safi).unwrap_or("Unknown"));
         fmt::s(out, " (");
         fmt::u(out, safi as u64);
         fmt::s(out, "), Max Prefixes: ");
