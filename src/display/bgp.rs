@@ -1382,3 +1382,64 @@ fn route_refresh(out: &mut Vec<u8>, msg: &[u8]) -> Option<()> {
     afi_safi(out, afi, safi);
     Some(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::display::PrintOptions;
+    use crate::dlt::Dlt;
+
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    }
+
+    fn run(verbose: u8, payload: &str) -> String {
+        let opts = PrintOptions { verbose, ..PrintOptions::default() };
+        let mut p = Printer::new(opts, Dlt(1));
+        let data = hex(payload);
+        let mut out = Vec::new();
+        print(&mut p, &data, data.len(), &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    const MARKER: &str = "ffffffffffffffffffffffffffffffff";
+
+    /// Payloads from the corpus and tcpdump 4.99.3's text for them.
+    #[test]
+    fn messages_as_tcpdump_prints_them() {
+        let update = format!(
+            "{MARKER}005f020000002f4001010240020c020500c800015ba05ba05ba04003040100020\
+             1e011120204000000010003640e00051615fffffffa2004040404200505050520010101\
+             0120020202022003030303"
+        );
+        let notification = format!("{MARKER}00290306040a30313233343536373839457874726144617461");
+        for (verbose, payload, want) in [
+            (0, format!("{MARKER}001304"), ": BGP"),
+            (0, "00".to_string(), ": BGP"),
+            (1, format!("{MARKER}001304"), ": BGP\n\tKeepalive Message (4), length: 19"),
+            (
+                1,
+                update,
+                ": BGP\n\tUpdate Message (2), length: 95\
+                 \n\t  Origin (1), length: 1, Flags [T]: Incomplete\
+                 \n\t  AS Path (2), length: 12, Flags [T]: 200 1 23456 23456 23456 \
+                 \n\t  Next Hop (3), length: 4, Flags [T]: 1.0.2.1\
+                 \n\t  AS4 Path (17), length: 18, Flags [OTP]: 1 222222 333333 4294967290 \
+                 \n\t  Updated routes:\
+                 \n\t    4.4.4.4/32\n\t    5.5.5.5/32\n\t    1.1.1.1/32\
+                 \n\t    2.2.2.2/32\n\t    3.3.3.3/32",
+            ),
+            (
+                1,
+                notification,
+                ": BGP\n\tNotification Message (3), length: 41, Cease (6), subcode \
+                 Administrative Reset (4), Shutdown Communication (length: 10): \
+                 \"0123456789\", Data: (length: 9)\n\t\t0x0000:  4578 7472 6144 6174 61",
+            ),
+            // A message cut short by the capture is only named.
+            (1, format!("{MARKER}005f02"), ": BGP\n[|BGP Update]"),
+        ] {
+            assert_eq!(run(verbose, &payload), want, "{payload}");
+        }
+    }
+}

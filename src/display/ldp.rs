@@ -492,3 +492,61 @@ fn fec(out: &mut Vec<u8>, value: &[u8], tlen: usize) -> Option<()> {
     }
     Some(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::display::PrintOptions;
+    use crate::dlt::Dlt;
+
+    fn run(verbose: u8, payload: &str) -> String {
+        let opts = PrintOptions { verbose, ..PrintOptions::default() };
+        let mut p = Printer::new(opts, Dlt(1));
+        let data: Vec<u8> = (0..payload.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&payload[i..i + 2], 16).unwrap())
+            .collect();
+        let mut out = Vec::new();
+        print(&mut p, &data, data.len(), &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The hello of mpls-ldp-hello.pcap, a KeepAlive, and tcpdump's text.
+    #[test]
+    fn pdus_as_tcpdump_prints_them() {
+        let hello = "000100260a0100020000\
+                     0100001c00011970\
+                     04000004000f0000\
+                     040100040a010002\
+                     0402000400000001"
+            .to_string();
+        for (verbose, payload, want) in [
+            (0, hello.as_str(), "LDP, Label-Space-ID: 10.1.0.2:0, pdu-length: 38"),
+            (
+                1,
+                hello.as_str(),
+                "\n\tLDP, Label-Space-ID: 10.1.0.2:0, pdu-length: 38\
+                 \n\t  Hello Message (0x0100), length: 28, Message ID: 0x00011970, Flags: \
+                 [ignore if unknown]\
+                 \n\t    Common Hello Parameters TLV (0x0400), length: 4, Flags: \
+                 [ignore and don't forward if unknown]\
+                 \n\t      Hold Time: 15s, Flags: [Link Hello]\
+                 \n\t    IPv4 Transport Address TLV (0x0401), length: 4, Flags: \
+                 [ignore and don't forward if unknown]\
+                 \n\t      IPv4 Transport Address: 10.1.0.2\
+                 \n\t    Configuration Sequence Number TLV (0x0402), length: 4, Flags: \
+                 [ignore and don't forward if unknown]\
+                 \n\t      Sequence Number: 1",
+            ),
+            // 18 bytes or fewer print nothing, even a whole KeepAlive.
+            (0, "0001000ec0a8000200000201000400000002", ""),
+            (
+                0,
+                "00010002c0a800020000020100040000000000020000",
+                "LDP, pdu-length: 2 (too short, < 6)",
+            ),
+        ] {
+            assert_eq!(run(verbose, payload), want, "{payload}");
+        }
+    }
+}

@@ -352,3 +352,45 @@ fn hex_lines(out: &mut Vec<u8>, prefix: &str, data: &[u8]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::display::PrintOptions;
+    use crate::dlt::Dlt;
+
+    fn run(verbose: u8, payload: &str) -> String {
+        let opts = PrintOptions { verbose, ..PrintOptions::default() };
+        let mut p = Printer::new(opts, Dlt(1));
+        let data: Vec<u8> = (0..payload.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&payload[i..i + 2], 16).unwrap())
+            .collect();
+        let mut out = Vec::new();
+        print(&mut p, &data, data.len(), &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The echo reply of lsp-ping-timestamp.pcap and tcpdump's text.
+    #[test]
+    fn replies_as_tcpdump_prints_them() {
+        let reply = "00010000020203000000000000000001e30e8abb53893fafe30e8abb53d8f0c7";
+        for (verbose, payload, want) in [
+            (0, reply, "LSP-PINGv1, MPLS Echo Reply, seq 1, length: 32"),
+            (
+                1,
+                reply,
+                "\n\tLSP-PINGv1, msg-type: MPLS Echo Reply (2), length: 32\
+                 \n\t  reply-mode: Reply via an IPv4/IPv6 UDP packet (2)\
+                 \n\t  Return Code: Replying router is an egress for the FEC at stack depth 0 (3)\
+                 \n\t  Return Subcode: (0)\
+                 \n\t  Sender Handle: 0x00000000, Sequence: 1\
+                 \n\t  Sender Timestamp: 3809381051.326312999 (2020-09-18T01:24:11Z) \
+                 Receiver Timestamp: 3809381051.327528999 (2020-09-18T01:24:11Z)",
+            ),
+            (0, "0001000002", " [|lspping]"),
+        ] {
+            assert_eq!(run(verbose, payload), want, "{payload}");
+        }
+    }
+}

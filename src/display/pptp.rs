@@ -515,3 +515,52 @@ fn field(out: &mut Vec<u8>, b: Bytes<'_>, cur: &mut Cursor, f: F, verbose: bool)
     }
     Some(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::display::PrintOptions;
+    use crate::dlt::Dlt;
+
+    fn run(verbose: u8, payload: &str) -> String {
+        let opts = PrintOptions { verbose, ..PrintOptions::default() };
+        let mut p = Printer::new(opts, Dlt(1));
+        let data: Vec<u8> = (0..payload.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&payload[i..i + 2], 16).unwrap())
+            .collect();
+        let mut out = Vec::new();
+        print(&mut p, &data, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The SLI of pptp.pcap, variants of it, and tcpdump's text.
+    #[test]
+    fn messages_as_tcpdump_prints_them() {
+        let sli = "001800011a2b3c4d000f000000000000ffffffffffffffff";
+        for (verbose, payload, want) in [
+            (
+                0,
+                sli,
+                ": pptp CTRL_MSGTYPE=SLI PEER_CALL_ID(0) SEND_ACCM(0xffffffff) \
+                 RECV_ACCM(0xffffffff)",
+            ),
+            (
+                1,
+                sli,
+                ": pptp Length=24 CTRL-MSG Magic-Cookie=1a2b3c4d CTRL_MSGTYPE=SLI \
+                 PEER_CALL_ID(0) SEND_ACCM(0xffffffff) RECV_ACCM(0xffffffff)",
+            ),
+            (
+                0,
+                "001800011a2b3c00000f000100000000ffffffff",
+                ": pptp UNEXPECTED Magic-Cookie!!(1a2b3c00) Magic-Cookie=1a2b3c00 \
+                 CTRL_MSGTYPE=SLI [ERROR: reserved=1 must be zero] PEER_CALL_ID(0) \
+                 SEND_ACCM(0xffffffff) [|pptp]",
+            ),
+            (0, "001800011a2b3c4d0208", ": pptp UNKNOWN_CTRL_MSGTYPE(520) [|pptp]"),
+        ] {
+            assert_eq!(run(verbose, payload), want, "{payload}");
+        }
+    }
+}
