@@ -898,6 +898,8 @@ fn aigp(out: &mut Vec<u8>, body: &[u8]) -> Option<()> {
         if t == 1 {
             fmt::s(out, "AIGP TLV (1), length ");
             fmt::u(out, l as u64);
+            // The whole TLV must have been captured before its metric.
+            b.slice(i, l)?;
             fmt::s(out, ", metric ");
             let hi = b.u32(i + 3)? as u64;
             let lo = b.u32(i + 7)? as u64;
@@ -1201,30 +1203,10 @@ fn rt_routing(out: &mut Vec<u8>, data: &[u8], len: usize) -> Option<()> {
         mask(&mut full, bits);
         fmt::s(out, "origin AS: ");
         fmt::u(out, origin as u64);
-        fmt::s(out, ", route-target: ");
         let fb = Bytes(&full);
-        match full[0] {
-            0 => {
-                fmt::u(out, fb.u16(2)? as u64);
-                out.push(b':');
-                fmt::u(out, fb.u32(4)? as u64);
-            }
-            1 => {
-                fmt::ipv4(out, &full[2..6]);
-                out.push(b':');
-                fmt::u(out, fb.u16(6)? as u64);
-            }
-            2 => {
-                fmt::u(out, fb.u32(2)? as u64);
-                out.push(b':');
-                fmt::u(out, fb.u16(6)? as u64);
-            }
-            _ => fmt::s(out, "?"),
-        }
-        out.push(b'/');
-        fmt::u(out, bits as u64);
-        if n > 0 {
-            fmt::s(out, " (");
+        let rt_type = fb.u16(0)?;
+        // The route target's bytes, in groups of two.
+        let hex = |out: &mut Vec<u8>| {
             for (k, pair) in full[..n].chunks(2).enumerate() {
                 if k > 0 {
                     out.push(b' ');
@@ -1233,7 +1215,45 @@ fn rt_routing(out: &mut Vec<u8>, data: &[u8], len: usize) -> Option<()> {
                     fmt::byte_hex(out, x);
                 }
             }
-            out.push(b')');
+        };
+        match rt_type {
+            // Only a route target of no bits at all reads as type 0.
+            0x0000 | 0x0002 | 0x0102 | 0x0202 => {
+                fmt::s(out, ", route-target: ");
+                match rt_type {
+                    0x0000 | 0x0002 => {
+                        fmt::u(out, fb.u16(2)? as u64);
+                        out.push(b':');
+                        fmt::u(out, fb.u32(4)? as u64);
+                    }
+                    0x0102 => {
+                        fmt::ipv4(out, &full[2..6]);
+                        out.push(b':');
+                        fmt::u(out, fb.u16(6)? as u64);
+                    }
+                    _ => {
+                        fmt::u(out, fb.u32(2)? as u64);
+                        out.push(b':');
+                        fmt::u(out, fb.u16(6)? as u64);
+                    }
+                }
+                out.push(b'/');
+                fmt::u(out, bits as u64);
+                if n > 0 {
+                    fmt::s(out, " (");
+                    hex(out);
+                    out.push(b')');
+                }
+            }
+            _ => {
+                fmt::s(out, ", route target: unknown-type(");
+                fmt::x_pad(out, rt_type as u64, 4);
+                fmt::s(out, ") (");
+                hex(out);
+                out.push(b'/');
+                fmt::u(out, bits as u64);
+                out.push(b')');
+            }
         }
         i += 5 + n;
     }
