@@ -416,7 +416,7 @@ fn attr_name(code: u8) -> &'static str {
         15 => "Multi-Protocol Unreach NLRI",
         16 => "Extended Community",
         17 => "AS4 Path",
-        18 => "AS4 Aggregator",
+        18 => "Aggregator4",
         22 => "PMSI Tunnel",
         23 => "Tunnel Encapsulation",
         26 => "Accumulated IGP Metric",
@@ -1082,12 +1082,12 @@ fn mp_unreach(out: &mut Vec<u8>, data: &[u8], len: usize) -> Option<()> {
     let afi = b.u16(0)?;
     let safi = b.u8(2)?;
     mp_afi_safi(out, afi, safi);
-    if len == 3 {
-        fmt::s(out, "\n\t      End-of-Rib Marker (empty NLRI)");
-        return Some(());
-    }
     if !decoded(afi, safi) {
         no_decoder(out, afi, safi, &data[..len.min(data.len())]);
+        return Some(());
+    }
+    if len == 3 {
+        fmt::s(out, "\n\t      End-of-Rib Marker (empty NLRI)");
         return Some(());
     }
     nlri(out, data.get(3..).unwrap_or(&[]), len.saturating_sub(3), afi, safi)
@@ -1266,7 +1266,7 @@ fn error_name(code: u8) -> &'static str {
     match code {
         1 => "Message Header Error",
         2 => "OPEN Message Error",
-        3 => "Update Message Error",
+        3 => "UPDATE Message Error",
         4 => "Hold Timer Expired",
         5 => "Finite State Machine Error",
         6 => "Cease",
