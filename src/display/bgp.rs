@@ -60,14 +60,14 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8>
             off += 1;
             continue;
         }
-        if off != start {
-            fmt::s(out, " [|bgp]");
-        }
         let b = Bytes(data);
         let (Some(hlen), Some(kind)) = (b.u16(off + 16), b.u8(off + 18)) else {
             fmt::s(out, " [|bgp]");
             return;
         };
+        if off != start {
+            fmt::s(out, " [|bgp]");
+        }
         let hlen = hlen as usize;
         // A length too small for the header ends the printing silently.
         if hlen < HEADER_LEN {
