@@ -157,7 +157,7 @@ fn message(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<Next> {
     // tcpdump picks the decoder by the type with the U bit still in it,
     // so a message with the bit set is dumped as hex.
     match raw {
-        0x0001 | 0x0100 | 0x0200 | 0x0201 | 0x0300 | 0x0301 | 0x0400 | 0x0401 | 0x0402 => {
+        0x0001 | 0x0100 | 0x0200 | 0x0201 | 0x0300 | 0x0301 | 0x0400 | 0x0402 => {
             let mut i = at + 8;
             while i + 4 <= end {
                 let tlen = b.u16(i + 2)? as usize;
@@ -203,6 +203,7 @@ fn tlv_name(t: u16) -> Option<&'static str> {
         0x0502 => "Frame-Relay Session Parameters",
         0x0503 => "Fault-Tolerant Session Parameters",
         0x0600 => "Label Request Message ID",
+        0x0601 => "MTU",
         _ => return None,
     })
 }
@@ -268,8 +269,7 @@ fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<()> {
     let value = &value[..value.len().min(tlen)];
     let v = Bytes(value);
     let ind = "\n\t      ";
-    // As for messages, the U and F bits take a TLV to the hex dump.
-    match if raw & 0xc000 != 0 { 0xffff } else { t } {
+    match t {
         0x0400 => {
             let hold = v.u16(0)?;
             let flags = v.u16(2)?;
@@ -294,6 +294,12 @@ fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<()> {
             fmt::s(out, ind);
             fmt::s(out, "IPv6 Transport Address: ");
             fmt::ipv6(out, &a);
+        }
+        0x0601 => {
+            let mtu = v.u16(0)?;
+            fmt::s(out, ind);
+            fmt::s(out, "MTU: ");
+            fmt::u(out, mtu as u64);
         }
         0x0402 => {
             let n = v.u32(0)?;
@@ -379,7 +385,7 @@ fn tlv(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<()> {
             );
             fmt::s(
                 out,
-                if code & 0x4000_0000 != 0 { " and forward]" } else { " and don't forward]" },
+                if code & 0x4000_0000 != 0 { " and do forward]" } else { " and don't forward]" },
             );
             let id = v.u32(4)?;
             if id != 0 {
