@@ -30,6 +30,7 @@
 //! malformed messages (fields read past an attribute's end, bytes skipped
 //! before a marker) were matched against its output on fuzzed captures.
 
+use super::l2ctl::hex_lines;
 use super::{Bytes, Printer, fmt};
 
 /// The marker, header length field and type: 19 bytes.
@@ -173,22 +174,6 @@ fn afi_safi(out: &mut Vec<u8>, afi: u16, safi: u8) {
     fmt::s(out, " (");
     fmt::u(out, safi as u64);
     out.push(b')');
-}
-
-/// tcpdump's hex dump of undecoded bytes: `PREFIX0x0000:  0562 6770`.
-fn hex_lines(out: &mut Vec<u8>, prefix: &str, data: &[u8]) {
-    for (line, chunk) in data.chunks(16).enumerate() {
-        fmt::s(out, prefix);
-        fmt::s(out, "0x");
-        fmt::x_pad(out, (line * 16) as u64, 4);
-        fmt::s(out, ": ");
-        for pair in chunk.chunks(2) {
-            out.push(b' ');
-            for &b in pair {
-                fmt::byte_hex(out, b);
-            }
-        }
-    }
 }
 
 // ---------------------------------------------------------------- OPEN

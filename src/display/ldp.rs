@@ -22,6 +22,7 @@
 //! their message, reads bounded by the TLV) was matched against tcpdump
 //! on fuzzed captures.
 
+use super::l2ctl::hex_lines;
 use super::{Bytes, Printer, fmt};
 
 /// The PDU header plus a message header: tcpdump prints a PDU only while
@@ -214,22 +215,6 @@ fn hex_min(out: &mut Vec<u8>, v: u64, width: usize) {
         fmt::x(out, v);
     } else {
         fmt::x_pad(out, v, width);
-    }
-}
-
-/// tcpdump's hex dump of undecoded bytes: `PREFIX0x0000:  4000 0000`.
-fn hex_lines(out: &mut Vec<u8>, prefix: &str, data: &[u8]) {
-    for (line, chunk) in data.chunks(16).enumerate() {
-        fmt::s(out, prefix);
-        fmt::s(out, "0x");
-        fmt::x_pad(out, (line * 16) as u64, 4);
-        fmt::s(out, ": ");
-        for pair in chunk.chunks(2) {
-            out.push(b' ');
-            for &x in pair {
-                fmt::byte_hex(out, x);
-            }
-        }
     }
 }
 

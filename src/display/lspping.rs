@@ -12,6 +12,7 @@
 //! the target FEC stack with its LDP prefix and RSVP session sub-TLVs
 //! decoded; other TLVs and sub-TLVs are named and dumped as hex.
 
+use super::l2ctl::hex_lines;
 use super::{Bytes, Printer, fmt};
 
 /// The fixed part of an echo request or reply.
@@ -335,22 +336,6 @@ fn fec_stack(out: &mut Vec<u8>, body: &[u8]) -> Option<bool> {
         left = left.saturating_sub(4 + slen.next_multiple_of(4));
     }
     Some(true)
-}
-
-/// tcpdump's hex dump of undecoded bytes: `PREFIX0x0000:  0008 00c8`.
-fn hex_lines(out: &mut Vec<u8>, prefix: &str, data: &[u8]) {
-    for (line, chunk) in data.chunks(16).enumerate() {
-        fmt::s(out, prefix);
-        fmt::s(out, "0x");
-        fmt::x_pad(out, (line * 16) as u64, 4);
-        fmt::s(out, ": ");
-        for pair in chunk.chunks(2) {
-            out.push(b' ');
-            for &x in pair {
-                fmt::byte_hex(out, x);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -11,24 +11,13 @@
 //! SCCRP, OCRQ, OCRP and SLI were checked against tcpdump; the other
 //! message types follow the same pattern with field names after RFC 2637.
 
-use super::{Bytes, Printer, fmt};
+use super::{Bytes, Printer, fmt, l2ctl};
 
 /// Writes `s` the way tcpdump prints strings from the wire: up to the first
 /// NUL, with bytes above 0x7f as `M-` and control characters as `^X`.
 pub(crate) fn wire_string(out: &mut Vec<u8>, s: &[u8]) {
-    for &c in s.iter().take_while(|&&c| c != 0) {
-        let mut c = c;
-        if c >= 0x80 {
-            fmt::s(out, "M-");
-            c &= 0x7f;
-        }
-        if c < 0x20 || c == 0x7f {
-            out.push(b'^');
-            out.push(c ^ 0x40);
-        } else {
-            out.push(c);
-        }
-    }
+    let end = s.iter().position(|&c| c == 0).unwrap_or(s.len());
+    l2ctl::safe_text(out, &s[..end]);
 }
 
 /// One field of a message body.
