@@ -86,9 +86,16 @@ fn pdu(out: &mut Vec<u8>, data: &[u8], verbose: bool) -> Option<usize> {
     }
     let end = 4 + pdu_len;
     let mut i: usize = 10;
-    while i + 8 <= end {
+    // tcpdump counts the PDU's bytes down in an unsigned number: a message
+    // longer than what is left wraps it around, and it then reads messages
+    // on until the capture runs out.
+    let mut left = (pdu_len as u32).wrapping_sub(6);
+    while left > 0 {
         match message(out, data, i)? {
-            Next::Skip(n) => i += n,
+            Next::Skip(n) => {
+                i += n;
+                left = left.wrapping_sub(n as u32);
+            }
             Next::Stop => return Some(0),
         }
     }
@@ -170,13 +177,11 @@ fn message(out: &mut Vec<u8>, data: &[u8], at: usize) -> Option<Next> {
                 i += 4 + tlen;
             }
         }
+        // Dumped as far as it was captured; what follows decides whether
+        // a truncation marker comes.
         _ => {
-            let want = mlen - 4;
             let body = data.get(at + 8..).unwrap_or(&[]);
-            hex_lines(out, "\n\t  ", &body[..body.len().min(want)]);
-            if body.len() < want {
-                return None;
-            }
+            hex_lines(out, "\n\t  ", &body[..body.len().min(mlen - 4)]);
         }
     }
     Some(Next::Skip(4 + mlen))
@@ -430,7 +435,6 @@ fn fec(out: &mut Vec<u8>, value: &[u8], tlen: usize) -> Option<()> {
             fmt::s(out, "Martini VC FEC (0x80)");
             if tlen - 1 < 11 {
                 invalid(out, tlen - 1, 11);
-                return None;
             }
         }
         0x02 => {
