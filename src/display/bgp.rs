@@ -81,7 +81,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8>
             out.push(b']');
             return;
         };
-        message(out, msg, hlen, kind);
+        message(out, msg, &data[off..], hlen, kind);
         off += hlen;
         start = off;
     }
@@ -99,8 +99,9 @@ fn message_name(kind: u8) -> Option<&'static str> {
     })
 }
 
-/// Prints one message; `msg` is its `hlen` bytes.
-fn message(out: &mut Vec<u8>, msg: &[u8], hlen: usize, kind: u8) {
+/// Prints one message; `msg` is its `hlen` bytes, `rest` all that was
+/// captured from its start on.
+fn message(out: &mut Vec<u8>, msg: &[u8], rest: &[u8], hlen: usize, kind: u8) {
     let name = message_name(kind).unwrap_or("Unknown");
     fmt::s(out, "\n\t");
     fmt::s(out, name);
@@ -111,6 +112,9 @@ fn message(out: &mut Vec<u8>, msg: &[u8], hlen: usize, kind: u8) {
     let ok = match kind {
         1 => open(out, msg),
         2 => update(out, msg),
+        // tcpdump wants the error code and subcode captured even when the
+        // message is too short to hold them (and then shows neither).
+        3 if rest.len() < 21 => None,
         3 => notification(out, msg),
         5 => route_refresh(out, msg),
         4 => Some(()),
@@ -998,7 +1002,7 @@ fn mp_afi_safi(out: &mut Vec<u8>, afi: u16, safi: u8) {
         fmt::s(out, "vendor specific ");
     }
     fmt::s(out, "SAFI: ");
-    fmt::s(out, safi_name(safi).unwrap_or("Unknown SAFI"));
+    fmt::s(out, if safi == 0 { "Reserved" } else { safi_name(safi).unwrap_or("Unknown SAFI") });
     fmt::s(out, " (");
     fmt::u(out, safi as u64);
     out.push(b')');
