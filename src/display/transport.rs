@@ -400,41 +400,15 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::u(out, ulen as u64);
         return;
     }
-    // tcpdump hands LDP and LSP ping their payload before it checks the
-    // UDP length against the IP length; wb (4567) and AFS rx (7000-7009)
-    // take a shared port first.
-    if !p.opts.quiet {
-        let payload = &data[8.min(data.len())..ulen.min(data.len())];
-        let other = |x: u16| x == 4567 || (7000..=7009).contains(&x);
-        if sport == 646 || dport == 646 {
-            ldp::print(p, payload, ulen - 8, out);
-            return;
-        }
-        if (sport == 3503 || dport == 3503) && !other(sport) && !other(dport) {
-            lspping::print(p, payload, ulen - 8, out);
-            return;
-        }
-    }
-    if ulen > len && !addrs.frag {
-        // tcpdump dissects the protocols on known ports with the IP
-        // payload's length before it considers the UDP length bad.
-        let payload = &data[8.min(data.len())..len.min(data.len())];
-        let mlen = len.saturating_sub(8);
-        if !p.opts.quiet
-            && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
-                || udp_misc(sport, dport, payload, mlen, false, out).is_some())
-        {
-            return;
-        }
-        fmt::s(out, "UDP, bad length ");
-        fmt::u(out, (ulen - 8) as u64);
-        fmt::s(out, " > ");
-        fmt::u(out, len.saturating_sub(8) as u64);
-        return;
+    // A UDP length beyond the IP payload is reported only when no
+    // protocol printer claims the port: those get the IP payload's length.
+    let bad = ulen > len && !addrs.frag;
+    if bad {
+        ulen = len.max(8);
     }
     let plen = ulen - 8;
     // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it.
-    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && data.len() >= ulen {
+    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && !bad && data.len() >= ulen {
         let seg = &data[..ulen];
         if l4_sum(&addrs, 17, seg) == 0 {
             fmt::s(out, "[udp sum ok] ");
@@ -457,10 +431,19 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
         let mlen = plen.min(len.saturating_sub(8));
+        // LDP and LSP ping; wb (4567) and AFS rx (7000-7009) take a
+        // shared port first.
+        let other = |x: u16| x == 4567 || (7000..=7009).contains(&x);
+        if sport == 646 || dport == 646 {
+            return ldp::print(p, payload, plen, out);
+        }
+        if (sport == 3503 || dport == 3503) && !other(sport) && !other(dport) {
+            return lspping::print(p, payload, plen, out);
+        }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
             return;
         }
-        if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
+        if dport == 1985 && udpapps::hsrp(payload, plen, out) {
             return;
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
@@ -472,12 +455,18 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
             return dhcp6::print(p, payload, plen, out);
         }
-        if matches!(sport, 67 | 68)
-            && matches!(dport, 67 | 68)
+        if (matches!(sport, 67 | 68) || matches!(dport, 67 | 68))
             && udpapps::bootp(payload, plen, out)
         {
             return;
         }
+    }
+    if bad {
+        fmt::s(out, "UDP, bad length ");
+        fmt::u(out, u64::from(b.u16(4).unwrap_or(0)).saturating_sub(8));
+        fmt::s(out, " > ");
+        fmt::u(out, plen as u64);
+        return;
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
