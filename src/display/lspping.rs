@@ -105,21 +105,26 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         fmt::s(out, " [|lspping]");
         return;
     }
+    if version != 1 {
+        fmt::s(out, "LSP-PING version ");
+        fmt::u(out, version as u64);
+        fmt::s(out, " packet not supported");
+        return;
+    }
     if p.opts.verbose == 0 {
         fmt::s(out, "LSP-PINGv");
         fmt::u(out, version as u64);
         fmt::s(out, ", ");
         fmt::s(out, msg_type_name(msg_type));
+        if !matches!(msg_type, 1 | 2) {
+            fmt::s(out, " (");
+            fmt::u(out, msg_type as u64);
+            out.push(b')');
+        }
         fmt::s(out, ", seq ");
         fmt::u(out, seq as u64);
         fmt::s(out, ", length: ");
         fmt::u(out, len as u64);
-        return;
-    }
-    if version != 1 {
-        fmt::s(out, "LSP-PING version ");
-        fmt::u(out, version as u64);
-        fmt::s(out, " packet not supported");
         return;
     }
     if verbose(out, data, len, version).is_none() {
@@ -374,6 +379,16 @@ mod tests {
                  Receiver Timestamp: 3809381051.327528999 (2020-09-18T01:24:11Z)",
             ),
             (0, "0001000002", " [|lspping]"),
+            (
+                0,
+                "00030000020203000000000000000001e30e8abb53893fafe30e8abb53d8f0c7",
+                "LSP-PING version 3 packet not supported",
+            ),
+            (
+                0,
+                "00010000a90203000000000000000001e30e8abb53893fafe30e8abb53d8f0c7",
+                "LSP-PINGv1, unknown (169), seq 1, length: 32",
+            ),
         ] {
             assert_eq!(run(verbose, payload), want, "{payload}");
         }
