@@ -8,7 +8,9 @@
 
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
-use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, openflow, udpapps};
+use super::{
+    Bytes, Printer, TcpBase, TcpKey, bgp, dhcp6, dns, fmt, ldp, lspping, openflow, pptp, udpapps,
+};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -340,6 +342,12 @@ fn tcp_payload(
         dns::print(p, &data[2..], len.saturating_sub(2), out);
     } else if port(6653) || port(6633) {
         openflow::print(p, data, len, out);
+    } else if port(179) {
+        bgp::print(p, data, len, out);
+    } else if port(646) {
+        ldp::print(p, data, len, out);
+    } else if port(1723) {
+        pptp::print(p, data, out);
     }
 }
 
@@ -423,6 +431,15 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
         let mlen = plen.min(len.saturating_sub(8));
+        // LDP and LSP ping; wb (4567) and AFS rx (7000-7009) take a
+        // shared port first.
+        let other = |x: u16| x == 4567 || (7000..=7009).contains(&x);
+        if sport == 646 || dport == 646 {
+            return ldp::print(p, payload, plen, out);
+        }
+        if (sport == 3503 || dport == 3503) && !other(sport) && !other(dport) {
+            return lspping::print(p, payload, plen, out);
+        }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
             return;
         }
