@@ -45,6 +45,7 @@ mod chdlc;
 mod cisco;
 mod clnp;
 mod clock;
+mod dccp;
 mod dhcp6;
 mod dns;
 mod eapol;
@@ -54,6 +55,7 @@ mod fmt;
 mod geonet;
 mod hncp;
 mod icmp;
+mod icmp6;
 mod ip;
 mod ipx;
 mod isis;
@@ -63,6 +65,8 @@ mod link;
 mod llc;
 mod lldp;
 mod lspping;
+mod mobility;
+mod mptcp;
 mod ntp;
 mod openflow;
 mod openflow10;
@@ -70,8 +74,11 @@ mod openflow13;
 mod osi;
 mod pptp;
 mod ptp;
+mod resp;
 mod sflow;
 mod slow;
+mod telnet;
+mod tftp;
 mod transport;
 mod tunnel;
 mod udpapps;
@@ -421,7 +428,13 @@ impl Printer {
 pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
     for (line, chunk) in data.chunks(16).enumerate() {
         out.extend_from_slice(b"\n\t0x");
-        fmt::x_pad(out, (line * 16) as u64, 4);
+        // At least four digits (`%04x`): offsets past 0xffff grow.
+        let at = (line * 16) as u64;
+        if at > 0xffff {
+            fmt::x(out, at)
+        } else {
+            fmt::x_pad(out, at, 4)
+        }
         out.extend_from_slice(b": ");
         let mut width = 0;
         for pair in chunk.chunks(2) {
