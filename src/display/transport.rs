@@ -9,7 +9,8 @@
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
 use super::{
-    Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, mptcp, openflow, resp, telnet, tftp, udpapps,
+    Bytes, Printer, TcpBase, TcpKey, bgp, dhcp6, dns, fmt, ldp, lspping, mptcp, openflow, pptp,
+    resp, telnet, tftp, udpapps,
 };
 
 const FIN: u16 = 0x01;
@@ -553,6 +554,12 @@ fn tcp_payload(
         dns::print(p, &data[2..], len.saturating_sub(2), out);
     } else if port(6653) || port(6633) {
         openflow::print(p, data, len, out);
+    } else if port(179) {
+        bgp::print(p, data, len, out);
+    } else if port(646) {
+        ldp::print(p, data, len, out);
+    } else if port(1723) {
+        pptp::print(p, data, out);
     }
 }
 
@@ -654,30 +661,15 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::u(out, ulen as u64);
         return;
     }
-    if ulen > len && !addrs.frag {
-        // tcpdump dissects the protocols on known ports with the IP
-        // payload's length before it considers the UDP length bad.
-        let payload = &data[8.min(data.len())..len.min(data.len())];
-        let mlen = len.saturating_sub(8);
-        if !p.opts.quiet && (sport == 69 || dport == 69) {
-            tftp::print(out, payload, mlen);
-            return;
-        }
-        if !p.opts.quiet
-            && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
-                || udp_misc(sport, dport, payload, mlen, false, out).is_some())
-        {
-            return;
-        }
-        fmt::s(out, "UDP, bad length ");
-        fmt::u(out, (ulen - 8) as u64);
-        fmt::s(out, " > ");
-        fmt::u(out, len.saturating_sub(8) as u64);
-        return;
+    // A UDP length beyond the IP payload is reported only when no
+    // protocol printer claims the port: those get the IP payload's length.
+    let bad = ulen > len && !addrs.frag;
+    if bad {
+        ulen = len.max(8);
     }
     let plen = ulen - 8;
     // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it.
-    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && data.len() >= ulen {
+    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && !bad && data.len() >= ulen {
         let seg = &data[..ulen];
         if l4_sum(&addrs, 17, seg) == 0 {
             fmt::s(out, "[udp sum ok] ");
@@ -697,6 +689,15 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
         let mlen = plen.min(len.saturating_sub(8));
+        // LDP and LSP ping; wb (4567) and AFS rx (7000-7009) take a
+        // shared port first.
+        let other = |x: u16| x == 4567 || (7000..=7009).contains(&x);
+        if sport == 646 || dport == 646 {
+            return ldp::print(p, payload, plen, out);
+        }
+        if (sport == 3503 || dport == 3503) && !other(sport) && !other(dport) {
+            return lspping::print(p, payload, plen, out);
+        }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
             return;
         }
@@ -704,7 +705,7 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             tftp::print(out, payload, plen);
             return;
         }
-        if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
+        if dport == 1985 && udpapps::hsrp(payload, plen, out) {
             return;
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
@@ -716,12 +717,18 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
             return dhcp6::print(p, payload, plen, out);
         }
-        if matches!(sport, 67 | 68)
-            && matches!(dport, 67 | 68)
+        if (matches!(sport, 67 | 68) || matches!(dport, 67 | 68))
             && udpapps::bootp(payload, plen, out)
         {
             return;
         }
+    }
+    if bad {
+        fmt::s(out, "UDP, bad length ");
+        fmt::u(out, u64::from(b.u16(4).unwrap_or(0)).saturating_sub(8));
+        fmt::s(out, " > ");
+        fmt::u(out, plen as u64);
+        return;
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
