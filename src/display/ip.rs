@@ -1,5 +1,6 @@
-//! IPv4 (with fragments and the `-v` header line) and IPv6 (with its
-//! extension headers), and the dispatch to the upper layers.
+//! IPv4 (with fragments and the `-v` header line and options) and IPv6
+//! (with its extension headers, whose options and routing details `-v`
+//! shows), and the dispatch to the upper layers.
 //!
 //! tcpdump's layering of the text is a little irregular, and the printers
 //! reproduce it: TCP and UDP print the addresses themselves, joined to the

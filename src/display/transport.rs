@@ -1,4 +1,10 @@
-//! TCP and UDP.
+//! TCP and UDP, and the small TCP payload printers tcpdump has on
+//! well-known ports (HTTP and WHOIS text lines, SSH banners, Telnet
+//! negotiation, RESP, RPKI-RTR by name).
+//!
+//! TCP options are walked the way tcpdump walks them (see `options`), with
+//! MPTCP in mptcp.rs. With `-v` the TCP checksum is checked when the whole
+//! segment was captured, and a reset's data is shown as text.
 //!
 //! TCP sequence numbers are printed the way tcpdump prints them without
 //! `-S`: the first packet of a connection that carries an ACK records both
