@@ -303,7 +303,19 @@ def mobility():
     write("captures/display/l4_mobility.pcap", frames)
 
 
+def checksums():
+    ok = udp4(1234, 5678, b"hello")
+    frames = [eth(ok), eth(ok[:26] + b"\x12\x34" + ok[28:]), eth(ok[:26] + b"\x00\x00" + ok[28:])]
+    u = struct.pack("!HHHH", 1234, 5678, 13, 0) + b"hello"
+    frames.append(eth(struct.pack("!IHBB", 0x60000000, len(u), 17, 64) + SRC6 + DST6 + u, 0x86DD))
+    frames += [eth(tcp4(1, 2, 0x02, b"\x02\x04\x05\xb4", seq=100)), eth(tcp4(2, 1, 0x12, seq=500, ack=101)),
+               eth(tcp4(1, 2, 0x10, seq=101, ack=501)), eth(tcp4(1, 2, 0x18, b"", b"abc", seq=101, ack=501)),
+               eth(tcp4(2, 1, 0x10, seq=501, ack=104))]
+    write("captures/display/l4_checksums.pcap", frames)
+
+
 if __name__ == "__main__":
+    checksums()
     mobility()
     ip_options()
     tcp_apps()
