@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Synthetic captures for the transport-layer printers (TCP options, MPTCP,
 TFTP, DCCP, ICMP and ICMPv6 message types, Telnet, HTTP, WHOIS, SSH
-and RESP segments, IPv4 options, the IPv6 Mobility Header): crafted packets that exercise the forms the shared corpus lacks.
+and RESP segments, IPv4 options, the IPv6 Mobility Header, IGMP): crafted packets that exercise the forms the shared corpus lacks.
 
 Run from the repository root; it writes captures/display/l4_*.pcap. The
 goldens are made from them with tcpdump as usual:
@@ -314,7 +314,31 @@ def checksums():
     write("captures/display/l4_checksums.pcap", frames)
 
 
+def igmp():
+    def pkt(body):
+        body = body[:2] + struct.pack("!H", csum(body)) + body[4:]
+        return eth(ip4(2, body))
+
+    a, b, g = b"\xac\x10\x28\x01", b"\xac\x10\x14\x01", b"\xe0\x01\x02\x03"
+    frames = [pkt(b"\x1f\x20\x00\x00" + g + a + b + a + b"\x40\x00\x00\x07"),
+              pkt(b"\x1e\x20\x00\x00" + g + a + b + a + b"\x40\x00\x00\x07" + bytes(28)),
+              pkt(b"\x1e\x20\x00\x00" + bytes(4) + a + b + a + b"\x40\x00\x01\x07"),
+              pkt(b"\x1f\x20\x00\x00" + bytes(4) + a)]
+    for code in (0x64, 0x0a, 0x7f, 0x80, 0xfe):
+        frames.append(pkt(bytes([0x11, code, 0, 0]) + g + b"\x02\x7d\x00\x00"))
+    frames.append(pkt(b"\x11\x64\x00\x00" + bytes(4) + b"\x02\x7d\x00\x00"))
+    frames.append(pkt(b"\x22\x00\x00\x00\x00\x00\x00\x02" + b"\x04\x00\x00\x00" + g
+                      + b"\x01\x00\x00\x01" + g + a))
+    for code in range(10):
+        frames.append(pkt(bytes([0x14, code, 0, 0]) + bytes(4)))
+    for code in (1, 2, 3, 4, 5, 8, 9, 10):
+        frames.append(pkt(bytes([0x13, code, 0, 0]) + b"\x00\x0a\x04\x0c"))
+    frames.append(pkt(b"\x13\x07\x00\x00\x00\x0a\x04\x0c" + a + g + struct.pack("!I", 90061)))
+    write("captures/display/l4_igmp.pcap", frames)
+
+
 if __name__ == "__main__":
+    igmp()
     checksums()
     mobility()
     ip_options()

@@ -1,5 +1,6 @@
 //! The IGMP messages tunnel.rs leaves out: version 3 queries and reports
-//! (RFC 3376), DVMRP (IGMP type 0x13) and PIM version 1 (type 0x14).
+//! (RFC 3376), DVMRP (IGMP type 0x13), PIM version 1 (type 0x14) and
+//! multicast traceroute (`mtrace ID: SRC to DST reply-to ADDR`).
 //!
 //! tcpdump prints `igmp query v3` with ` [max resp time T]` when the code
 //! is not the default 100 (tenths of a second: `1.0s` below a minute,
@@ -16,7 +17,7 @@ use super::{Bytes, fmt};
 pub(crate) fn handles(data: &[u8], len: usize) -> bool {
     match data.first() {
         Some(0x11) => len >= 12,
-        Some(0x22 | 0x14 | 0x13) => true,
+        Some(0x22 | 0x14 | 0x13 | 0x1e | 0x1f) => true,
         _ => false,
     }
 }
@@ -118,6 +119,31 @@ pub(crate) fn print(data: &[u8], len: usize, verbose: bool, out: &mut Vec<u8>) -
             }
         }
         0x13 => dvmrp(b, len, out),
+        0x1e | 0x1f => {
+            // Multicast traceroute: query id, source, destination and
+            // where the response goes.
+            if len < 24 {
+                fmt::s(out, " [invalid len ");
+                fmt::u(out, len as u64);
+                out.push(b']');
+                return true;
+            }
+            let (Some(src), Some(dst), Some(resp), Some(qid)) =
+                (b.slice(8, 4), b.slice(12, 4), b.slice(16, 4), b.u32(20))
+            else {
+                fmt::s(out, if t == 0x1f { "mtrace" } else { "mresp" });
+                fmt::s(out, " [|mtrace]");
+                return true;
+            };
+            fmt::s(out, if t == 0x1f { "mtrace " } else { "mresp " });
+            fmt::u(out, (qid & 0x00ff_ffff) as u64);
+            fmt::s(out, ": ");
+            fmt::ipv4(out, src);
+            fmt::s(out, " to ");
+            fmt::ipv4(out, dst);
+            fmt::s(out, " reply-to ");
+            fmt::ipv4(out, resp);
+        }
         _ => {
             fmt::s(out, "igmp pimv1");
             let code = b.u8(1).unwrap_or(0);
@@ -130,7 +156,6 @@ pub(crate) fn print(data: &[u8], len: usize, verbose: bool, out: &mut Vec<u8>) -
                 5 => "Assert",
                 6 => "Graft",
                 7 => "Graft-ACK",
-                8 => "Mode",
                 _ => "",
             };
             if name.is_empty() {
@@ -145,6 +170,25 @@ pub(crate) fn print(data: &[u8], len: usize, verbose: bool, out: &mut Vec<u8>) -
                 out.push(b' ');
                 fmt::s(out, name);
             }
+            // Register, Register-Stop and Assert read their bodies, which
+            // the shortest messages do not have.
+            let body = match code {
+                1 => 28,
+                2 | 5 => 16,
+                _ => 0,
+            };
+            if body > 0 && data.len() < body {
+                fmt::s(out, " [|pimv1]");
+                return true;
+            }
+            // The version is shown when it is not 1.
+            if let Some(v) = b.u8(4)
+                && v >> 4 != 1
+            {
+                fmt::s(out, " [v");
+                fmt::u(out, (v >> 4) as u64);
+                out.push(b']');
+            }
         }
     }
     true
@@ -157,8 +201,8 @@ fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) {
     let name = match code {
         1 => "Probe",
         2 => "Report",
-        3 => "Ask-neighbors",
-        4 => "Neighbors",
+        3 => "Ask-neighbors(old)",
+        4 => "Neighbors(old)",
         5 => "Ask-neighbors2",
         6 => "Neighbors2",
         7 => "Prune",
@@ -219,6 +263,16 @@ fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) {
                     at += 4;
                 }
             }
+        }
+        8 | 9 => {
+            let (Some(src), Some(grp)) = (b.slice(8, 4), b.slice(12, 4)) else {
+                fmt::s(out, " [|dvmrp]");
+                return;
+            };
+            fmt::s(out, " src ");
+            fmt::ipv4(out, src);
+            fmt::s(out, " grp ");
+            fmt::ipv4(out, grp);
         }
         7 => {
             let (Some(src), Some(grp), Some(timer)) = (b.slice(8, 4), b.slice(12, 4), b.u32(16))
