@@ -118,7 +118,7 @@ pub(crate) fn print(data: &[u8], len: usize, verbose: bool, out: &mut Vec<u8>) -
                 }
             }
         }
-        0x13 => dvmrp(b, len, out),
+        0x13 => return dvmrp(b, len, out),
         0x1e | 0x1f => {
             // Multicast traceroute: query id, source, destination and
             // where the response goes.
@@ -178,8 +178,10 @@ pub(crate) fn print(data: &[u8], len: usize, verbose: bool, out: &mut Vec<u8>) -
                 _ => 0,
             };
             if body > 0 && data.len() < body {
+                // Register checks its length; the others give up the way
+                // that makes the -x dump start at the link layer.
                 fmt::s(out, " [|pimv1]");
-                return true;
+                return code == 1;
             }
             // The version is shown when it is not 1.
             if let Some(v) = b.u8(4)
@@ -194,8 +196,8 @@ pub(crate) fn print(data: &[u8], len: usize, verbose: bool, out: &mut Vec<u8>) -
     true
 }
 
-/// DVMRP (RFC 1075 and its version 3 draft).
-fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) {
+/// DVMRP (RFC 1075 and its version 3 draft); false as for `print`.
+fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) -> bool {
     fmt::s(out, "igmp dvmrp");
     let code = b.u8(1).unwrap_or(0);
     let name = match code {
@@ -214,7 +216,7 @@ fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) {
         fmt::s(out, " [type ");
         fmt::u(out, code as u64);
         out.push(b']');
-        return;
+        return true;
     }
     out.push(b' ');
     fmt::s(out, name);
@@ -222,7 +224,7 @@ fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) {
         6 => {
             let (Some(minor), Some(major)) = (b.u8(6), b.u8(7)) else {
                 fmt::s(out, " [|dvmrp]");
-                return;
+                return true;
             };
             fmt::s(out, " (v ");
             fmt::u(out, major as u64);
@@ -238,7 +240,7 @@ fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) {
                 at += 8;
                 for _ in 0..n {
                     let Some(nb) = b.0.get(at..(at + 4).min(end)).filter(|x| x.len() == 4) else {
-                        return;
+                        return true;
                     };
                     fmt::s(out, " [");
                     fmt::ipv4(out, local);
@@ -267,7 +269,7 @@ fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) {
         8 | 9 => {
             let (Some(src), Some(grp)) = (b.slice(8, 4), b.slice(12, 4)) else {
                 fmt::s(out, " [|dvmrp]");
-                return;
+                return false;
             };
             fmt::s(out, " src ");
             fmt::ipv4(out, src);
@@ -278,7 +280,7 @@ fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) {
             let (Some(src), Some(grp), Some(timer)) = (b.slice(8, 4), b.slice(12, 4), b.u32(16))
             else {
                 fmt::s(out, " [|dvmrp]");
-                return;
+                return true;
             };
             fmt::s(out, " src ");
             fmt::ipv4(out, src);
@@ -289,4 +291,5 @@ fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) {
         }
         _ => {}
     }
+    true
 }

@@ -455,7 +455,8 @@ pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
 }
 
 /// tcpdump's `-A`: the bytes on a new line, printable ASCII, tabs and newlines
-/// as they are, a carriage return before a newline dropped, the rest `.`.
+/// as they are, a carriage return before a newline (or in the last two
+/// bytes) dropped, the rest `.`.
 pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
     if data.is_empty() {
         return;
@@ -463,7 +464,9 @@ pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
     out.push(b'\n');
     for (i, &b) in data.iter().enumerate() {
         match b {
-            b'\r' if data.get(i + 1) == Some(&b'\n') => {}
+            // tcpdump leaves out a carriage return before a newline, and
+            // also one among the last two bytes.
+            b'\r' if data.get(i + 1) == Some(&b'\n') || i + 2 >= data.len() => {}
             b'\n' | b'\t' | 0x20..=0x7e => out.push(b),
             _ => out.push(b'.'),
         }
