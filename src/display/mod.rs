@@ -37,9 +37,11 @@
 mod dns;
 mod fmt;
 mod icmp;
+mod ieee80211;
 mod ip;
 mod link;
 mod llc;
+mod radiotap;
 mod transport;
 mod tunnel;
 mod udpapps;

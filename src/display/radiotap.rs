@@ -1,0 +1,360 @@
+//! Radiotap headers (link type IEEE802_11_RADIO, 127): the per-packet radio
+//! information a monitor-mode capture puts before each 802.11 frame.
+//!
+//! tcpdump prints, at default verbosity, one short item per field it knows,
+//! in the order of the presence bits, each followed by a space: `123us tsft`,
+//! the flags it names (`cfp`, `short preamble`, `wep`, `fragmented`,
+//! `bad-fcs`), `1.0 Mb/s`, `2412 MHz 11b` (the channel kind from its flags,
+//! or `11n` whenever an MCS field is present), `fhset 3 fhpat 4`,
+//! `-48dBm signal`, `-90dBm noise`, `88 sq`, `1 tx power`,
+//! `1dB tx attenuation`, `-16dBm tx power`, `antenna 0`, `42dB signal`,
+//! `42dB noise`, and for an MCS field the rate, index, bandwidth, guard
+//! interval, format, FEC and STBC it declares known. RX flags, A-MPDU
+//! status and VHT fields are read and print nothing; the first field it
+//! does not know stops the walk with `[bit N]`. A field that does not fit
+//! in the header prints ` [|802.11_radio]` and the 802.11 frame is printed
+//! all the same; a header longer than the captured data prints only that.
+//!
+//! The flags field's "FCS at end" bit removes the last four bytes from the
+//! frame and its "data pad" bit pads the 802.11 header to four bytes; both
+//! are handed to [`ieee80211`]. Vendor namespaces are skipped by their
+//! declared length; fields past bit 31 of a namespace are unknown.
+
+use super::{Bytes, Dump, Printer, fmt, ieee80211};
+
+/// The 802.11n data rates in tenths of Mb/s by MCS index, for
+/// [bandwidth 20/40 MHz][long/short guard interval]; 0 where the index has
+/// no rate at that width (MCS 32 at 20 MHz).
+const MCS_RATE: [[[u16; 77]; 2]; 2] = [
+    [
+        [
+            65, 130, 195, 260, 390, 520, 585, 650, 130, 260, 390, 520, 780, 1040, 1170, 1300, 195,
+            390, 585, 780, 1170, 1560, 1755, 1950, 260, 520, 780, 1040, 1560, 2080, 2340, 2600, 0,
+            390, 520, 650, 585, 780, 975, 520, 650, 650, 780, 910, 910, 1040, 780, 975, 975, 1170,
+            1365, 1365, 1560, 650, 780, 910, 780, 910, 1040, 1170, 1040, 1170, 1300, 1300, 1430,
+            975, 1170, 1365, 1170, 1365, 1560, 1755, 1560, 1755, 1950, 1950, 2145,
+        ],
+        [
+            72, 144, 217, 289, 433, 578, 650, 722, 144, 289, 433, 578, 867, 1156, 1300, 1444, 217,
+            433, 650, 867, 1300, 1733, 1950, 2167, 289, 578, 867, 1156, 1733, 2311, 2600, 2889, 0,
+            433, 578, 722, 650, 867, 1083, 578, 722, 722, 867, 1011, 1011, 1156, 867, 1083, 1083,
+            1300, 1517, 1517, 1733, 722, 867, 1011, 867, 1011, 1156, 1300, 1156, 1300, 1444, 1444,
+            1589, 1083, 1300, 1517, 1300, 1517, 1733, 1950, 1733, 1950, 2167, 2167, 2383,
+        ],
+    ],
+    [
+        [
+            135, 270, 405, 540, 810, 1080, 1215, 1350, 270, 540, 810, 1080, 1620, 2160, 2430, 2700,
+            405, 810, 1215, 1620, 2430, 3240, 3645, 4050, 540, 1080, 1620, 2160, 3240, 4320, 4860,
+            5400, 60, 810, 1080, 1350, 1215, 1620, 2025, 1080, 1350, 1350, 1620, 1890, 1890, 2160,
+            1620, 2025, 2025, 2430, 2835, 2835, 3240, 1350, 1620, 1890, 1620, 1890, 2160, 2430,
+            2160, 2430, 2700, 2700, 2970, 2025, 2430, 2835, 2430, 2835, 3240, 3645, 3240, 3645,
+            4050, 4050, 4455,
+        ],
+        [
+            150, 300, 450, 600, 900, 1200, 1350, 1500, 300, 600, 900, 1200, 1800, 2400, 2700, 3000,
+            450, 900, 1350, 1800, 2700, 3600, 4050, 4500, 600, 1200, 1800, 2400, 3600, 4800, 5400,
+            6000, 67, 900, 1200, 1500, 1350, 1800, 2250, 1200, 1500, 1500, 1800, 2100, 2100, 2400,
+            1800, 2250, 2250, 2700, 3150, 3150, 3600, 1500, 1800, 2100, 1800, 2100, 2400, 2700,
+            2400, 2700, 3000, 3000, 3300, 2250, 2700, 3150, 2700, 3150, 3600, 4050, 3600, 4050,
+            4500, 4500, 4950,
+        ],
+    ],
+];
+
+/// Appends a rate in tenths as `%.1f`.
+fn tenths(out: &mut Vec<u8>, v: u64) {
+    fmt::u(out, v / 10);
+    out.push(b'.');
+    fmt::u(out, v % 10);
+}
+
+/// Alignment and size of the radiotap fields tcpdump knows, by bit; `None`
+/// for the ones it stops at.
+fn field_shape(bit: u32) -> Option<(usize, usize)> {
+    Some(match bit {
+        0 => (8, 8),
+        1 | 2 => (1, 1),
+        3 => (2, 4),
+        4 => (1, 2),
+        5 | 6 => (1, 1),
+        7..=9 => (2, 2),
+        10..=13 => (1, 1),
+        14 => (2, 2),
+        18 => (4, 8),
+        19 => (1, 3),
+        20 => (4, 8),
+        21 => (2, 12),
+        _ => return None,
+    })
+}
+
+/// The channel kind tcpdump names from channel flags (each name followed
+/// by a space); with an MCS field present it is always `11n`.
+fn channel_kind(out: &mut Vec<u8>, flags: u32, ht: bool) {
+    if ht {
+        fmt::s(out, "11n ");
+        return;
+    }
+    let (turbo, cck, ofdm, ghz2, ghz5, gfsk, dyn_) = (
+        flags & 0x0010 != 0,
+        flags & 0x0020 != 0,
+        flags & 0x0040 != 0,
+        flags & 0x0080 != 0,
+        flags & 0x0100 != 0,
+        flags & 0x0800 != 0,
+        flags & 0x0400 != 0,
+    );
+    let (half, quarter) = (flags & 0x4000 != 0, flags & 0x8000 != 0);
+    if ghz2 && gfsk {
+        fmt::s(out, "FHSS ");
+    } else if ghz5 && ofdm {
+        fmt::s(
+            out,
+            if half {
+                "11a/10Mhz "
+            } else if quarter {
+                "11a/5Mhz "
+            } else {
+                "11a "
+            },
+        );
+    } else if ghz2 && (ofdm || dyn_) {
+        fmt::s(
+            out,
+            if half {
+                "11g/10Mhz "
+            } else if quarter {
+                "11g/5Mhz "
+            } else {
+                "11g "
+            },
+        );
+    } else if ghz2 && cck {
+        fmt::s(out, "11b ");
+    }
+    if turbo {
+        fmt::s(out, "Turbo ");
+    }
+}
+
+/// The MCS field: known bits, flags, index.
+fn mcs(out: &mut Vec<u8>, known: u8, flags: u8, index: u8) {
+    let bw = flags & 3;
+    if known & 0x03 == 0x03 && index < 77 {
+        // The 20 MHz halves of a 40 MHz channel run at 20 MHz rates.
+        let gi = usize::from(known & 0x04 != 0 && flags & 0x04 != 0);
+        let rate = MCS_RATE[usize::from(bw == 1)][gi][index as usize];
+        if rate != 0 {
+            tenths(out, rate as u64);
+            fmt::s(out, " Mb/s ");
+        }
+    }
+    if known & 0x02 != 0 {
+        fmt::s(out, "MCS ");
+        fmt::u(out, index as u64);
+        out.push(b' ');
+    }
+    if known & 0x01 != 0 {
+        fmt::s(
+            out,
+            match bw {
+                0 => "20 MHz ",
+                1 => "40 MHz ",
+                2 => "20 MHz (L) ",
+                _ => "20 MHz (U) ",
+            },
+        );
+    }
+    if known & 0x04 != 0 {
+        fmt::s(out, if flags & 0x04 != 0 { "short GI " } else { "long GI " });
+    }
+    if known & 0x08 != 0 {
+        fmt::s(out, if flags & 0x08 != 0 { "greenfield " } else { "mixed " });
+    }
+    if known & 0x10 != 0 {
+        fmt::s(out, if flags & 0x10 != 0 { "LDPC FEC " } else { "BCC FEC " });
+    }
+    if known & 0x20 != 0 {
+        fmt::s(out, "RX-STBC");
+        fmt::u(out, ((flags >> 5) & 3) as u64);
+        out.push(b' ');
+    }
+}
+
+/// What the radiotap walk learned for the 802.11 printer.
+struct Walk {
+    fcs: bool,
+    pad: bool,
+}
+
+/// Prints one known field from its bytes `f` (of the size [`field_shape`] gives).
+fn field(out: &mut Vec<u8>, bit: u32, f: &[u8], ht: bool, w: &mut Walk) {
+    let le16 = |o: usize| u16::from_le_bytes([f[o], f[o + 1]]);
+    match bit {
+        0 => {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(&f[..8]);
+            fmt::u(out, u64::from_le_bytes(a));
+            fmt::s(out, "us tsft ");
+        }
+        1 => {
+            let v = f[0];
+            for (b, name) in [
+                (0x01, "cfp "),
+                (0x02, "short preamble "),
+                (0x04, "wep "),
+                (0x08, "fragmented "),
+                (0x40, "bad-fcs "),
+            ] {
+                if v & b != 0 {
+                    fmt::s(out, name);
+                }
+            }
+            w.fcs = v & 0x10 != 0;
+            w.pad = v & 0x20 != 0;
+        }
+        2 => {
+            tenths(out, f[0] as u64 * 5);
+            fmt::s(out, " Mb/s ");
+        }
+        3 => {
+            fmt::u(out, le16(0) as u64);
+            fmt::s(out, " MHz ");
+            channel_kind(out, le16(2) as u32, ht);
+        }
+        4 => {
+            fmt::s(out, "fhset ");
+            fmt::u(out, f[0] as u64);
+            fmt::s(out, " fhpat ");
+            fmt::u(out, f[1] as u64);
+            out.push(b' ');
+        }
+        5 | 6 => {
+            signed(out, f[0] as i8 as i64);
+            fmt::s(out, if bit == 5 { "dBm signal " } else { "dBm noise " });
+        }
+        7 => {
+            fmt::u(out, le16(0) as u64);
+            fmt::s(out, " sq ");
+        }
+        8 | 9 => {
+            signed(out, -(le16(0) as i16 as i64));
+            fmt::s(out, if bit == 8 { " tx power " } else { "dB tx attenuation " });
+        }
+        10 => {
+            signed(out, f[0] as i8 as i64);
+            fmt::s(out, "dBm tx power ");
+        }
+        11 => {
+            fmt::s(out, "antenna ");
+            fmt::u(out, f[0] as u64);
+            out.push(b' ');
+        }
+        12 | 13 => {
+            fmt::u(out, f[0] as u64);
+            fmt::s(out, if bit == 12 { "dB signal " } else { "dB noise " });
+        }
+        18 => {
+            fmt::u(out, le16(4) as u64);
+            fmt::s(out, " MHz ");
+            let flags = u32::from_le_bytes([f[0], f[1], f[2], f[3]]);
+            channel_kind(out, flags, ht);
+        }
+        19 => mcs(out, f[0], f[1], f[2]),
+        _ => {}
+    }
+}
+
+fn signed(out: &mut Vec<u8>, v: i64) {
+    if v < 0 {
+        out.push(b'-');
+    }
+    fmt::u(out, v.unsigned_abs());
+}
+
+/// Prints the radiotap header and the 802.11 frame after it.
+pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let b = Bytes(data);
+    let (Some(_), Some(lo), Some(hi)) = (b.u8(0), b.u8(2), b.u8(3)) else {
+        fmt::s(out, " [|802.11_radio]");
+        return;
+    };
+    let len = u16::from_le_bytes([lo, hi]) as usize;
+    if len < 8 || data.len() < len {
+        fmt::s(out, " [|802.11_radio]");
+        return;
+    }
+    let hdr = &data[..len];
+    // The presence words: each one with bit 31 set is followed by another.
+    let mut words_end = 4;
+    loop {
+        if words_end + 4 > len {
+            fmt::s(out, " [|802.11_radio]");
+            return;
+        }
+        let w = u32::from_le_bytes([
+            hdr[words_end],
+            hdr[words_end + 1],
+            hdr[words_end + 2],
+            hdr[words_end + 3],
+        ]);
+        words_end += 4;
+        if w & 0x8000_0000 == 0 {
+            break;
+        }
+    }
+    let first = u32::from_le_bytes([hdr[4], hdr[5], hdr[6], hdr[7]]);
+    let ht = first & (1 << 19) != 0;
+    let mut walk = Walk { fcs: false, pad: false };
+    let mut at = words_end;
+    // Namespace state: whether the current word belongs to the radiotap
+    // namespace, and the bit number of its bit 0.
+    let mut radiotap_ns = true;
+    let mut base = 0u32;
+    let mut wi = 4;
+    'words: while wi < words_end {
+        let w = u32::from_le_bytes([hdr[wi], hdr[wi + 1], hdr[wi + 2], hdr[wi + 3]]);
+        wi += 4;
+        if radiotap_ns {
+            for i in 0..29u32 {
+                if w & (1 << i) == 0 {
+                    continue;
+                }
+                let bit = base + i;
+                let Some((align, size)) = field_shape(bit) else {
+                    fmt::s(out, "[bit ");
+                    fmt::u(out, bit as u64);
+                    fmt::s(out, "] ");
+                    break 'words;
+                };
+                at = at.div_ceil(align) * align;
+                if at + size > len {
+                    fmt::s(out, " [|802.11_radio]");
+                    break 'words;
+                }
+                field(out, bit, &hdr[at..at + size], ht, &mut walk);
+                at += size;
+            }
+        }
+        // Bits 29 and 30 choose the namespace of the next word.
+        if w & (1 << 29) != 0 {
+            radiotap_ns = true;
+            base = 0;
+        } else if w & (1 << 30) != 0 {
+            // A vendor namespace: OUI, sub-namespace and the length of its
+            // data, which is skipped.
+            at = at.div_ceil(2) * 2;
+            let Some(skip) = Bytes(hdr).slice(at + 4, 2) else { break };
+            at += 6 + u16::from_le_bytes([skip[0], skip[1]]) as usize;
+            if at > len {
+                break;
+            }
+            radiotap_ns = false;
+        } else if radiotap_ns {
+            base += 32;
+        }
+    }
+    dump.net_off = len;
+    ieee80211::frame(p, &data[len..], wire.saturating_sub(len), out, dump, walk.fcs, walk.pad);
+}
