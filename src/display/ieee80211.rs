@@ -259,9 +259,12 @@ pub(crate) fn frame(
             7 | 10 | 11 | 14 | 15 => 16,
             _ => 2,
         },
-        _ => 24 + if fc1 & 3 == 3 { 6 } else { 0 } + if sub & 8 != 0 { 2 } else { 0 },
+        2 => 24 + if fc1 & 3 == 3 { 6 } else { 0 } + if sub & 8 != 0 { 2 } else { 0 },
+        _ => 2,
     };
-    if pad {
+    // Frames whose header tcpdump does not know (length 2: the frame
+    // control field) are not padded.
+    if pad && hdr > 2 {
         hdr = hdr.div_ceil(4) * 4;
     }
     if data.len() < hdr {
@@ -271,32 +274,16 @@ pub(crate) fn frame(
     match kind {
         0 => mgmt(out, sub, data, fc1),
         1 => ctrl(out, sub, data),
+        3 => fmt::s(out, "unknown 802.11 frame type (3)"),
         _ => {
             let body = &data[hdr..];
-            if fc1 & 0x40 != 0 {
-                fmt::s(out, "Data");
-                let bb = Bytes(body);
-                let (Some(a), Some(c), Some(d), Some(k)) = (bb.u8(0), bb.u8(1), bb.u8(2), bb.u8(3))
-                else {
-                    fmt::s(out, TRUNC);
-                    return;
-                };
-                fmt::s(out, " IV:");
-                let iv = a as u32 | (c as u32) << 8 | (d as u32) << 16;
-                // `%3x`: right-aligned in three columns.
-                let digits = (32 - iv.leading_zeros()).div_ceil(4).max(1);
-                for _ in digits..3 {
-                    out.push(b' ');
-                }
-                fmt::x(out, iv as u64);
-                fmt::s(out, " Pad ");
-                fmt::x(out, (k & 0x3f) as u64);
-                fmt::s(out, " KeyID ");
-                fmt::u(out, (k >> 6) as u64);
-                return;
-            }
             if sub & 4 != 0 {
                 // Null and CF frames carry no payload.
+                return;
+            }
+            if fc1 & 0x40 != 0 {
+                fmt::s(out, "Data");
+                wep(out, body);
                 return;
             }
             let (da, sa) = match fc1 & 3 {
@@ -309,6 +296,26 @@ pub(crate) fn frame(
             llc(p, body, wire.saturating_sub(hdr), out, dump, off, sa, da);
         }
     }
+}
+
+/// The WEP/TKIP/CCMP header of a protected frame: ` IV:%3x Pad %x KeyID %u`.
+fn wep(out: &mut Vec<u8>, body: &[u8]) {
+    let Some(&[a, c, d, k]) = body.get(..4) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    fmt::s(out, " IV:");
+    let iv = a as u32 | (c as u32) << 8 | (d as u32) << 16;
+    // `%3x`: right-aligned in three columns.
+    let digits = (32 - iv.leading_zeros()).div_ceil(4).max(1);
+    for _ in digits..3 {
+        out.push(b' ');
+    }
+    fmt::x(out, iv as u64);
+    fmt::s(out, " Pad ");
+    fmt::x(out, (k & 0x3f) as u64);
+    fmt::s(out, " KeyID ");
+    fmt::u(out, (k >> 6) as u64);
 }
 
 /// An LLC payload of a data frame: SNAP with an ethertype bpfcap
@@ -327,13 +334,12 @@ fn llc(
     let b = Bytes(body);
     let (Some(dsap), Some(ssap), Some(ctl)) = (b.u8(0), b.u8(1), b.u8(2)) else {
         fmt::s(out, " [|llc]");
-        dump.forced = Some(off);
+        forced_dump(p, out, body);
         return;
     };
     if (dsap, ssap, ctl) == (0xaa, 0xaa, 0x03) {
         let (Some(org), Some(et)) = (b.slice(3, 3), b.u16(6)) else {
-            fmt::s(out, " [|llc]");
-            dump.forced = Some(off);
+            fmt::s(out, " [|snap]");
             return;
         };
         if org == [0, 0, 0] {
@@ -354,7 +360,7 @@ fn llc(
             fmt::s(out, "), length ");
             fmt::u(out, w as u64);
             fmt::s(out, ": ");
-            dump.forced = Some(off);
+            forced_dump(p, out, body);
             return;
         }
     }
@@ -362,7 +368,17 @@ fn llc(
     fmt::s(out, " > ");
     fmt::mac(out, da);
     fmt::s(out, " LLC, not dissected");
-    dump.forced = Some(off);
+    forced_dump(p, out, body);
+}
+
+/// The dump tcpdump gives a payload it does not dissect. It is written
+/// here rather than left to the printer's default dump so that it stops
+/// before a frame check sequence.
+fn forced_dump(p: &Printer, out: &mut Vec<u8>, bytes: &[u8]) {
+    let o = &p.opts;
+    if o.hex == 0 && o.hex_ascii == 0 && !o.ascii && !o.quiet {
+        super::hex_dump(out, bytes, true);
+    }
 }
 
 /// The elements of a management frame body that tcpdump prints.
@@ -492,16 +508,23 @@ const MGMT_NAMES: [&str; 16] = [
 ];
 
 fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8) {
-    let _ = fc1;
     let name = MGMT_NAMES[sub as usize & 15];
     if name.is_empty() {
         fmt::s(out, "Unhandled Management subtype(");
         fmt::x(out, sub as u64);
         out.push(b')');
+    } else {
+        fmt::s(out, name);
+    }
+    let body = &data[24..];
+    if fc1 & 0x40 != 0 {
+        // A protected body: only its security header is printed.
+        wep(out, body);
         return;
     }
-    fmt::s(out, name);
-    let body = &data[24..];
+    if name.is_empty() {
+        return;
+    }
     let b = Bytes(body);
     let need = match sub {
         0 => 4,

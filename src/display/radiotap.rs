@@ -78,8 +78,8 @@ fn field_shape(bit: u32) -> Option<(usize, usize)> {
         3 => (2, 4),
         4 => (1, 2),
         5 | 6 => (1, 1),
-        7..=9 => (2, 2),
-        10..=13 => (1, 1),
+        7 | 8 => (2, 2),
+        9..=13 => (1, 1),
         14 => (2, 2),
         18 => (4, 8),
         19 => (1, 3),
@@ -90,60 +90,119 @@ fn field_shape(bit: u32) -> Option<(usize, usize)> {
 }
 
 /// The channel kind tcpdump names from channel flags (each name followed
-/// by a space); with an MCS field present it is always `11n`.
+/// by a space): FHSS, 11a and 11g (with their half and quarter rate
+/// forms) independently, 11b only when not 11g, Turbo, then the HT flags
+/// of an extended channel. With an MCS field present only `11n` and the HT
+/// flags are named.
 fn channel_kind(out: &mut Vec<u8>, flags: u32, ht: bool) {
+    let has = |bits: u32| flags & bits == bits;
+    let (ghz2, ofdm, half, quarter) = (0x0080, 0x0040, 0x4000, 0x8000);
     if ht {
         fmt::s(out, "11n ");
-        return;
+    } else {
+        if has(ghz2 | 0x0800) {
+            fmt::s(out, "FHSS ");
+        }
+        let variant = |out: &mut Vec<u8>, name: &str| {
+            fmt::s(out, name);
+            if has(half) {
+                fmt::s(out, "/10Mhz");
+            } else if has(quarter) {
+                fmt::s(out, "/5Mhz");
+            }
+            out.push(b' ');
+        };
+        if has(0x0100 | ofdm) {
+            variant(out, "11a");
+        }
+        let g = has(ghz2 | ofdm) || has(ghz2 | 0x0400);
+        if g {
+            variant(out, "11g");
+        } else if has(ghz2 | 0x0020) {
+            fmt::s(out, "11b ");
+        }
+        if has(0x0010) {
+            fmt::s(out, "Turbo ");
+        }
     }
-    let (turbo, cck, ofdm, ghz2, ghz5, gfsk, dyn_) = (
-        flags & 0x0010 != 0,
-        flags & 0x0020 != 0,
-        flags & 0x0040 != 0,
-        flags & 0x0080 != 0,
-        flags & 0x0100 != 0,
-        flags & 0x0800 != 0,
-        flags & 0x0400 != 0,
-    );
-    let (half, quarter) = (flags & 0x4000 != 0, flags & 0x8000 != 0);
-    if ghz2 && gfsk {
-        fmt::s(out, "FHSS ");
-    } else if ghz5 && ofdm {
-        fmt::s(
-            out,
-            if half {
-                "11a/10Mhz "
-            } else if quarter {
-                "11a/5Mhz "
-            } else {
-                "11a "
-            },
-        );
-    } else if ghz2 && (ofdm || dyn_) {
-        fmt::s(
-            out,
-            if half {
-                "11g/10Mhz "
-            } else if quarter {
-                "11g/5Mhz "
-            } else {
-                "11g "
-            },
-        );
-    } else if ghz2 && cck {
-        fmt::s(out, "11b ");
+    if has(0x1_0000) {
+        fmt::s(out, "ht/20 ");
+    } else if has(0x4_0000) {
+        fmt::s(out, "ht/40- ");
+    } else if has(0x2_0000) {
+        fmt::s(out, "ht/40+ ");
     }
-    if turbo {
-        fmt::s(out, "Turbo ");
+}
+
+/// The VHT field: per user with streams, its MCS and coding; then the
+/// bandwidth and guard interval when declared known.
+fn vht(out: &mut Vec<u8>, f: &[u8]) {
+    const BW: [&str; 26] = [
+        "20 MHz",
+        "40 MHz",
+        "20 MHz (L)",
+        "20 MHz (U)",
+        "80 MHz",
+        "80 MHz (L)",
+        "80 MHz (U)",
+        "80 MHz (LL)",
+        "80 MHz (LU)",
+        "80 MHz (UL)",
+        "80 MHz (UU)",
+        "160 MHz",
+        "160 MHz (L)",
+        "160 MHz (U)",
+        "160 MHz (LL)",
+        "160 MHz (LU)",
+        "160 MHz (UL)",
+        "160 MHz (UU)",
+        "160 MHz (LLL)",
+        "160 MHz (LLU)",
+        "160 MHz (LUL)",
+        "160 MHz (UUU)",
+        "160 MHz (ULL)",
+        "160 MHz (ULU)",
+        "160 MHz (UUL)",
+        "160 MHz (UUU)",
+    ];
+    let known = u16::from_le_bytes([f[0], f[1]]);
+    let (flags, bw, coding) = (f[2], f[3] & 0x1f, f[8]);
+    for (i, &mn) in f[4..8].iter().enumerate() {
+        if mn & 0x0f == 0 {
+            continue;
+        }
+        fmt::s(out, "User ");
+        fmt::u(out, i as u64);
+        fmt::s(out, " MCS ");
+        fmt::u(out, (mn >> 4) as u64);
+        fmt::s(out, if coding & (1 << i) != 0 { " LDPC FEC " } else { " BCC FEC " });
+    }
+    if known & 0x0040 != 0 {
+        match BW.get(bw as usize) {
+            Some(name) => fmt::s(out, name),
+            None => {
+                fmt::s(out, "unknown (");
+                fmt::u(out, bw as u64);
+                out.push(b')');
+            }
+        }
+        out.push(b' ');
+    }
+    if known & 0x0004 != 0 {
+        fmt::s(out, if flags & 0x04 != 0 { "short GI " } else { "long GI " });
     }
 }
 
 /// The MCS field: known bits, flags, index.
 fn mcs(out: &mut Vec<u8>, known: u8, flags: u8, index: u8) {
     let bw = flags & 3;
-    if known & 0x03 == 0x03 && index < 77 {
+    // The rate is printed once the index and either the bandwidth or the
+    // guard interval are declared known, from the flags as they stand.
+    if known & 0x02 != 0 && known & 0x05 != 0 && index < 77 {
         // The 20 MHz halves of a 40 MHz channel run at 20 MHz rates.
-        let gi = usize::from(known & 0x04 != 0 && flags & 0x04 != 0);
+        // The guard interval bit counts for the rate even when it is not
+        // declared known.
+        let gi = usize::from(flags & 0x04 != 0);
         let rate = MCS_RATE[usize::from(bw == 1)][gi][index as usize];
         if rate != 0 {
             tenths(out, rate as u64);
@@ -186,6 +245,7 @@ fn mcs(out: &mut Vec<u8>, known: u8, flags: u8, index: u8) {
 struct Walk {
     fcs: bool,
     pad: bool,
+    xchannel: bool,
 }
 
 /// Prints one known field from its bytes `f` (of the size [`field_shape`] gives).
@@ -214,10 +274,18 @@ fn field(out: &mut Vec<u8>, bit: u32, f: &[u8], ht: bool, w: &mut Walk) {
             w.fcs = v & 0x10 != 0;
             w.pad = v & 0x20 != 0;
         }
+        2 if (0x80..0x90).contains(&f[0]) => {
+            // The high bit marks an 802.11n MCS index in the legacy field.
+            fmt::s(out, "MCS ");
+            fmt::u(out, (f[0] & 0x7f) as u64);
+            out.push(b' ');
+        }
         2 => {
             tenths(out, f[0] as u64 * 5);
             fmt::s(out, " Mb/s ");
         }
+        // An extended channel, when present, replaces the plain one.
+        3 if w.xchannel => {}
         3 => {
             fmt::u(out, le16(0) as u64);
             fmt::s(out, " MHz ");
@@ -238,9 +306,13 @@ fn field(out: &mut Vec<u8>, bit: u32, f: &[u8], ht: bool, w: &mut Walk) {
             fmt::u(out, le16(0) as u64);
             fmt::s(out, " sq ");
         }
-        8 | 9 => {
+        8 => {
             signed(out, -(le16(0) as i16 as i64));
-            fmt::s(out, if bit == 8 { " tx power " } else { "dB tx attenuation " });
+            fmt::s(out, " tx power ");
+        }
+        9 => {
+            signed(out, -(f[0] as i8 as i64));
+            fmt::s(out, "dB tx attenuation ");
         }
         10 => {
             signed(out, f[0] as i8 as i64);
@@ -262,6 +334,7 @@ fn field(out: &mut Vec<u8>, bit: u32, f: &[u8], ht: bool, w: &mut Walk) {
             channel_kind(out, flags, ht);
         }
         19 => mcs(out, f[0], f[1], f[2]),
+        21 => vht(out, f),
         _ => {}
     }
 }
@@ -306,7 +379,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     }
     let first = u32::from_le_bytes([hdr[4], hdr[5], hdr[6], hdr[7]]);
     let ht = first & (1 << 19) != 0;
-    let mut walk = Walk { fcs: false, pad: false };
+    let mut walk = Walk { fcs: false, pad: false, xchannel: first & (1 << 18) != 0 };
     let mut at = words_end;
     // Namespace state: whether the current word belongs to the radiotap
     // namespace, and the bit number of its bit 0.
