@@ -226,7 +226,9 @@ fn le16(b: Bytes<'_>, off: usize) -> Option<u16> {
 }
 
 /// Prints an 802.11 frame; `fcs` when the last four bytes are the frame
-/// check sequence, `pad` when the header is padded to four bytes.
+/// check sequence, `pad` when the header is padded to four bytes. A frame
+/// whose header is cut short has nothing left for `-x` to dump, as in
+/// tcpdump.
 pub(crate) fn frame(
     p: &mut Printer,
     data: &[u8],
@@ -240,6 +242,7 @@ pub(crate) fn frame(
     if fcs {
         if data.len() < 4 {
             fmt::s(out, TRUNC);
+            dump.net_off = usize::MAX;
             return;
         }
         wire -= 4;
@@ -248,6 +251,7 @@ pub(crate) fn frame(
     let b = Bytes(data);
     let (Some(fc0), Some(fc1)) = (b.u8(0), b.u8(1)) else {
         fmt::s(out, TRUNC);
+        dump.net_off = usize::MAX;
         return;
     };
     let (kind, sub) = ((fc0 >> 2) & 3, fc0 >> 4);
@@ -269,7 +273,13 @@ pub(crate) fn frame(
     }
     if data.len() < hdr {
         fmt::s(out, TRUNC);
+        dump.net_off = usize::MAX;
         return;
+    }
+    // `-x` dumps what follows the 802.11 header, or the whole frame when
+    // tcpdump does not know the header.
+    if hdr > 2 {
+        dump.net_off += hdr;
     }
     match kind {
         0 => mgmt(out, sub, data, fc1),
@@ -292,8 +302,7 @@ pub(crate) fn frame(
                 2 => (&data[4..10], &data[16..22]),
                 _ => (&data[16..22], &data[24..30]),
             };
-            let off = dump.net_off + hdr;
-            llc(p, body, wire.saturating_sub(hdr), out, dump, off, sa, da);
+            llc(p, body, wire.saturating_sub(hdr), out, dump, sa, da);
         }
     }
 }
@@ -320,32 +329,36 @@ fn wep(out: &mut Vec<u8>, body: &[u8]) {
 
 /// An LLC payload of a data frame: SNAP with an ethertype bpfcap
 /// dissects, or tcpdump's line for an unknown SNAP ethertype.
-#[allow(clippy::too_many_arguments)]
 fn llc(
     p: &mut Printer,
     body: &[u8],
     wire: usize,
     out: &mut Vec<u8>,
     dump: &mut Dump,
-    off: usize,
     sa: &[u8],
     da: &[u8],
 ) {
     let b = Bytes(body);
     let (Some(dsap), Some(ssap), Some(ctl)) = (b.u8(0), b.u8(1), b.u8(2)) else {
+        // The short LLC header is dumped whatever the options; `-x` goes on
+        // after it (with the frame check sequence, if any).
         fmt::s(out, " [|llc]");
-        forced_dump(p, out, body);
+        if !p.opts.quiet {
+            super::hex_dump(out, body, true);
+        }
+        dump.net_off = dump.net_off.saturating_add(body.len());
         return;
     };
     if (dsap, ssap, ctl) == (0xaa, 0xaa, 0x03) {
         let (Some(org), Some(et)) = (b.slice(3, 3), b.u16(6)) else {
             fmt::s(out, " [|snap]");
+            dump.net_off = usize::MAX;
             return;
         };
         if org == [0, 0, 0] {
+            dump.net_off = dump.net_off.saturating_add(8);
             let rest = &body[8..];
             let w = wire.saturating_sub(8);
-            dump.net_off = off + 8;
             match et {
                 0x0800 => return ip::ipv4(p, rest, w, out, true),
                 0x86dd => return ip::ipv6(p, rest, w, out, true),

@@ -351,11 +351,13 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     let b = Bytes(data);
     let (Some(_), Some(lo), Some(hi)) = (b.u8(0), b.u8(2), b.u8(3)) else {
         fmt::s(out, " [|802.11_radio]");
+        dump.net_off = usize::MAX;
         return;
     };
     let len = u16::from_le_bytes([lo, hi]) as usize;
     if len < 8 || data.len() < len {
         fmt::s(out, " [|802.11_radio]");
+        dump.net_off = usize::MAX;
         return;
     }
     let hdr = &data[..len];
@@ -364,6 +366,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     loop {
         if words_end + 4 > len {
             fmt::s(out, " [|802.11_radio]");
+            dump.net_off = usize::MAX;
             return;
         }
         let w = u32::from_le_bytes([
