@@ -281,12 +281,24 @@ pub(crate) fn frame(
     if hdr > 2 {
         dump.net_off += hdr;
     }
+    let e = p.opts.link_header;
     match kind {
-        0 => mgmt(out, sub, data, fc1),
-        1 => ctrl(out, sub, data),
+        0 => {
+            if e {
+                mac_label(out, "BSSID:", &data[16..22]);
+                mac_label(out, " DA:", &data[4..10]);
+                mac_label(out, " SA:", &data[10..16]);
+                out.push(b' ');
+            }
+            mgmt(out, sub, data, fc1, e)
+        }
+        1 => ctrl(out, sub, data, e),
         3 => fmt::s(out, "unknown 802.11 frame type (3)"),
         _ => {
             let body = &data[hdr..];
+            if e {
+                data_header(out, sub, fc1, data);
+            }
             if sub & 4 != 0 {
                 // Null and CF frames carry no payload.
                 return;
@@ -305,6 +317,52 @@ pub(crate) fn frame(
             llc(p, body, wire.saturating_sub(hdr), out, dump, sa, da);
         }
     }
+}
+
+fn mac_label(out: &mut Vec<u8>, label: &str, a: &[u8]) {
+    fmt::s(out, label);
+    fmt::mac(out, a);
+}
+
+/// `-e`'s header of a data frame: the CF/QoS kind, then the addresses
+/// named by the To-DS and From-DS bits.
+fn data_header(out: &mut Vec<u8>, sub: u8, fc1: u8, data: &[u8]) {
+    const KIND: [&str; 8] = [
+        "",
+        "CF Ack ",
+        "CF Poll ",
+        "CF Ack/Poll ",
+        "CF +QoS ",
+        "CF Ack+QoS ",
+        "CF Poll+QoS ",
+        "CF Ack/Poll+QoS ",
+    ];
+    fmt::s(out, KIND[((sub & 3) | ((sub >> 1) & 4)) as usize]);
+    let (a1, a2, a3) = (&data[4..10], &data[10..16], &data[16..22]);
+    match fc1 & 3 {
+        0 => {
+            mac_label(out, "DA:", a1);
+            mac_label(out, " SA:", a2);
+            mac_label(out, " BSSID:", a3);
+        }
+        1 => {
+            mac_label(out, "BSSID:", a1);
+            mac_label(out, " SA:", a2);
+            mac_label(out, " DA:", a3);
+        }
+        2 => {
+            mac_label(out, "DA:", a1);
+            mac_label(out, " BSSID:", a2);
+            mac_label(out, " SA:", a3);
+        }
+        _ => {
+            mac_label(out, "RA:", a1);
+            mac_label(out, " TA:", a2);
+            mac_label(out, " DA:", a3);
+            mac_label(out, " SA:", &data[24..30]);
+        }
+    }
+    out.push(b' ');
 }
 
 /// The WEP/TKIP/CCMP header of a protected frame: ` IV:%3x Pad %x KeyID %u`.
@@ -343,13 +401,15 @@ fn llc(
         // The short LLC header is dumped whatever the options; `-x` goes on
         // after it (with the frame check sequence, if any).
         fmt::s(out, " [|llc]");
-        if !p.opts.quiet {
-            super::hex_dump(out, body, true);
-        }
+        super::hex_dump(out, body, true);
         dump.net_off = dump.net_off.saturating_add(body.len());
         return;
     };
+    let e = p.opts.link_header;
     if (dsap, ssap, ctl) == (0xaa, 0xaa, 0x03) {
+        if e {
+            fmt::s(out, "LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa) Command, ctrl 0x03: ");
+        }
         let (Some(org), Some(et)) = (b.slice(3, 3), b.u16(6)) else {
             fmt::s(out, " [|snap]");
             dump.net_off = usize::MAX;
@@ -359,11 +419,24 @@ fn llc(
             dump.net_off = dump.net_off.saturating_add(8);
             let rest = &body[8..];
             let w = wire.saturating_sub(8);
+            if e {
+                fmt::s(out, "oui Ethernet (0x000000), ethertype ");
+                fmt::s(out, ethertype_name(et));
+                fmt::s(out, " (0x");
+                fmt::x_pad(out, et as u64, 4);
+                fmt::s(out, "), length ");
+                fmt::u(out, w as u64);
+                fmt::s(out, ": ");
+            }
             match et {
-                0x0800 => return ip::ipv4(p, rest, w, out, true),
-                0x86dd => return ip::ipv6(p, rest, w, out, true),
-                0x0806 | 0x8035 => return link::arp(p, rest, w, out, true),
+                0x0800 => return ip::ipv4(p, rest, w, out, !e),
+                0x86dd => return ip::ipv6(p, rest, w, out, !e),
+                0x0806 | 0x8035 => return link::arp(p, rest, w, out, !e),
                 _ => {}
+            }
+            if e {
+                forced_dump(p, out, body);
+                return;
             }
             fmt::mac(out, sa);
             fmt::s(out, " > ");
@@ -382,6 +455,17 @@ fn llc(
     fmt::mac(out, da);
     fmt::s(out, " LLC, not dissected");
     forced_dump(p, out, body);
+}
+
+/// The names tcpdump gives ethertypes after `-e`'s SNAP header.
+fn ethertype_name(t: u16) -> &'static str {
+    match t {
+        0x0800 => "IPv4",
+        0x86dd => "IPv6",
+        0x0806 => "ARP",
+        0x8035 => "Reverse ARP",
+        _ => "Unknown",
+    }
 }
 
 /// The dump tcpdump gives a payload it does not dissect. It is written
@@ -520,7 +604,7 @@ const MGMT_NAMES: [&str; 16] = [
     "",
 ];
 
-fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8) {
+fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8, e: bool) {
     let name = MGMT_NAMES[sub as usize & 15];
     if name.is_empty() {
         fmt::s(out, "Unhandled Management subtype(");
@@ -622,17 +706,19 @@ fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8) {
             }
             trunc_if(out, ok);
         }
-        12 => {
-            fmt::s(out, " (");
-            fmt::mac(out, sa);
-            fmt::s(out, "): ");
-            reason(out, le16(b, 0).unwrap_or(0));
-        }
-        13 => {
-            fmt::s(out, " (");
-            fmt::mac(out, sa);
-            fmt::s(out, "): ");
-            action(out, body[0], body[1]);
+        12 | 13 => {
+            // The sender is named here unless `-e` printed it already.
+            if !e {
+                fmt::s(out, " (");
+                fmt::mac(out, sa);
+                out.push(b')');
+            }
+            fmt::s(out, ": ");
+            if sub == 12 {
+                reason(out, le16(b, 0).unwrap_or(0));
+            } else {
+                action(out, body[0], body[1]);
+            }
         }
         _ => {}
     }
@@ -692,45 +778,93 @@ fn action(out: &mut Vec<u8>, cat: u8, act: u8) {
     }
 }
 
-fn ctrl(out: &mut Vec<u8>, sub: u8, data: &[u8]) {
+/// A control frame. Without `-e` the name comes first and the addresses
+/// after it; with `-e` the addresses were the link header and only the
+/// name (and a PS-Poll's AID) follows.
+fn ctrl(out: &mut Vec<u8>, sub: u8, data: &[u8], e: bool) {
     let b = Bytes(data);
-    let ra = |out: &mut Vec<u8>, label: &str| {
+    let mac_at = |out: &mut Vec<u8>, label: &str, at: usize| {
         fmt::s(out, label);
-        fmt::mac(out, &data[4..10]);
-        out.push(b' ');
+        fmt::mac(out, &data[at..at + 6]);
     };
-    match sub {
-        7 => fmt::s(out, "Control Wrapper"),
-        8 => {
-            fmt::s(out, "BAR RA:");
-            fmt::mac(out, &data[4..10]);
-            fmt::s(out, " TA:");
-            fmt::mac(out, &data[10..16]);
-            fmt::s(out, " CTL(");
-            fmt::x(out, le16(b, 16).unwrap_or(0) as u64);
-            fmt::s(out, ") SEQ(");
-            fmt::u(out, le16(b, 18).unwrap_or(0) as u64);
-            fmt::s(out, ") ");
+    if e {
+        match sub {
+            8 => {
+                mac_at(out, " RA:", 4);
+                mac_at(out, " TA:", 10);
+                bar_ctl(out, b);
+            }
+            9 | 12 | 13 => {
+                mac_at(out, "RA:", 4);
+                out.push(b' ');
+            }
+            10 => {
+                mac_at(out, "BSSID:", 4);
+                mac_at(out, " TA:", 10);
+                out.push(b' ');
+            }
+            11 => {
+                mac_at(out, "RA:", 4);
+                mac_at(out, " TA:", 10);
+                out.push(b' ');
+            }
+            14 | 15 => {
+                mac_at(out, "RA:", 4);
+                mac_at(out, " BSSID:", 10);
+                out.push(b' ');
+            }
+            _ => {}
         }
-        9 => ra(out, "BA RA:"),
-        10 => {
-            fmt::s(out, "Power Save-Poll AID(");
-            fmt::x(out, le16(b, 2).unwrap_or(0) as u64);
-            out.push(b')');
-        }
-        11 => {
-            fmt::s(out, "Request-To-Send TA:");
-            fmt::mac(out, &data[10..16]);
-            out.push(b' ');
-        }
-        12 => ra(out, "Clear-To-Send RA:"),
-        13 => ra(out, "Acknowledgment RA:"),
-        14 => ra(out, "CF-End RA:"),
-        15 => ra(out, "CF-End+CF-Ack RA:"),
+    }
+    let name = match sub {
+        7 => "Control Wrapper",
+        8 => "BAR",
+        9 => "BA",
+        10 => "Power Save-Poll",
+        11 => "Request-To-Send",
+        12 => "Clear-To-Send",
+        13 => "Acknowledgment",
+        14 => "CF-End",
+        15 => "CF-End+CF-Ack",
         _ => {
             fmt::s(out, "unknown 802.11 ctrl frame subtype (");
             fmt::u(out, sub as u64);
             out.push(b')');
+            return;
         }
+    };
+    fmt::s(out, name);
+    if sub == 10 {
+        fmt::s(out, " AID(");
+        fmt::x(out, le16(b, 2).unwrap_or(0) as u64);
+        out.push(b')');
     }
+    if e {
+        return;
+    }
+    match sub {
+        8 => {
+            mac_at(out, " RA:", 4);
+            mac_at(out, " TA:", 10);
+            bar_ctl(out, b);
+        }
+        11 => {
+            mac_at(out, " TA:", 10);
+            out.push(b' ');
+        }
+        9 | 12..=15 => {
+            mac_at(out, " RA:", 4);
+            out.push(b' ');
+        }
+        _ => {}
+    }
+}
+
+/// A Block Ack Request's control and starting sequence fields.
+fn bar_ctl(out: &mut Vec<u8>, b: Bytes<'_>) {
+    fmt::s(out, " CTL(");
+    fmt::x(out, le16(b, 16).unwrap_or(0) as u64);
+    fmt::s(out, ") SEQ(");
+    fmt::u(out, le16(b, 18).unwrap_or(0) as u64);
+    fmt::s(out, ") ");
 }

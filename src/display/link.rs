@@ -24,6 +24,8 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         0 | 108 => null(p, data, wire, out, dump),
         105 => super::ieee80211::frame(p, data, wire, out, dump, false, false),
         127 => super::radiotap::print(p, data, wire, out, dump),
+        119 => super::radiotap::prism(p, data, wire, out, dump),
+        163 => super::radiotap::avs(p, data, wire, out, dump),
         other => {
             if let Some((off, v6)) = serial_ip(other, data).filter(|_| !p.opts.link_header) {
                 dump.net_off = off;

@@ -434,3 +434,41 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     dump.net_off = len;
     ieee80211::frame(p, &data[len..], wire.saturating_sub(len), out, dump, walk.fcs, walk.pad);
 }
+
+/// The AVS capture header (link type IEEE802_11_RADIO_AVS, 163, and
+/// PRISM captures that start with its magic number): a big-endian version
+/// and header length, then radio fields tcpdump does not print at default
+/// verbosity. Only the 802.11 frame after it is printed.
+pub(crate) fn avs(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let len = Bytes(data).u32(4).map_or(0, |l| l as usize);
+    if len < 8 || data.len() < len {
+        fmt::s(out, " [|802.11_radio_avs]");
+        dump.net_off = usize::MAX;
+        return;
+    }
+    dump.net_off = len;
+    ieee80211::frame(p, &data[len..], wire.saturating_sub(len), out, dump, false, false);
+}
+
+/// The Prism monitor header (link type PRISM_HEADER, 119): 144 bytes of
+/// device name and radio values, none printed at default verbosity. An
+/// AVS header in its place is recognised by its magic number.
+pub(crate) fn prism(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    const PRISM_LEN: usize = 144;
+    let Some(magic) = Bytes(data).u32(0) else {
+        fmt::s(out, " [|prism]");
+        dump.net_off = usize::MAX;
+        return;
+    };
+    if magic & 0xffff_f000 == 0x8021_1000 {
+        return avs(p, data, wire, out, dump);
+    }
+    if data.len() < PRISM_LEN {
+        fmt::s(out, " [|prism]");
+        dump.net_off = usize::MAX;
+        return;
+    }
+    dump.net_off = PRISM_LEN;
+    let rest = &data[PRISM_LEN..];
+    ieee80211::frame(p, rest, wire.saturating_sub(PRISM_LEN), out, dump, false, false);
+}
