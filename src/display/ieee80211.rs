@@ -290,7 +290,7 @@ pub(crate) fn frame(
                 mac_label(out, " SA:", &data[10..16]);
                 out.push(b' ');
             }
-            mgmt(out, sub, data, fc1, e)
+            mgmt(out, sub, data, wire, fc1, e)
         }
         1 => ctrl(out, sub, data, e),
         3 => fmt::s(out, "unknown 802.11 frame type (3)"),
@@ -486,12 +486,13 @@ struct Elems<'a> {
     ds: Option<u8>,
 }
 
-/// Walks the elements; the flag is `false` when the walk stopped at an
-/// element that does not fit (tcpdump's truncation).
-fn elements(body: &[u8]) -> (Elems<'_>, bool) {
+/// Walks the elements, as far as the frame's length on the wire (`wire`)
+/// goes; the flag is `false` when the walk stopped at an element that
+/// does not fit in the captured bytes (tcpdump's truncation).
+fn elements(body: &[u8], wire: usize) -> (Elems<'_>, bool) {
     let mut e = Elems::default();
     let mut at = 0;
-    while at < body.len() {
+    while at < wire.max(body.len()) {
         let (Some(&id), Some(&len)) = (body.get(at), body.get(at + 1)) else {
             return (e, false);
         };
@@ -604,7 +605,7 @@ const MGMT_NAMES: [&str; 16] = [
     "",
 ];
 
-fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8, e: bool) {
+fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], wire: usize, fc1: u8, e: bool) {
     let name = MGMT_NAMES[sub as usize & 15];
     if name.is_empty() {
         fmt::s(out, "Unhandled Management subtype(");
@@ -638,7 +639,7 @@ fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8, e: bool) {
     let sa = &data[10..16];
     match sub {
         0 | 4 => {
-            let (e, ok) = elements(&body[need..]);
+            let (e, ok) = elements(&body[need..], wire.saturating_sub(24 + need));
             ssid(out, &e);
             rates(out, &e);
             trunc_if(out, ok);
@@ -647,7 +648,7 @@ fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8, e: bool) {
             let cap = le16(b, 0).unwrap_or(0);
             let st = le16(b, 2).unwrap_or(0);
             let aid = le16(b, 4).unwrap_or(0);
-            let (_, ok) = elements(&body[need..]);
+            let (_, ok) = elements(&body[need..], wire.saturating_sub(24 + need));
             fmt::s(out, " AID(");
             fmt::x(out, (aid & 0x3fff) as u64);
             fmt::s(out, ") :");
@@ -659,7 +660,7 @@ fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8, e: bool) {
             trunc_if(out, ok);
         }
         2 => {
-            let (e, ok) = elements(&body[need..]);
+            let (e, ok) = elements(&body[need..], wire.saturating_sub(24 + need));
             ssid(out, &e);
             fmt::s(out, " AP : ");
             fmt::mac(out, &body[4..10]);
@@ -667,7 +668,7 @@ fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8, e: bool) {
         }
         5 | 8 => {
             let cap = le16(b, 10).unwrap_or(0);
-            let (e, ok) = elements(&body[need..]);
+            let (e, ok) = elements(&body[need..], wire.saturating_sub(24 + need));
             ssid(out, &e);
             rates(out, &e);
             if sub == 8 {
@@ -685,7 +686,7 @@ fn mgmt(out: &mut Vec<u8>, sub: u8, data: &[u8], fc1: u8, e: bool) {
             let alg = le16(b, 0).unwrap_or(0);
             let seq = le16(b, 2).unwrap_or(0);
             let st = le16(b, 4).unwrap_or(0);
-            let (_, ok) = elements(&body[need..]);
+            let (_, ok) = elements(&body[need..], wire.saturating_sub(24 + need));
             fmt::s(
                 out,
                 match alg {
