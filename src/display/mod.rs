@@ -41,6 +41,7 @@ mod ieee80211;
 mod ip;
 mod link;
 mod llc;
+mod lwapp;
 mod radiotap;
 mod transport;
 mod tunnel;

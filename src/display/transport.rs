@@ -426,6 +426,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         {
             return;
         }
+        if super::lwapp::print(payload, plen, sport, dport, out) {
+            return;
+        }
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
