@@ -869,3 +869,72 @@ fn bar_ctl(out: &mut Vec<u8>, b: Bytes<'_>) {
     fmt::u(out, le16(b, 18).unwrap_or(0) as u64);
     fmt::s(out, ") ");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Dump, PrintOptions, Printer};
+    use crate::dlt::Dlt;
+
+    fn hex(s: &str) -> Vec<u8> {
+        let s: String = s.split_whitespace().collect();
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    }
+
+    /// A management frame from 00:..:02 to 00:..:01 in BSS 00:..:03.
+    fn mgmt(subtype: u8, body: &str) -> Vec<u8> {
+        let mut f = vec![subtype << 4, 0, 0, 0];
+        for last in [1u8, 2, 3] {
+            f.extend_from_slice(&[0, 0x11, 0x22, 0x33, 0x44, last]);
+        }
+        f.extend_from_slice(&[0x10, 0]);
+        f.extend(hex(body));
+        f
+    }
+
+    fn text(frame: &[u8], fcs: bool, pad: bool) -> String {
+        let mut p = Printer::new(PrintOptions::default(), Dlt(105));
+        let mut dump = Dump { net_off: 0, forced: None };
+        let mut out = Vec::new();
+        super::frame(&mut p, frame, frame.len(), &mut out, &mut dump, fcs, pad);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn frames_print_as_tcpdump_does() {
+        let fixed = "0000000000000000 6400 1100";
+        let cases: Vec<(Vec<u8>, &str)> = vec![
+            (
+                mgmt(8, &format!("{fixed} 0004 6f6d7573 0103 82840b 030106")),
+                "Beacon (omus) [1.0* 2.0* 5.5 Mbit] ESS CH: 6, PRIVACY",
+            ),
+            (mgmt(8, &format!("{fixed} 0021")), "Beacon ESS, PRIVACY [|802.11]"),
+            (mgmt(8, "00"), "Beacon [|802.11]"),
+            (mgmt(4, "0000 0100 010102"), "Probe Request () [1.0 Mbit]"),
+            (mgmt(1, "1100 0500 03c0"), "Assoc Response AID(3) : PRIVACY : Security disabled"),
+            (
+                mgmt(11, "0100 0300 0f00"),
+                "Authentication (Shared Key)-3 [Challenge Text] Authentication rejected because of challenge failure",
+            ),
+            (mgmt(11, "0000 0200 0000"), "Authentication (Open System)-2: "),
+            (
+                mgmt(12, "0300"),
+                "DeAuthentication (00:11:22:33:44:02): Deauthenticated because sending STA is leaving (or has left) IBSS or ESS",
+            ),
+            (mgmt(10, "4300"), "Disassociation: Reserved"),
+            (mgmt(13, "0d04"), "Action (00:11:22:33:44:02): MeshAction MCCA Setup Request"),
+            (mgmt(14, ""), "Unhandled Management subtype(e)"),
+            (hex("d400 0000 001122334401"), "Acknowledgment RA:00:11:22:33:44:01 "),
+            (hex("d400 0000 0011223344"), " [|802.11]"),
+            (hex("5400"), "unknown 802.11 ctrl frame subtype (5)"),
+            (hex("0c00"), "unknown 802.11 frame type (3)"),
+        ];
+        for (frame, want) in cases {
+            assert_eq!(text(&frame, false, false), want, "{frame:02x?}");
+        }
+        // Padding rounds the 10-byte ACK header up to 12; the FCS comes off
+        // the end first.
+        let ack = hex("d400 0000 001122334401 0000 deadbeef");
+        assert_eq!(text(&ack, true, true), "Acknowledgment RA:00:11:22:33:44:01 ");
+        assert_eq!(text(&ack[..14], true, true), " [|802.11]");
+    }
+}

@@ -472,3 +472,65 @@ pub(crate) fn prism(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     let rest = &data[PRISM_LEN..];
     ieee80211::frame(p, rest, wire.saturating_sub(PRISM_LEN), out, dump, false, false);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Dump, PrintOptions, Printer};
+    use crate::dlt::Dlt;
+
+    /// A radiotap header with these presence words and field bytes, then
+    /// an ACK to 00:11:22:33:44:01.
+    fn packet(words: &[u32], fields: &[u8]) -> Vec<u8> {
+        let len = 4 + 4 * words.len() + fields.len();
+        let mut p = vec![0, 0, len as u8, (len >> 8) as u8];
+        for w in words {
+            p.extend_from_slice(&w.to_le_bytes());
+        }
+        p.extend_from_slice(fields);
+        p.extend_from_slice(&[0xd4, 0, 0, 0, 0, 0x11, 0x22, 0x33, 0x44, 0x01]);
+        p
+    }
+
+    #[test]
+    fn fields_print_as_tcpdump_does() {
+        const ACK: &str = "Acknowledgment RA:00:11:22:33:44:01 ";
+        let cases: &[(&[u32], &[u8], &str)] = &[
+            (
+                &[0x0000_082e],
+                &[0x00, 0x02, 0x6c, 0x09, 0xa0, 0x00, 0xa8, 0x00],
+                "1.0 Mb/s 2412 MHz 11b -88dBm signal antenna 0 ",
+            ),
+            (&[1 << 0], &[0x68, 0xd6, 0x98, 0, 0, 0, 0, 0], "10016360us tsft "),
+            (&[1 << 1], &[0x47], "cfp short preamble wep bad-fcs "),
+            (&[1 << 2], &[0x8c], "MCS 12 "),
+            (&[1 << 3], &[0x6c, 0x09, 0xc0, 0x44], "2412 MHz 11g/10Mhz "),
+            (
+                &[(1 << 3) | (1 << 19)],
+                &[0x6c, 0x09, 0xa0, 0x00, 0x37, 0x05, 7],
+                "2412 MHz 11n 150.0 Mb/s MCS 7 40 MHz short GI BCC FEC RX-STBC0 ",
+            ),
+            (&[1 << 4], &[3, 4], "fhset 3 fhpat 4 "),
+            (&[(1 << 7) | (1 << 8)], &[0x58, 0x00, 0xfb, 0xff], "88 sq 5 tx power "),
+            (&[(1 << 9) | (1 << 10)], &[0x05, 0xe5], "-5dB tx attenuation -27dBm tx power "),
+            (&[(1 << 12) | (1 << 13)], &[42, 7], "42dB signal 7dB noise "),
+            (&[1 << 18], &[0x40, 0x01, 0x02, 0x00, 0x3c, 0x14, 36, 20], "5180 MHz 11a ht/40+ "),
+            (
+                &[1 << 21],
+                &[0x44, 0, 0x04, 4, 0x92, 0x31, 0, 0, 1, 0, 0, 0],
+                "User 0 MCS 9 LDPC FEC User 1 MCS 3 BCC FEC 80 MHz short GI ",
+            ),
+            (&[1 << 15], &[0, 0], "[bit 15] "),
+            (&[0x8000_0800, 1], &[5, 0, 0, 0, 0, 0, 0, 0], "antenna 5 [bit 32] "),
+            (&[0xa000_0800, 0x800], &[5, 6], "antenna 5 antenna 6 "),
+            (&[(1 << 0) | (1 << 11)], &[], " [|802.11_radio]"),
+        ];
+        for &(words, fields, want) in cases {
+            let pkt = packet(words, fields);
+            let mut p = Printer::new(PrintOptions::default(), Dlt(127));
+            let mut dump = Dump { net_off: 0, forced: None };
+            let mut out = Vec::new();
+            super::print(&mut p, &pkt, pkt.len(), &mut out, &mut dump);
+            assert_eq!(String::from_utf8(out).unwrap(), format!("{want}{ACK}"), "{words:x?}");
+        }
+    }
+}
