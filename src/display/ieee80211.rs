@@ -21,7 +21,19 @@
 //!   (`Data IV:  1 Pad 20 KeyID 0`); an LLC/SNAP payload carrying IPv4,
 //!   IPv6 or ARP goes to those printers; another ethertype prints
 //!   `SA > DA SNAP, ethertype Unknown (0x....), length N: ` and a dump.
-//!   LLC without SNAP and `-e` link headers are not dissected yet.
+//!   A protected management frame prints its name and IV the same way.
+//! * With `-e`, the addresses come first as tcpdump labels them
+//!   (`BSSID:... DA:... SA:...` for management frames, by the To/From-DS
+//!   bits for data frames, after `CF Ack`/`CF +QoS`-style kind names; `RA:`,
+//!   `TA:`, `BSSID:` for control frames, which then print only their name),
+//!   and a SNAP payload shows its LLC and SNAP headers.
+//!
+//! LLC without SNAP (SAP frames, IPX, ...) is not dissected: it prints
+//! `SA > DA LLC, not dissected` and a dump. tcpdump 4.99.3 does not skip
+//! the HT Control field of a +HTC QoS data frame, and neither does this.
+//! With `-x` the dump starts after the 802.11 header (after the SNAP
+//! header for a payload printed here), and is empty when the header was
+//! cut short.
 //!
 //! The status and reason texts are the ones tcpdump 4.99.3 prints (status
 //! codes from 108 on print `n/a`, reason codes from 67 on `Reserved`).

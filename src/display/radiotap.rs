@@ -1,19 +1,25 @@
 //! Radiotap headers (link type IEEE802_11_RADIO, 127): the per-packet radio
-//! information a monitor-mode capture puts before each 802.11 frame.
+//! information a monitor-mode capture puts before each 802.11 frame; also
+//! the Prism (119) and AVS (163) headers, of which tcpdump prints nothing
+//! at default verbosity.
 //!
 //! tcpdump prints, at default verbosity, one short item per field it knows,
 //! in the order of the presence bits, each followed by a space: `123us tsft`,
 //! the flags it names (`cfp`, `short preamble`, `wep`, `fragmented`,
-//! `bad-fcs`), `1.0 Mb/s`, `2412 MHz 11b` (the channel kind from its flags,
-//! or `11n` whenever an MCS field is present), `fhset 3 fhpat 4`,
-//! `-48dBm signal`, `-90dBm noise`, `88 sq`, `1 tx power`,
-//! `1dB tx attenuation`, `-16dBm tx power`, `antenna 0`, `42dB signal`,
-//! `42dB noise`, and for an MCS field the rate, index, bandwidth, guard
-//! interval, format, FEC and STBC it declares known. RX flags, A-MPDU
-//! status and VHT fields are read and print nothing; the first field it
-//! does not know stops the walk with `[bit N]`. A field that does not fit
-//! in the header prints ` [|802.11_radio]` and the 802.11 frame is printed
-//! all the same; a header longer than the captured data prints only that.
+//! `bad-fcs`), `1.0 Mb/s` (or `MCS 5` for the legacy field's MCS form),
+//! `2412 MHz 11b` (the channel kind from its flags, `11n` whenever an MCS
+//! field is present; an extended channel replaces the plain one and adds
+//! `ht/20`, `ht/40+` or `ht/40-`), `fhset 3 fhpat 4`, `-48dBm signal`,
+//! `-90dBm noise`, `88 sq`, `1 tx power`, `1dB tx attenuation` (a single
+//! byte, as tcpdump reads it), `-16dBm tx power`, `antenna 0`,
+//! `42dB signal`, `42dB noise`; for an MCS field the rate, index,
+//! bandwidth, guard interval, format, FEC and STBC it declares known; for
+//! a VHT field each user's MCS and coding, the bandwidth and the guard
+//! interval. RX flags and A-MPDU status print nothing. The first field
+//! tcpdump does not know stops the walk with `[bit N]`. A field that does
+//! not fit in the header prints ` [|802.11_radio]` and the 802.11 frame is
+//! printed all the same; a header longer than the captured data prints
+//! only that. Nothing beyond this is printed with `-v`.
 //!
 //! The flags field's "FCS at end" bit removes the last four bytes from the
 //! frame and its "data pad" bit pads the 802.11 header to four bytes; both
