@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, fmt, ip, llc};
+use super::{Bytes, Dump, PacketRef, Printer, fmt, geonet, ip, llc};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -112,6 +112,9 @@ fn ethertype_name(t: u16) -> &'static str {
         0x88cc => "LLDP",
         0x888e => "EAPOL",
         0x9000 => "Loopback",
+        0x8947 => "GeoNet",
+        0x0707 => "GeoNet (old)",
+        0x1111 => "CALM FAST",
         _ => "Unknown",
     }
 }
@@ -145,7 +148,7 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x8947 | 0x0707 | 0x1111)
 }
 
 fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
@@ -155,6 +158,7 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
         return;
     };
     let eflag = p.opts.link_header;
+    p.eth_src = data.get(6..12).and_then(|s| s.try_into().ok());
     let header = |out: &mut Vec<u8>| {
         fmt::mac(out, &data[6..12]);
         fmt::s(out, " > ");
@@ -282,6 +286,8 @@ fn payload(
         0x0800 => ip::ipv4(p, data, wire, out, name),
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
+        0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),
+        0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
         _ => dump.forced = Some(off),
     }
 }
