@@ -95,6 +95,10 @@ frames.append(data(12, 2, b''))
 frames.append(data(0, 0x40, bytes([1,2,3,0xe0])+b'payload'))
 frames.append(data(8, 0x41, bytes([0x11,0,0,0x20])+b'payload'))
 frames.append(data(0, 0x40, b'\1\2'))
+for oui in (0x0000F8, 0x00000C, 0x0080C2, 0x080007, 0x00E02B):
+    for pid in (0x0800, 0x0002, 0x1234):
+        frames.append(data(0, 0, bytes([0xAA, 0xAA, 3]) + oui.to_bytes(3, "big") + struct.pack(">H", pid) + b"xyz"))
+frames.append(data(0, 0, snap(0x0806, arp[:5])))
 frames.append(bytes([0x0c,0])+b'\0'*10)
 frames.append(b'\x80')
 pcap(105, frames, 'wlan.pcap')

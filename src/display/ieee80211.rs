@@ -427,37 +427,56 @@ fn llc(
             dump.net_off = usize::MAX;
             return;
         };
-        if org == [0, 0, 0] {
-            dump.net_off = dump.net_off.saturating_add(8);
-            let rest = &body[8..];
-            let w = wire.saturating_sub(8);
-            if e {
-                fmt::s(out, "oui Ethernet (0x000000), ethertype ");
-                fmt::s(out, ethertype_name(et));
+        let oui = u32::from(org[0]) << 16 | u32::from(org[1]) << 8 | u32::from(org[2]);
+        let rest = &body[8..];
+        let w = wire.saturating_sub(8);
+        let header = |out: &mut Vec<u8>, with_oui: bool| {
+            if with_oui {
+                fmt::s(out, "oui ");
+                fmt::s(out, oui_name(oui));
                 fmt::s(out, " (0x");
-                fmt::x_pad(out, et as u64, 4);
-                fmt::s(out, "), length ");
-                fmt::u(out, w as u64);
-                fmt::s(out, ": ");
+                fmt::x_pad(out, oui as u64, 6);
+                fmt::s(out, "), ");
             }
-            match et {
-                0x0800 => return ip::ipv4(p, rest, w, out, !e),
-                0x86dd => return ip::ipv6(p, rest, w, out, !e),
-                0x0806 | 0x8035 => return link::arp(p, rest, w, out, !e),
-                _ => {}
-            }
-            if e {
-                forced_dump(p, out, body);
-                return;
-            }
-            fmt::mac(out, sa);
-            fmt::s(out, " > ");
-            fmt::mac(out, da);
-            fmt::s(out, " SNAP, ethertype Unknown (0x");
+            fmt::s(out, if oui == 0 { "ethertype " } else { "pid " });
+            fmt::s(out, pid_name(oui, et));
+            fmt::s(out, " (0x");
             fmt::x_pad(out, et as u64, 4);
             fmt::s(out, "), length ");
             fmt::u(out, w as u64);
             fmt::s(out, ": ");
+        };
+        let ethertype = oui == 0 || oui == 0xf8;
+        if ethertype && matches!(et, 0x0800 | 0x86dd | 0x0806 | 0x8035) {
+            dump.net_off = dump.net_off.saturating_add(8);
+            if e {
+                header(out, true);
+            }
+            match et {
+                0x0800 => ip::ipv4(p, rest, w, out, !e),
+                0x86dd => ip::ipv6(p, rest, w, out, !e),
+                _ => {
+                    link::arp(p, rest, w, out, !e);
+                    // tcpdump gives up on a short ARP packet by unwinding,
+                    // so its `-x` dump covers the whole packet.
+                    if out.ends_with(b"[|arp]") || out.ends_with(b"[|ARP]") {
+                        p.dump_whole = true;
+                    }
+                }
+            }
+            return;
+        }
+        if !tcpdump_dissects(oui, et) {
+            // tcpdump names what it does not know and dumps the frame from
+            // the LLC header (`-x` from the payload).
+            dump.net_off = dump.net_off.saturating_add(8);
+            if !e {
+                fmt::mac(out, sa);
+                fmt::s(out, " > ");
+                fmt::mac(out, da);
+                fmt::s(out, " SNAP, ");
+            }
+            header(out, e || oui != 0);
             forced_dump(p, out, body);
             return;
         }
@@ -477,6 +496,70 @@ fn ethertype_name(t: u16) -> &'static str {
         0x0806 => "ARP",
         0x8035 => "Reverse ARP",
         _ => "Unknown",
+    }
+}
+
+/// The names tcpdump gives SNAP organisation codes.
+fn oui_name(oui: u32) -> &'static str {
+    match oui {
+        0x00_0000 => "Ethernet",
+        0x00_000c => "Cisco",
+        0x00_00f8 => "Cisco bridged",
+        0x00_80c2 => "Ethernet bridged",
+        0x08_0007 => "Appletalk",
+        0x00_9069 => "Juniper",
+        _ => "Unknown",
+    }
+}
+
+/// The names tcpdump gives SNAP protocol identifiers: ethertypes under
+/// the Ethernet, Cisco bridged and AppleTalk codes; under the bridged code
+/// only the 802.4/802.6 ones have names without a printer behind them.
+fn pid_name(oui: u32, pid: u16) -> &'static str {
+    match (oui, pid) {
+        (0x00_0000 | 0x00_00f8 | 0x08_0007, _) => ethertype_name(pid),
+        (0x00_80c2, 0x0002) => "802.4 + FCS",
+        (0x00_80c2, 0x0005) => "802.6 + FCS",
+        (0x00_80c2, 0x0008) => "802.4 w/o FCS",
+        (0x00_80c2, 0x000b) => "802.6 w/o FCS",
+        _ => "Unknown",
+    }
+}
+
+/// Whether tcpdump has a printer for this SNAP payload that bpfcap does
+/// not have here (VLAN, MPLS, PPPoE, EAPOL, LLDP, IPX, AppleTalk, Cisco's
+/// protocols, bridged frames, ...): such payloads keep the honest
+/// `LLC, not dissected` line rather than tcpdump's unknown-SNAP one.
+fn tcpdump_dissects(oui: u32, pid: u16) -> bool {
+    match oui {
+        0x00_0000 | 0x00_00f8 => matches!(
+            pid,
+            0x8100
+                | 0x88a8
+                | 0x9100
+                | 0x8847
+                | 0x8848
+                | 0x8863
+                | 0x8864
+                | 0x88cc
+                | 0x888e
+                | 0x9000
+                | 0x8137
+                | 0x809b
+                | 0x80f3
+                | 0x8809
+                | 0x88f7
+                | 0x6558
+                | 0x880b
+                | 0x8902
+                | 0x22f0
+                | 0x88e5
+                | 0x86dc
+        ),
+        0x00_000c => matches!(pid, 0x2000 | 0x2003 | 0x2004 | 0x010b | 0x0111 | 0x0102),
+        0x00_80c2 => matches!(pid, 0x0001 | 0x0003 | 0x0004 | 0x0007 | 0x0009 | 0x000a | 0x000e),
+        0x08_0007 => matches!(pid, 0x809b | 0x80f3),
+        _ => false,
     }
 }
 
