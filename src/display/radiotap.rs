@@ -386,9 +386,9 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
             break;
         }
     }
-    let first = u32::from_le_bytes([hdr[4], hdr[5], hdr[6], hdr[7]]);
-    let ht = first & (1 << 19) != 0;
-    let mut walk = Walk { fcs: false, pad: false, xchannel: first & (1 << 18) != 0 };
+    let mut walk = Walk { fcs: false, pad: false, xchannel: false };
+    // Whether the current radiotap namespace has an MCS field.
+    let mut ht = false;
     let mut at = words_end;
     // Namespace state: whether the current word belongs to the radiotap
     // namespace, and the bit number of its bit 0.
@@ -398,6 +398,12 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     'words: while wi < words_end {
         let w = u32::from_le_bytes([hdr[wi], hdr[wi + 1], hdr[wi + 2], hdr[wi + 3]]);
         wi += 4;
+        if radiotap_ns && base == 0 {
+            // An MCS or extended channel field anywhere in a namespace
+            // changes how its channel field prints.
+            ht = w & (1 << 19) != 0;
+            walk.xchannel = w & (1 << 18) != 0;
+        }
         if radiotap_ns {
             for i in 0..29u32 {
                 if w & (1 << i) == 0 {
@@ -426,13 +432,18 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         } else if w & (1 << 30) != 0 {
             // A vendor namespace: OUI, sub-namespace and the length of its
             // data, which is skipped.
-            at = at.div_ceil(2) * 2;
-            let Some(skip) = Bytes(hdr).slice(at + 4, 2) else { break };
-            at += 6 + u16::from_le_bytes([skip[0], skip[1]]) as usize;
+            // One that does not fit is marked, and the walk goes on (a
+            // further vendor namespace is marked again).
+            radiotap_ns = false;
+            let start = at.div_ceil(2) * 2;
+            let Some(skip) = Bytes(hdr).slice(start + 4, 2) else {
+                fmt::s(out, " [|802.11_radio]");
+                continue;
+            };
+            at = start + 6 + u16::from_le_bytes([skip[0], skip[1]]) as usize;
             if at > len {
                 break;
             }
-            radiotap_ns = false;
         } else if radiotap_ns {
             base += 32;
         }
