@@ -35,20 +35,46 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod ahcp;
+mod aoe;
+mod babel;
+mod cdp;
+mod cfm;
+mod chdlc;
+mod cisco;
+mod clnp;
 mod clock;
+mod dhcp6;
 mod dns;
+mod eapol;
+mod eigrp;
+mod esis;
 mod fmt;
 mod geonet;
+mod hncp;
 mod icmp;
 mod ieee80211;
 mod ip;
+mod ipx;
+mod isis;
+mod l2ctl;
 mod link;
 mod llc;
+mod lldp;
 mod lwapp;
+mod ntp;
+mod openflow10;
+mod openflow13;
+mod openflow;
+mod osi;
+mod ptp;
 mod radiotap;
+mod sflow;
+mod slow;
 mod transport;
 mod tunnel;
 mod udpapps;
+mod udpmisc;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -357,6 +383,11 @@ impl Printer {
         } else if o.hex > 0 {
             hex_dump(out, &data[start..], false);
         } else if o.ascii {
+            // tcpdump's default dump of an undissected payload comes
+            // before the -A text, not instead of it.
+            if let Some(off) = dump.forced.filter(|_| !o.quiet) {
+                hex_dump(out, data.get(off..).unwrap_or(&[]), true);
+            }
             ascii_dump(out, &data[start..]);
         } else if let Some(off) = dump.forced.filter(|_| !o.quiet) {
             hex_dump(out, data.get(off..).unwrap_or(&[]), true);
