@@ -420,7 +420,7 @@ fn llc(
     let e = p.opts.link_header;
     if (dsap, ssap, ctl) == (0xaa, 0xaa, 0x03) {
         if e {
-            fmt::s(out, "LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa) Command, ctrl 0x03: ");
+            fmt::s(out, LLC_SNAP_E);
         }
         let (Some(org), Some(et)) = (b.slice(3, 3), b.u16(6)) else {
             fmt::s(out, " [|snap]");
@@ -481,11 +481,15 @@ fn llc(
             return;
         }
     }
-    fmt::mac(out, sa);
-    fmt::s(out, " > ");
-    fmt::mac(out, da);
-    fmt::s(out, " LLC, not dissected");
-    forced_dump(p, out, body);
+    // Everything else is the shared 802.2 printer's (SAP frames, IPX,
+    // OSI, and the SNAP payloads printed there: EAPOL, VLANs, Cisco's
+    // protocols, ...).
+    if e && (dsap, ssap, ctl) == (0xaa, 0xaa, 0x03) {
+        // Its `-e` line repeats the LLC header this one printed.
+        out.truncate(out.len() - LLC_SNAP_E.len());
+    }
+    let base = dump.net_off;
+    super::llc::print(p, body, wire, Some((sa, da)), out, dump, base);
 }
 
 /// The names tcpdump gives ethertypes after `-e`'s SNAP header.
@@ -498,6 +502,9 @@ fn ethertype_name(t: u16) -> &'static str {
         _ => "Unknown",
     }
 }
+
+/// `-e`'s LLC header of a SNAP frame.
+const LLC_SNAP_E: &str = "LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa) Command, ctrl 0x03: ";
 
 /// The names tcpdump gives SNAP organisation codes.
 fn oui_name(oui: u32) -> &'static str {

@@ -170,6 +170,14 @@ pub(crate) fn print(
     let data = &data[..data.len().min(length)];
     let b = Bytes(data);
     let eflag = p.opts.link_header;
+    // Novell's "raw 802.3": no LLC header, the IPX checksum 0xffff where
+    // the SAPs would be.
+    if b.u16(0) == Some(0xffff) {
+        fmt::s(out, if eflag { "IPX 802.3: " } else { "IPX " });
+        dump.net_off = base;
+        ipx::print(p, data, length, out);
+        return;
+    }
     let (Some(dsap_raw), Some(ssap_raw), Some(c0)) = (b.u8(0), b.u8(1), b.u8(2)) else {
         fmt::s(out, "[|llc]");
         return;
