@@ -99,6 +99,12 @@ for oui in (0x0000F8, 0x00000C, 0x0080C2, 0x080007, 0x00E02B):
     for pid in (0x0800, 0x0002, 0x1234):
         frames.append(data(0, 0, bytes([0xAA, 0xAA, 3]) + oui.to_bytes(3, "big") + struct.pack(">H", pid) + b"xyz"))
 frames.append(data(0, 0, snap(0x0806, arp[:5])))
+# 802.2 LLC without SNAP: information, supervisory and unnumbered frames,
+# named and unnamed SAPs, short headers, Novell raw 802.3 IPX.
+for llc in (b"\x04\x04\x00\x00abc", b"\x00\x02\x05\x00", b"\x04\x8e\x09\x01", b"\x4e\x7f\x0d\x00",
+            b"\xf0\xf0\x03abc", b"\x0e\x0e\xaf", b"\x04\x04\x1b", b"\xe0\xe0\x03" + bytes(30),
+            b"\xff\xff" + bytes(28), b"\x04\x04\x00", b"\x04"):
+    frames.append(data(0, 0, llc))
 frames.append(bytes([0x0c,0])+b'\0'*10)
 frames.append(b'\x80')
 pcap(105, frames, 'wlan.pcap')

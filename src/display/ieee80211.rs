@@ -238,9 +238,7 @@ fn le16(b: Bytes<'_>, off: usize) -> Option<u16> {
 }
 
 /// Prints an 802.11 frame; `fcs` when the last four bytes are the frame
-/// check sequence, `pad` when the header is padded to four bytes. A frame
-/// whose header is cut short has nothing left for `-x` to dump, as in
-/// tcpdump.
+/// check sequence, `pad` when the header is padded to four bytes.
 pub(crate) fn frame(
     p: &mut Printer,
     data: &[u8],
@@ -284,8 +282,10 @@ pub(crate) fn frame(
         hdr = hdr.div_ceil(4) * 4;
     }
     if data.len() < hdr {
+        // `-x` still starts after the header tcpdump expected (what it
+        // shows of a short frame is the end of its frame check sequence).
         fmt::s(out, TRUNC);
-        dump.net_off = usize::MAX;
+        dump.net_off = dump.net_off.saturating_add(hdr);
         return;
     }
     // `-x` dumps what follows the 802.11 header, or the whole frame when
@@ -490,6 +490,11 @@ fn llc(
     }
     let base = dump.net_off;
     super::llc::print(p, body, wire, Some((sa, da)), out, dump, base);
+    // Its default dump is written here, so that it stops before a frame
+    // check sequence.
+    if let Some(from) = dump.forced.take() {
+        forced_dump(p, out, body.get(from.saturating_sub(base)..).unwrap_or(&[]));
+    }
 }
 
 /// The names tcpdump gives ethertypes after `-e`'s SNAP header.

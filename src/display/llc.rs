@@ -96,8 +96,14 @@ pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
 fn sap_name(sap: u8) -> Option<&'static str> {
     Some(match sap {
         0x00 => "Null",
+        0x02 => "802.1B I",
+        0x04 => "SNA",
         0x06 => "IP",
+        0x0e => "ProWay NM",
         0x42 => "STP",
+        0x4e => "RS511",
+        0x7e => "ISO8208",
+        0x8e => "ProWay",
         0xaa => "SNAP",
         0xe0 => "IPX",
         0xf0 => "NetBeui",
@@ -128,9 +134,10 @@ fn cisco_pid_name(pid: u16) -> &'static str {
     }
 }
 
-/// The unnumbered commands, by control byte with the poll/final bit clear.
-fn u_name(ctrl: u8) -> &'static str {
-    match ctrl & !0x10 {
+/// The unnumbered commands, by control byte with the poll/final bit clear;
+/// tcpdump shows any other as that byte in hex.
+fn u_name(out: &mut Vec<u8>, ctrl: u8) {
+    let name = match ctrl & !0x10 {
         0x03 => "ui",
         0x0f => "dm",
         0x43 => "disc",
@@ -139,8 +146,9 @@ fn u_name(ctrl: u8) -> &'static str {
         0x87 => "frmr",
         0xaf => "xid",
         0xe3 => "test",
-        _ => "unknown",
-    }
+        other => return fmt::x_pad(out, other as u64, 2),
+    };
+    fmt::s(out, name);
 }
 
 /// `NAME (0xHH)` of a SAP for the `-e` header.
@@ -178,8 +186,15 @@ pub(crate) fn print(
         ipx::print(p, data, length, out);
         return;
     }
+    // A header cut short is dumped whatever the options, and nothing
+    // follows it.
+    let short = |out: &mut Vec<u8>, dump: &mut Dump| {
+        fmt::s(out, " [|llc]");
+        super::hex_dump(out, data, true);
+        dump.net_off = usize::MAX;
+    };
     let (Some(dsap_raw), Some(ssap_raw), Some(c0)) = (b.u8(0), b.u8(1), b.u8(2)) else {
-        fmt::s(out, "[|llc]");
+        short(out, dump);
         return;
     };
     let (dsap, ssap) = (dsap_raw & 0xfe, ssap_raw & 0xfe);
@@ -192,7 +207,7 @@ pub(crate) fn print(
         match b.u8(3) {
             Some(c1) => c0 as u16 | (c1 as u16) << 8,
             None => {
-                fmt::s(out, "[|llc]");
+                short(out, dump);
                 return;
             }
         }
@@ -269,7 +284,7 @@ pub(crate) fn print(
     };
     if unnumbered {
         fmt::s(out, "Unnumbered, ");
-        fmt::s(out, u_name(c0));
+        u_name(out, c0);
     } else if c0 & 1 == 0 {
         fmt::s(out, "Information, send seq ");
         fmt::u(out, ((ctrl >> 1) & 0x7f) as u64);
@@ -281,9 +296,9 @@ pub(crate) fn print(
             out,
             match (c0 >> 2) & 3 {
                 0 => "Receiver Ready",
-                1 => "Reject",
-                2 => "Receiver not Ready",
-                _ => "unknown",
+                1 => "Receiver not Ready",
+                2 => "Reject",
+                _ => "?",
             },
         );
         fmt::s(out, ", rcv seq ");
@@ -293,10 +308,13 @@ pub(crate) fn print(
     fmt::s(out, flags);
     fmt::s(out, "], length ");
     fmt::u(out, length as u64);
-    if data.len() > hlen {
-        // The default dump starts at the LLC header, -x past it.
+    // The default dump starts at the LLC header (none for supervisory
+    // frames, nor for an XID without data), -x past it.
+    dump.net_off = base + hlen;
+    let supervisory = !unnumbered && c0 & 1 != 0;
+    let bare_xid = unnumbered && c0 & !0x10 == 0xaf && data.len() <= hlen;
+    if !supervisory && !bare_xid {
         dump.forced = Some(base);
-        dump.net_off = base + hlen;
     }
 }
 
