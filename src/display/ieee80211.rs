@@ -466,7 +466,12 @@ fn llc(
             }
             return;
         }
-        if !tcpdump_dissects(oui, et) {
+        let shared = match oui {
+            0x00_0000 | 0x00_00f8 => link::dissected(et),
+            0x00_000c => super::l2ctl::is_cisco(et) || et == 0x010b,
+            _ => false,
+        };
+        if !shared {
             // tcpdump names what it does not know and dumps the frame from
             // the LLC header (`-x` from the payload).
             dump.net_off = dump.net_off.saturating_add(8);
@@ -482,29 +487,20 @@ fn llc(
         }
     }
     // Everything else is the shared 802.2 printer's (SAP frames, IPX,
-    // OSI, and the SNAP payloads printed there: EAPOL, VLANs, Cisco's
-    // protocols, ...).
+    // OSI, and the SNAP payloads bpfcap dissects there: EAPOL, VLANs,
+    // Cisco's protocols, ...).
     if e && (dsap, ssap, ctl) == (0xaa, 0xaa, 0x03) {
         // Its `-e` line repeats the LLC header this one printed.
         out.truncate(out.len() - LLC_SNAP_E.len());
     }
     let base = dump.net_off;
+    // Printers that name the sending station (GeoNetworking) find it here.
+    p.eth_src = sa.try_into().ok();
     super::llc::print(p, body, wire, Some((sa, da)), out, dump, base);
     // Its default dump is written here, so that it stops before a frame
     // check sequence.
     if let Some(from) = dump.forced.take() {
         forced_dump(p, out, body.get(from.saturating_sub(base)..).unwrap_or(&[]));
-    }
-}
-
-/// The names tcpdump gives ethertypes after `-e`'s SNAP header.
-fn ethertype_name(t: u16) -> &'static str {
-    match t {
-        0x0800 => "IPv4",
-        0x86dd => "IPv6",
-        0x0806 => "ARP",
-        0x8035 => "Reverse ARP",
-        _ => "Unknown",
     }
 }
 
@@ -529,49 +525,12 @@ fn oui_name(oui: u32) -> &'static str {
 /// only the 802.4/802.6 ones have names without a printer behind them.
 fn pid_name(oui: u32, pid: u16) -> &'static str {
     match (oui, pid) {
-        (0x00_0000 | 0x00_00f8 | 0x08_0007, _) => ethertype_name(pid),
+        (0x00_0000 | 0x00_00f8 | 0x08_0007, _) => link::ethertype_name(pid),
         (0x00_80c2, 0x0002) => "802.4 + FCS",
         (0x00_80c2, 0x0005) => "802.6 + FCS",
         (0x00_80c2, 0x0008) => "802.4 w/o FCS",
         (0x00_80c2, 0x000b) => "802.6 w/o FCS",
         _ => "Unknown",
-    }
-}
-
-/// Whether tcpdump has a printer for this SNAP payload that bpfcap does
-/// not have here (VLAN, MPLS, PPPoE, EAPOL, LLDP, IPX, AppleTalk, Cisco's
-/// protocols, bridged frames, ...): such payloads keep the honest
-/// `LLC, not dissected` line rather than tcpdump's unknown-SNAP one.
-fn tcpdump_dissects(oui: u32, pid: u16) -> bool {
-    match oui {
-        0x00_0000 | 0x00_00f8 => matches!(
-            pid,
-            0x8100
-                | 0x88a8
-                | 0x9100
-                | 0x8847
-                | 0x8848
-                | 0x8863
-                | 0x8864
-                | 0x88cc
-                | 0x888e
-                | 0x9000
-                | 0x8137
-                | 0x809b
-                | 0x80f3
-                | 0x8809
-                | 0x88f7
-                | 0x6558
-                | 0x880b
-                | 0x8902
-                | 0x22f0
-                | 0x88e5
-                | 0x86dc
-        ),
-        0x00_000c => matches!(pid, 0x2000 | 0x2003 | 0x2004 | 0x010b | 0x0111 | 0x0102),
-        0x00_80c2 => matches!(pid, 0x0001 | 0x0003 | 0x0004 | 0x0007 | 0x0009 | 0x000a | 0x000e),
-        0x08_0007 => matches!(pid, 0x809b | 0x80f3),
-        _ => false,
     }
 }
 

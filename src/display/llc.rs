@@ -119,6 +119,7 @@ fn oui_name(oui: u32) -> &'static str {
         0x00_00f8 => "Cisco bridged",
         0x00_80c2 => "Ethernet bridged",
         0x08_0007 => "Appletalk",
+        0x00_9069 => "Juniper",
         _ => "Unknown",
     }
 }
@@ -338,16 +339,21 @@ fn snap(
     let eflag = p.opts.link_header;
     let rest = &data[8.min(data.len())..];
     let rlen = length.saturating_sub(8);
+    // Without -e tcpdump leaves the Ethernet organisation code out of its
+    // unknown-SNAP line.
     let header = |out: &mut Vec<u8>| {
-        fmt::s(out, "oui ");
-        fmt::s(out, oui_name(oui));
-        fmt::s(out, " (0x");
-        fmt::x_pad(out, oui as u64, 6);
-        fmt::s(out, if oui == 0 { "), ethertype " } else { "), pid " });
+        if eflag || oui != 0 {
+            fmt::s(out, "oui ");
+            fmt::s(out, oui_name(oui));
+            fmt::s(out, " (0x");
+            fmt::x_pad(out, oui as u64, 6);
+            fmt::s(out, "), ");
+        }
+        fmt::s(out, if oui == 0 { "ethertype " } else { "pid " });
         fmt::s(
             out,
             match oui {
-                0 => link::ethertype_name(pid),
+                0 | 0x00_00f8 | 0x08_0007 => link::ethertype_name(pid),
                 0x00_000c => cisco_pid_name(pid),
                 _ => "Unknown",
             },
