@@ -20,7 +20,7 @@
 //! * Data: nothing for the header; a protected frame prints its IV
 //!   (`Data IV:  1 Pad 20 KeyID 0`); an LLC/SNAP payload carrying IPv4,
 //!   IPv6 or ARP goes to those printers; another ethertype prints
-//!   `SA > DA SNAP, ethertype Unknown (0x....), length N: ` and a dump.
+//!   `SA > DA SNAP, ethertype NAME (0x....), length N: ` and a dump.
 //!   A protected management frame prints its name and IV the same way.
 //! * With `-e`, the addresses come first as tcpdump labels them
 //!   (`BSSID:... DA:... SA:...` for management frames, by the To/From-DS
@@ -28,12 +28,14 @@
 //!   `TA:`, `BSSID:` for control frames, which then print only their name),
 //!   and a SNAP payload shows its LLC and SNAP headers.
 //!
-//! LLC without SNAP (SAP frames, IPX, ...) is not dissected: it prints
-//! `SA > DA LLC, not dissected` and a dump. tcpdump 4.99.3 does not skip
-//! the HT Control field of a +HTC QoS data frame, and neither does this.
-//! With `-x` the dump starts after the 802.11 header (after the SNAP
-//! header for a payload printed here), and is empty when the header was
-//! cut short.
+//! LLC without SNAP (SAP frames, IPX, OSI) and the SNAP payloads other
+//! printers own (EAPOL, VLANs, Cisco's protocols, ...) go to the shared
+//! 802.2 printer ([`super::llc`]) with the frame's source and destination.
+//! tcpdump 4.99.3 does not skip the HT Control field of a +HTC QoS data
+//! frame, and neither does this. With `-x` the dump starts after the
+//! 802.11 header (after the SNAP header for a payload printed here), or
+//! where the header should have ended when it was cut short; dumps of
+//! undissected payloads stop before the frame check sequence.
 //!
 //! The status and reason texts are the ones tcpdump 4.99.3 prints (status
 //! codes from 108 on print `n/a`, reason codes from 67 on `Reserved`).
