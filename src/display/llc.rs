@@ -14,7 +14,7 @@
 //! length 28: `. OSI (SAP 0xfe) goes to [`super::osi`]; the Cisco SNAP
 //! protocols CDP, DTP, UDLD and VTP are named but not dissected.
 
-use super::{Bytes, Dump, Printer, fmt, ipx, l2ctl, link, osi};
+use super::{Bytes, Dump, Printer, fmt, ip, ipx, l2ctl, link, osi};
 
 /// The BPDU flag bits tcpdump names, lowest bit first (the two port-role
 /// bits are not printed in this form).
@@ -160,6 +160,14 @@ fn sap_e(out: &mut Vec<u8>, sap: u8) {
     out.push(b')');
 }
 
+/// tcpdump abandons a short IPX packet by unwinding, so its `-x` dump
+/// covers the whole frame.
+fn ipx_truncated(p: &mut Printer, out: &[u8]) {
+    if out.ends_with(b" [|ipx]") {
+        p.dump_whole = true;
+    }
+}
+
 /// The station addresses of the frame that carries the LLC PDU, when it
 /// has them (Ethernet does; LLC directly on an ATM circuit does not).
 pub(crate) type Macs<'a> = Option<(&'a [u8], &'a [u8])>;
@@ -185,6 +193,7 @@ pub(crate) fn print(
         fmt::s(out, if eflag { "IPX 802.3: " } else { "IPX " });
         dump.net_off = base;
         ipx::print(p, data, length, out);
+        ipx_truncated(p, out);
         return;
     }
     // A header cut short is dumped whatever the options, and nothing
@@ -223,7 +232,7 @@ pub(crate) fn print(
         fmt::x_pad(out, ctrl as u64, if unnumbered { 2 } else { 4 });
         fmt::s(out, ": ");
     }
-    if ssap_raw == 0xaa && dsap_raw == 0xaa && ctrl == 0x03 {
+    if ssap == 0xaa && dsap == 0xaa && ctrl == 0x03 {
         snap(p, data, length, macs, out, dump, base);
         return;
     }
@@ -239,6 +248,13 @@ pub(crate) fn print(
         fmt::s(out, if eflag { "IPX 802.2: " } else { "IPX " });
         dump.net_off = base + 3;
         ipx::print(p, &data[3..], length - 3, out);
+        ipx_truncated(p, out);
+        return;
+    }
+    if ssap == 0x06 && dsap == 0x06 && ctrl == 0x03 {
+        // IPv4 on its own SAP.
+        dump.net_off = base + 3;
+        ip::ipv4(p, &data[3..], length - 3, out, !eflag);
         return;
     }
     if ssap == 0xfe && dsap == 0xfe && ctrl == 0x03 {
@@ -309,6 +325,23 @@ pub(crate) fn print(
     fmt::s(out, flags);
     fmt::s(out, "], length ");
     fmt::u(out, length as u64);
+    // An XID in the IEEE basic format shows its class and window.
+    if unnumbered && c0 & !0x10 == 0xaf && data.len() > hlen && data[hlen] == 0x81 {
+        match data.get(hlen + 1..hlen + 3) {
+            Some(&[class, window]) => {
+                fmt::s(out, ": ");
+                fmt::byte_hex(out, class);
+                out.push(b' ');
+                fmt::byte_hex(out, window);
+            }
+            _ => {
+                fmt::s(out, " [|llc]");
+                super::hex_dump(out, &data[hlen..], true);
+            }
+        }
+        dump.net_off = base + hlen;
+        return;
+    }
     // The default dump starts at the LLC header (none for supervisory
     // frames, nor for an XID without data), -x past it.
     dump.net_off = base + hlen;
@@ -332,7 +365,8 @@ fn snap(
 ) {
     let b = Bytes(data);
     let (Some(o_hi), Some(o_lo), Some(pid)) = (b.u8(3), b.u16(4), b.u16(6)) else {
-        fmt::s(out, "[|snap]");
+        fmt::s(out, " [|snap]");
+        dump.net_off = usize::MAX;
         return;
     };
     let oui = (o_hi as u32) << 16 | o_lo as u32;
