@@ -50,12 +50,15 @@ fn flags(out: &mut Vec<u8>, f: u8) {
 /// not in a form bpfcap prints, with nothing written.
 pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let b = Bytes(bpdu);
+    if stp_short_form(bpdu, len, out) {
+        return true;
+    }
     let (Some(0), Some(version), Some(kind), Some(f)) = (b.u16(0), b.u8(2), b.u8(3), b.u8(4))
     else {
         return false;
     };
     let mstp = match (version, kind) {
-        (0, 0x00) if bpdu.len() >= 35 => false,
+        (0 | 2 | 3 | 4, 0x00) if bpdu.len() >= 35 => false,
         (2, 0x02) if bpdu.len() >= 36 => false,
         (3 | 4, 0x02) if bpdu.len() >= 38 => {
             let v3 = b.u16(36).unwrap_or(0) as usize + 38;
@@ -67,15 +70,21 @@ pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
         }
         _ => return false,
     };
-    fmt::s(
-        out,
-        match version {
-            0 => "STP 802.1d, Config, Flags ",
-            2 => "STP 802.1w, Rapid STP, Flags ",
-            3 => "STP 802.1s, Rapid STP, CIST Flags ",
-            _ => "STP 802.1aq, Rapid STP, CIST Flags ",
-        },
-    );
+    if kind == 0x00 {
+        // A configuration BPDU prints the same whatever version it claims.
+        fmt::s(out, "STP ");
+        fmt::s(out, stp_version(version).unwrap_or(""));
+        fmt::s(out, ", Config, Flags ");
+    } else {
+        fmt::s(
+            out,
+            match version {
+                2 => "STP 802.1w, Rapid STP, Flags ",
+                3 => "STP 802.1s, Rapid STP, CIST Flags ",
+                _ => "STP 802.1aq, Rapid STP, CIST Flags ",
+            },
+        );
+    }
     flags(out, f);
     if !mstp {
         // bridge-id PRIO.MAC.PORT: the bridge identifier's priority and
@@ -89,6 +98,60 @@ pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     }
     fmt::s(out, ", length ");
     fmt::u(out, len as u64);
+    true
+}
+
+/// The protocol versions tcpdump names.
+fn stp_version(version: u8) -> Option<&'static str> {
+    Some(match version {
+        0 => "802.1d",
+        2 => "802.1w",
+        3 => "802.1s",
+        4 => "802.1aq",
+        _ => return None,
+    })
+}
+
+/// tcpdump's lines for BPDUs too short for their type, of an unknown
+/// protocol, version or type, and topology change notifications; `false`
+/// for the full configuration and rapid/multiple STP forms.
+fn stp_short_form(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+    if len < 4 {
+        fmt::s(out, " (invalid)");
+        return true;
+    }
+    let Some(&[p0, p1, version, kind]) = bpdu.get(..4) else {
+        return false;
+    };
+    if (p0, p1) != (0, 0) {
+        fmt::s(out, "unknown STP version, length ");
+        fmt::u(out, len as u64);
+        return true;
+    }
+    let Some(name) = stp_version(version) else {
+        fmt::s(out, "STP Unknown STP protocol (0x");
+        fmt::x_pad(out, version as u64, 2);
+        out.push(b')');
+        return true;
+    };
+    let text = match kind {
+        0x80 => "Topology Change",
+        0x00 if len < 35 => "Config (invalid)",
+        0x02 if version == 0 => "Rapid STP",
+        0x02 if len < 36 => "Rapid STP (invalid)",
+        0x00 | 0x02 => return false,
+        _ => "",
+    };
+    fmt::s(out, "STP ");
+    fmt::s(out, name);
+    fmt::s(out, ", ");
+    if text.is_empty() {
+        fmt::s(out, "Unknown BPDU Type (0x");
+        fmt::x_pad(out, kind as u64, 2);
+        out.push(b')');
+    } else {
+        fmt::s(out, text);
+    }
     true
 }
 
