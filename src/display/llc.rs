@@ -62,6 +62,13 @@ pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
         (2, 0x02) if bpdu.len() >= 36 => false,
         (3 | 4, 0x02) if bpdu.len() >= 38 => {
             let v3 = b.u16(36).unwrap_or(0) as usize + 38;
+            if v3 > len {
+                // The MSTI records it announces do not fit.
+                fmt::s(out, "STP ");
+                fmt::s(out, stp_version(version).unwrap_or(""));
+                fmt::s(out, ", Rapid STP (invalid)");
+                return true;
+            }
             let fits = if version == 3 { v3 == len } else { v3 < len };
             if !fits {
                 return false;
@@ -121,7 +128,16 @@ fn stp_short_form(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
         return true;
     }
     let Some(&[p0, p1, version, kind]) = bpdu.get(..4) else {
-        return false;
+        // Captured too short for the type field.
+        match (bpdu.get(..3), bpdu.get(2).copied().and_then(stp_version)) {
+            (Some([0, 0, _]), Some(name)) => {
+                fmt::s(out, "STP ");
+                fmt::s(out, name);
+            }
+            _ => {}
+        }
+        fmt::s(out, " [|stp]");
+        return true;
     };
     if (p0, p1) != (0, 0) {
         fmt::s(out, "unknown STP version, length ");
@@ -139,6 +155,19 @@ fn stp_short_form(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
         0x00 if len < 35 => "Config (invalid)",
         0x02 if version == 0 => "Rapid STP",
         0x02 if len < 36 => "Rapid STP (invalid)",
+        // Long enough on the wire but not in the capture: the flags, if
+        // captured, then the truncation mark.
+        0x00 if bpdu.len() < 35 => {
+            fmt::s(out, "STP ");
+            fmt::s(out, name);
+            fmt::s(out, ", Config");
+            if let Some(&f) = bpdu.get(4) {
+                fmt::s(out, ", Flags ");
+                flags(out, f);
+            }
+            fmt::s(out, " [|stp]");
+            return true;
+        }
         0x00 | 0x02 => return false,
         _ => "",
     };
