@@ -129,12 +129,11 @@ fn stp_short_form(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     }
     let Some(&[p0, p1, version, kind]) = bpdu.get(..4) else {
         // Captured too short for the type field.
-        match (bpdu.get(..3), bpdu.get(2).copied().and_then(stp_version)) {
-            (Some([0, 0, _]), Some(name)) => {
-                fmt::s(out, "STP ");
-                fmt::s(out, name);
-            }
-            _ => {}
+        if let (Some([0, 0, _]), Some(name)) =
+            (bpdu.get(..3), bpdu.get(2).copied().and_then(stp_version))
+        {
+            fmt::s(out, "STP ");
+            fmt::s(out, name);
         }
         fmt::s(out, " [|stp]");
         return true;
