@@ -143,3 +143,21 @@ pf=[(prism([1,2,6,0xffffffd0,5,40,0xffffffa0,22,0,14]) if i%3 else avs())+f for 
 pf+=[prism([0]*10)[:100], b'\x41', avs()[:20], struct.pack('>II',0x80211001,4)]
 pcap(119, pf, 'wlan_prism.pcap')
 pcap(163, [avs()+f for f in frames[30:60]]+[avs()[:20]], 'wlan_avs.pcap')
+
+# PPI headers around 802.11, radiotap, Ethernet, NULL, raw IP, Prism and
+# link types without a printer; short and invalid headers.
+ip = bytes.fromhex("4500001c000100004011000a0a0000010a0000020001000200080000")
+ack = bytes([0xD4, 0, 0, 0]) + mac(1)
+eth = bytes([0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6])
+
+
+def ppi(dlt, body, ln=8, ver=0):
+    return struct.pack("<BBHI", ver, 0, ln, dlt) + body
+
+
+pcap(192, [
+    ppi(105, ack), ppi(1, eth + b"\x08\x00" + ip), ppi(105, struct.pack("<HH", 2, 8) + bytes(8) + ack, ln=20),
+    ppi(105, ack, ver=1), ppi(127, ack), ppi(105, ack, ln=4), ppi(105, b"")[:6], ppi(105, ack, ln=100),
+    ppi(0, b"\x02\0\0\0" + ip), ppi(12, ip), ppi(999, ip), ppi(192, ppi(105, ack)), ppi(119, ack), ppi(147, ip),
+    ppi(127, rt([1 << 1], bytes([0])) + frames[0]), ppi(105, frames[15]), ppi(1, eth + b"\x08\x06" + bytes(28)),
+] + [ppi(105, f) for f in frames[40:60]], "wlan_ppi.pcap")

@@ -1,7 +1,8 @@
 //! Radiotap headers (link type IEEE802_11_RADIO, 127): the per-packet radio
 //! information a monitor-mode capture puts before each 802.11 frame; also
 //! the Prism (119) and AVS (163) headers, of which tcpdump prints nothing
-//! at default verbosity.
+//! at default verbosity, and PPI (192), whose header shows with `-e` and
+//! whose packet goes to the printer of the link type it names.
 //!
 //! tcpdump prints, at default verbosity, one short item per field it knows,
 //! in the order of the presence bits, each followed by a space: `123us tsft`,
@@ -26,7 +27,7 @@
 //! are handed to [`ieee80211`]. Vendor namespaces are skipped by their
 //! declared length; fields past bit 31 of a namespace are unknown.
 
-use super::{Bytes, Dump, Printer, fmt, ieee80211};
+use super::{Bytes, Dump, PacketRef, Printer, fmt, ieee80211};
 
 /// The 802.11n data rates in tenths of Mb/s by MCS index, for
 /// [bandwidth 20/40 MHz][long/short guard interval]; 0 where the index has
@@ -488,6 +489,81 @@ pub(crate) fn prism(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     dump.net_off = PRISM_LEN;
     let rest = &data[PRISM_LEN..];
     ieee80211::frame(p, rest, wire.saturating_sub(PRISM_LEN), out, dump, false, false);
+}
+
+/// The link types whose printers a PPI header can hand its packet to here
+/// (others print tcpdump's `DLT UNKNOWN` line and a dump).
+fn ppi_inner_known(dlt: u32) -> bool {
+    matches!(dlt, 0 | 1 | 12 | 14 | 101 | 104 | 105 | 108 | 113 | 119 | 127 | 163 | 192 | 228 | 229)
+}
+
+/// The Per-Packet Information header (link type PPI, 192): version,
+/// flags, a little-endian header length and the link type of what
+/// follows. tcpdump prints it only with `-e`
+/// (`V.0 DLT IEEE802_11 (105) len 8, length 18: `); the packet after it
+/// goes to the printer of its own link type.
+pub(crate) fn ppi(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dump: &mut Dump) {
+    let data = pkt.data;
+    let wire = (pkt.wire_len as usize).max(data.len());
+    let b = Bytes(data);
+    let (Some(version), Some(lo), Some(hi), Some(dlt)) = (b.u8(0), b.u8(2), b.u8(3), b.u32(4))
+    else {
+        fmt::s(out, " [|ppi]");
+        dump.net_off = usize::MAX;
+        return;
+    };
+    let dlt = dlt.swap_bytes();
+    let len = u16::from_le_bytes([lo, hi]) as usize;
+    if !(8..=65532).contains(&len) {
+        fmt::s(out, " [length ");
+        fmt::u(out, len as u64);
+        fmt::s(out, " < 8 or > 65532] (invalid)");
+        dump.net_off = usize::MAX;
+        return;
+    }
+    if data.len() < len {
+        fmt::s(out, " [|ppi]");
+        dump.net_off = usize::MAX;
+        return;
+    }
+    let known = ppi_inner_known(dlt) && p.depth < super::MAX_DEPTH;
+    if p.opts.link_header || !known {
+        let name = crate::dlt::TABLE.iter().find(|(_, d)| d.0 == dlt).filter(|_| known);
+        let name = name.map_or("UNKNOWN", |(name, _)| name);
+        if p.opts.quiet {
+            fmt::s(out, name);
+        } else {
+            fmt::s(out, "V.");
+            fmt::u(out, version as u64);
+            fmt::s(out, " DLT ");
+            fmt::s(out, name);
+            fmt::s(out, " (");
+            fmt::u(out, dlt as u64);
+            fmt::s(out, ") len ");
+            fmt::u(out, len as u64);
+        }
+        fmt::s(out, ", length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    dump.net_off = len;
+    if !known {
+        dump.forced = Some(len);
+        return;
+    }
+    // The inner packet is printed by its own link type's printer, with the
+    // dump offsets it sets moved past this header.
+    let inner = PacketRef { data: &data[len..], wire_len: (wire - len) as u32, ..*pkt };
+    let outer = p.linktype;
+    p.linktype = crate::dlt::Dlt(dlt);
+    p.depth += 1;
+    let mut sub = Dump { net_off: 0, forced: None };
+    super::link::print(p, &inner, out, &mut sub);
+    p.depth -= 1;
+    p.linktype = outer;
+    // tcpdump counts the inner link header twice for `-x`.
+    dump.net_off = sub.net_off.saturating_mul(2).saturating_add(len);
+    dump.forced = sub.forced.map(|f| f + len);
 }
 
 #[cfg(test)]
