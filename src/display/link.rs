@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, fmt, ip, llc};
+use super::{Bytes, Dump, PacketRef, Printer, fmt, ip, llc, tunnel};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -22,6 +22,9 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         228 => ip::ipv4(p, data, wire, out, !p.opts.link_header),
         229 => ip::ipv6(p, data, wire, out, !p.opts.link_header),
         0 | 108 => null(p, data, wire, out, dump),
+        9 if !p.opts.link_header && tunnel::ppp_mpls(data).is_some() => {
+            tunnel::ppp_mpls_print(p, data, wire, out, dump)
+        }
         other => {
             if let Some((off, v6)) = serial_ip(other, data).filter(|_| !p.opts.link_header) {
                 dump.net_off = off;
@@ -141,10 +144,10 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x8847 | 0x8848 | 0x894f)
 }
 
-fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let Some(mut t) = b.u16(12) else {
         fmt::s(out, "[|ether]");
@@ -278,6 +281,7 @@ fn payload(
         0x0800 => ip::ipv4(p, data, wire, out, name),
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
+        0x8847 | 0x8848 | 0x894f => tunnel::ethertype_payload(p, t, data, wire, out),
         _ => dump.forced = Some(off),
     }
 }

@@ -36,13 +36,19 @@
 
 mod dns;
 mod fmt;
+mod forces;
+mod geneve;
 mod icmp;
 mod ip;
+mod ipsec;
 mod link;
 mod llc;
+mod mpls;
+mod sctp;
 mod transport;
 mod tunnel;
 mod udpapps;
+mod vxlan;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -7,7 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, tunnel, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -414,6 +414,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        if tunnel::udp(p, sport, dport, payload, plen, out) {
+            return;
+        }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
             return;
         }

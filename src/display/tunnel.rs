@@ -54,9 +54,10 @@ pub(crate) fn gre_supported(data: &[u8]) -> bool {
     if flags & 0x0007 != 0 {
         return false;
     }
-    // Checksum, routing, strict source route and recursion bits, or both
-    // key and sequence number: forms not yet compared with tcpdump.
-    if flags & 0xcff8 != 0 || flags & 0x3000 == 0x3000 {
+    // Checksum, routing or reserved flag bits, or both key and sequence
+    // number: forms not yet compared with tcpdump. The strict source route
+    // bit and the recursion count change nothing in tcpdump's line.
+    if flags & 0xc0f8 != 0 || flags & 0x3000 == 0x3000 {
         return false;
     }
     let hlen = if flags & 0x3000 != 0 { 8 } else { 4 };
@@ -212,4 +213,98 @@ pub(crate) fn igmp(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     fmt::s(out, text);
     fmt::ipv4(out, group);
     true
+}
+
+/// Prints an Ethernet frame carried inside a tunnel as tcpdump prints a
+/// top-level one (the link header only with `-e` or for an undissected
+/// ethertype). The frame's own dump offsets are not the packet's, so they
+/// are dropped.
+pub(crate) fn ether(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    if p.depth >= super::MAX_DEPTH {
+        return;
+    }
+    let mut dump = super::Dump { net_off: 0, forced: None };
+    p.depth += 1;
+    super::link::ether(p, data, len.max(data.len()), out, &mut dump);
+    p.depth -= 1;
+}
+
+/// Prints a tunnel payload named by an ethertype (Geneve, GRE-like
+/// encapsulations): bridged Ethernet, IPv4, IPv6, MPLS or NSH.
+pub(crate) fn ethertype_payload(
+    p: &mut Printer,
+    proto: u16,
+    data: &[u8],
+    len: usize,
+    out: &mut Vec<u8>,
+) {
+    if p.depth >= super::MAX_DEPTH {
+        return;
+    }
+    p.depth += 1;
+    match proto {
+        0x6558 => ether(p, data, len, out),
+        0x0800 => ip::ipv4(p, data, len, out, true),
+        0x86dd => ip::ipv6(p, data, len, out, true),
+        0x8847 | 0x8848 => super::mpls::print(p, data, len, out),
+        0x894f => super::vxlan::nsh(p, data, len, out),
+        _ => {
+            fmt::s(out, "ethertype 0x");
+            fmt::x_pad(out, proto as u64, 4);
+        }
+    }
+    p.depth -= 1;
+}
+
+/// The UDP-borne tunnels and protocols of this family, chosen by port:
+/// `true` when one of them printed the payload (after `src > dst: `).
+pub(crate) fn udp(
+    p: &mut Printer,
+    sport: u16,
+    dport: u16,
+    data: &[u8],
+    len: usize,
+    out: &mut Vec<u8>,
+) -> bool {
+    let port = |x: u16| sport == x || dport == x;
+    if dport == 6081 {
+        return super::geneve::print(p, data, len, out);
+    }
+    if dport == 4789 {
+        return super::vxlan::vxlan(p, data, len, out);
+    }
+    if dport == 8472 {
+        return super::vxlan::otv(p, data, len, out);
+    }
+    if dport == 4790 {
+        return super::vxlan::gpe(p, data, len, out);
+    }
+    if port(6635) {
+        super::mpls::print(p, data, len, out);
+        return true;
+    }
+    false
+}
+
+/// Where the MPLS stack starts in a PPP frame carrying MPLS unicast or
+/// multicast (protocols 0x0281 and 0x0283), after the optional
+/// address/control bytes.
+pub(crate) fn ppp_mpls(data: &[u8]) -> Option<usize> {
+    let b = Bytes(data);
+    let off = if b.u16(0)? == 0xff03 { 2 } else { 0 };
+    matches!(b.u16(off)?, 0x0281 | 0x0283).then_some(off + 2)
+}
+
+/// A PPP frame carrying MPLS, printed (without `-e`) as the label stack
+/// alone, the way tcpdump prints it.
+pub(crate) fn ppp_mpls_print(
+    p: &mut Printer,
+    data: &[u8],
+    wire: usize,
+    out: &mut Vec<u8>,
+    dump: &mut super::Dump,
+) {
+    let off = ppp_mpls(data).unwrap_or(0);
+    dump.net_off = off;
+    super::mpls::print(p, &data[off.min(data.len())..], wire.saturating_sub(off), out);
 }

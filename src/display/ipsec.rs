@@ -1,0 +1,60 @@
+//! The IPsec headers: ESP (IP protocol 50, and ESP-in-UDP on port 4500)
+//! and AH (IP protocol 51). tcpdump cannot decrypt without `-E`, so ESP is
+//! one line, `ESP(spi=0x00001234,seq=0x1), length N`; AH shows its SPI,
+//! sequence number and ICV, then the protocol it protects
+//! (`AH(spi=0x00000100,seq=0x13,icv=0x21d3...): OSPFv3, Hello, length 36`).
+
+use super::ip::{self, Addrs};
+use super::{Bytes, Printer, fmt};
+
+/// `ESP(spi=0xSSSSSSSS,seq=0xN), length LEN`; `false` (nothing written)
+/// when the eight header bytes are not all captured.
+pub(crate) fn esp(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+    let b = Bytes(data);
+    let (Some(spi), Some(seq)) = (b.u32(0), b.u32(4)) else {
+        return false;
+    };
+    fmt::s(out, "ESP(spi=0x");
+    fmt::x_pad(out, spi as u64, 8);
+    fmt::s(out, ",seq=0x");
+    fmt::x(out, seq as u64);
+    fmt::s(out, "), length ");
+    fmt::u(out, len as u64);
+    true
+}
+
+/// An AH header and what follows it; the caller has printed the addresses.
+pub(crate) fn ah(
+    p: &mut Printer,
+    addrs: Addrs<'_>,
+    data: &[u8],
+    len: usize,
+    ip4: Option<&[u8]>,
+    out: &mut Vec<u8>,
+) {
+    let b = Bytes(data);
+    let (Some(next), Some(plen), Some(spi), Some(seq)) = (b.u8(0), b.u8(1), b.u32(4), b.u32(8))
+    else {
+        fmt::s(out, "[|AH]");
+        return;
+    };
+    let hlen = (plen as usize + 2) * 4;
+    fmt::s(out, "AH(spi=0x");
+    fmt::x_pad(out, spi as u64, 8);
+    fmt::s(out, ",seq=0x");
+    fmt::x(out, seq as u64);
+    let Some(icv) = b.slice(12, hlen.saturating_sub(12)) else {
+        fmt::s(out, ",icv=[|AH]");
+        return;
+    };
+    fmt::s(out, ",icv=0x");
+    fmt::hex_bytes(out, icv);
+    fmt::s(out, "): ");
+    if p.depth >= super::MAX_DEPTH {
+        return;
+    }
+    let addrs = Addrs { printed: true, ..addrs };
+    p.depth += 1;
+    ip::upper(p, next, addrs, &data[hlen.min(data.len())..], len.saturating_sub(hlen), out, ip4);
+    p.depth -= 1;
+}

@@ -1,0 +1,85 @@
+//! MPLS label stacks (ethertypes 0x8847/0x8848, PPP protocol 0x0281 and
+//! MPLS-in-UDP on port 6635), as tcpdump prints them: `MPLS` then one
+//! `(label L, tc T, [S], ttl N)` per stack entry, then the packet under
+//! the stack, which tcpdump guesses from the first nibble (IPv4 or IPv6;
+//! the explicit-null labels name it outright). Anything else under the
+//! stack is not dissected.
+
+use super::{Bytes, Printer, fmt, ip};
+
+/// tcpdump's notes on the reserved label values.
+fn reserved(label: u32) -> Option<&'static str> {
+    Some(match label {
+        0 => "IPv4 explicit NULL",
+        1 => "Router Alert",
+        2 => "IPv6 explicit NULL",
+        3 => "Implicit NULL",
+        7 => "Entropy Label Indicator",
+        13 => "Generic Associated Channel Label",
+        14 => "OAM Alert",
+        15 => "Extension",
+        _ => return None,
+    })
+}
+
+/// Prints an MPLS label stack and its payload (`len` bytes on the wire).
+pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    fmt::s(out, "MPLS");
+    let mut off = 0;
+    let mut last = 0;
+    loop {
+        let Some(e) = b.u32(off) else {
+            fmt::s(out, " [|mpls]");
+            return;
+        };
+        let label = e >> 12;
+        last = if off == 0 || label <= 15 { label } else { last };
+        fmt::s(out, " (label ");
+        fmt::u(out, label as u64);
+        if let Some(note) = reserved(label) {
+            fmt::s(out, " (");
+            fmt::s(out, note);
+            out.push(b')');
+        }
+        fmt::s(out, ", tc ");
+        fmt::u(out, ((e >> 9) & 7) as u64);
+        if e & 0x100 != 0 {
+            fmt::s(out, ", [S]");
+        }
+        fmt::s(out, ", ttl ");
+        fmt::u(out, (e & 0xff) as u64);
+        out.push(b')');
+        off += 4;
+        if e & 0x100 != 0 {
+            break;
+        }
+    }
+    let rest = &data[off.min(data.len())..];
+    let wire = len.saturating_sub(off);
+    let Some(first) = rest.first() else {
+        fmt::s(out, " [|mpls]");
+        return;
+    };
+    if p.depth >= super::MAX_DEPTH {
+        return;
+    }
+    let kind = match last {
+        0 => 4,
+        2 => 6,
+        _ => first >> 4,
+    };
+    p.depth += 1;
+    match kind {
+        4 => {
+            out.push(b' ');
+            ip::ipv4(p, rest, wire, out, true);
+        }
+        6 => {
+            out.push(b' ');
+            ip::ipv6(p, rest, wire, out, true);
+        }
+        _ => {}
+    }
+    p.depth -= 1;
+}

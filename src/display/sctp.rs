@@ -1,0 +1,234 @@
+//! SCTP (IP protocol 132), as tcpdump prints it without `-v`: the ports,
+//! `sctp`, then one bracketed summary per chunk on the same line
+//! (`(1) [DATA] (B)(E) [TSN: 1] [SID: 0] [SSEQ 1] [PPID 0x0] `, chunks
+//! after the first introduced by `, `). Associations on the ForCES ports
+//! (6704 high, 6705 medium, 6706 low priority) are tagged
+//! `sctp[ForCES HP]` and their DATA chunks are handed to [`forces`].
+//!
+//! Not dissected: chunk parameters (INIT addresses, cookies, error
+//! causes), SACK gap blocks, and the `-v` forms.
+
+use super::ip::Addrs;
+use super::{Bytes, Printer, fmt, forces};
+
+/// The ForCES priority tag for a port, if it is one of RFC 5811's.
+fn forces_tag(port: u16) -> Option<&'static str> {
+    match port {
+        6704 => Some("HP"),
+        6705 => Some("MP"),
+        6706 => Some("LP"),
+        _ => None,
+    }
+}
+
+/// tcpdump's names for the payload protocol identifiers it knows.
+fn ppid_name(id: u32) -> Option<&'static str> {
+    Some(match id {
+        1 => "IUA",
+        2 => "M2UA",
+        3 => "M3UA",
+        4 => "SUA",
+        5 => "M2PA",
+        6 => "V5.2",
+        7 => "H.248",
+        8 => "BICC",
+        9 => "TALI",
+        10 => "DUA",
+        11 => "ASAP",
+        12 => "ENRP",
+        13 => "H.323",
+        14 => "Q.IPC",
+        15 => "SIMCO",
+        16 => "DDPSC",
+        17 => "DDPSSC",
+        18 => "S1AP",
+        19 => "RUA",
+        20 => "HNBAP",
+        21 => "ForCES-HP",
+        22 => "ForCES-MP",
+        23 => "ForCES-LP",
+        24 => "SBc-AP",
+        25 => "NBAP",
+        27 => "X2AP",
+        28 => "IRCP",
+        29 => "LCS-AP",
+        30 => "MPICH2",
+        31 => "SABP",
+        32 => "FGP",
+        33 => "PPP",
+        34 => "CALCAPP",
+        35 => "SSP",
+        36 => "NPMP-CTRL",
+        37 => "NPMP-DATA",
+        38 => "ECHO",
+        39 => "DISCARD",
+        40 => "DAYTIME",
+        41 => "CHARGEN",
+        42 => "RNA",
+        43 => "M2AP",
+        44 => "M3AP",
+        45 => "SSH",
+        46 => "DIAMETER",
+        47 => "DIAMETER-DTLS",
+        48 => "R14P",
+        _ => return None,
+    })
+}
+
+/// The chunk names tcpdump prints in brackets.
+fn chunk_name(t: u8) -> Option<&'static str> {
+    Some(match t {
+        0 => "DATA",
+        1 => "INIT",
+        2 => "INIT ACK",
+        3 => "SACK",
+        4 => "HB REQ",
+        5 => "HB ACK",
+        6 => "ABORT",
+        7 => "SHUTDOWN",
+        8 => "SHUTDOWN ACK",
+        9 => "OP ERR",
+        10 => "COOKIE ECHO",
+        11 => "COOKIE ACK",
+        12 => "ECN ECHO",
+        13 => "CWR",
+        14 => "SHUTDOWN COMPLETE",
+        _ => return None,
+    })
+}
+
+/// Prints an SCTP packet: `addrs` supplies the addresses, `len` is the
+/// length of the IP payload on the wire.
+pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let (Some(sport), Some(dport), Some(_)) = (b.u16(0), b.u16(2), b.u32(8)) else {
+        addrs.pair(out);
+        fmt::s(out, "[|sctp]");
+        return;
+    };
+    addrs.ports(out, sport, dport);
+    fmt::s(out, "sctp");
+    let tag = forces_tag(sport).or(forces_tag(dport));
+    if let Some(t) = tag {
+        fmt::s(out, "[ForCES ");
+        fmt::s(out, t);
+        out.push(b']');
+    }
+    let end = len.min(data.len());
+    let mut off = 12;
+    let mut n = 0u64;
+    // Each chunk takes at least four bytes, so the loop is bounded by the
+    // packet length.
+    while off + 4 <= end {
+        let (Some(ct), Some(flags), Some(clen)) = (b.u8(off), b.u8(off + 1), b.u16(off + 2)) else {
+            break;
+        };
+        let clen = clen as usize;
+        n += 1;
+        if n > 1 {
+            out.push(b',');
+        }
+        fmt::s(out, " (");
+        fmt::u(out, n);
+        fmt::s(out, ") ");
+        if clen < 4 {
+            fmt::s(out, "[Bad chunk length ");
+            fmt::u(out, clen as u64);
+            out.push(b']');
+            return;
+        }
+        match chunk_name(ct) {
+            Some(name) => {
+                out.push(b'[');
+                fmt::s(out, name);
+                fmt::s(out, "] ");
+            }
+            None => {
+                fmt::s(out, "[Unknown chunk type: 0x");
+                fmt::x(out, ct as u64);
+                fmt::s(out, "]");
+            }
+        }
+        let body = data.get(off + 4..(off + clen).min(end)).unwrap_or(&[]);
+        let cb = Bytes(body);
+        match ct {
+            0 => {
+                if flags & 4 != 0 {
+                    fmt::s(out, "(U)");
+                }
+                if flags & 2 != 0 {
+                    fmt::s(out, "(B)");
+                }
+                if flags & 1 != 0 {
+                    fmt::s(out, "(E)");
+                }
+                if flags & 7 != 0 {
+                    out.push(b' ');
+                }
+                let (Some(tsn), Some(sid), Some(sseq), Some(ppid)) =
+                    (cb.u32(0), cb.u16(4), cb.u16(6), cb.u32(8))
+                else {
+                    fmt::s(out, "[|sctp]");
+                    return;
+                };
+                fmt::s(out, "[TSN: ");
+                fmt::u(out, tsn as u64);
+                fmt::s(out, "] [SID: ");
+                fmt::u(out, sid as u64);
+                fmt::s(out, "] [SSEQ ");
+                fmt::u(out, sseq as u64);
+                fmt::s(out, "] [PPID ");
+                match ppid_name(ppid) {
+                    Some(name) => fmt::s(out, name),
+                    None => {
+                        fmt::s(out, "0x");
+                        fmt::x(out, ppid as u64);
+                    }
+                }
+                fmt::s(out, "] ");
+                if tag.is_some() {
+                    forces::print(p, &body[12.min(body.len())..], out);
+                }
+            }
+            1 | 2 => {
+                let (Some(itag), Some(rwnd), Some(os), Some(mis), Some(tsn)) =
+                    (cb.u32(0), cb.u32(4), cb.u16(8), cb.u16(10), cb.u32(12))
+                else {
+                    fmt::s(out, "[|sctp]");
+                    return;
+                };
+                fmt::s(out, "[init tag: ");
+                fmt::u(out, itag as u64);
+                fmt::s(out, "] [rwnd: ");
+                fmt::u(out, rwnd as u64);
+                fmt::s(out, "] [OS: ");
+                fmt::u(out, os as u64);
+                fmt::s(out, "] [MIS: ");
+                fmt::u(out, mis as u64);
+                fmt::s(out, "] [init TSN: ");
+                fmt::u(out, tsn as u64);
+                fmt::s(out, "] ");
+            }
+            3 => {
+                let (Some(cum), Some(rwnd), Some(gaps), Some(dups)) =
+                    (cb.u32(0), cb.u32(4), cb.u16(8), cb.u16(10))
+                else {
+                    fmt::s(out, "[|sctp]");
+                    return;
+                };
+                fmt::s(out, "[cum ack ");
+                fmt::u(out, cum as u64);
+                fmt::s(out, "] [a_rwnd ");
+                fmt::u(out, rwnd as u64);
+                fmt::s(out, "] [#gap acks ");
+                fmt::u(out, gaps as u64);
+                fmt::s(out, "] [#dup tsns ");
+                fmt::u(out, dups as u64);
+                fmt::s(out, "] ");
+            }
+            _ => {}
+        }
+        // Chunks are padded to a multiple of four bytes.
+        off += (clen + 3) & !3;
+    }
+}
