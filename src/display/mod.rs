@@ -41,6 +41,7 @@ mod geneve;
 mod icmp;
 mod ip;
 mod ipsec;
+mod isakmp;
 mod link;
 mod llc;
 mod mpls;
@@ -218,6 +219,9 @@ pub struct Printer {
     /// The hop limit of the IPv6 header being printed (VRRP shows it when
     /// it is not 255).
     pub(crate) hop_limit: u8,
+    /// Which address began each recent IKEv1 exchange (boxed: it is
+    /// large and rarely used).
+    pub(crate) isakmp: Box<isakmp::Cookies>,
 }
 
 /// The deepest nesting of IP-in-IP or ICMP-quoted packets printed.
@@ -244,6 +248,7 @@ impl Printer {
             dump_net_forced: false,
             depth: 0,
             hop_limit: 0,
+            isakmp: Box::default(),
         }
     }
 

@@ -383,6 +383,12 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::u(out, ulen as u64);
         return;
     }
+    // tcpdump hands IKE traffic to its printer before checking the length.
+    if !p.opts.quiet && tunnel::udp_early(sport, dport) {
+        let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        tunnel::udp(p, &addrs, sport, dport, payload, ulen - 8, out);
+        return;
+    }
     if ulen > len && !addrs.frag {
         fmt::s(out, "UDP, bad length ");
         fmt::u(out, (ulen - 8) as u64);
@@ -414,7 +420,7 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
-        if tunnel::udp(p, sport, dport, payload, plen, out) {
+        if tunnel::udp(p, &addrs, sport, dport, payload, plen, out) {
             return;
         }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {

@@ -256,10 +256,17 @@ pub(crate) fn ethertype_payload(
     p.depth -= 1;
 }
 
+/// Whether [`udp`] takes this port pair before the UDP length is checked
+/// (tcpdump dissects IKE even when the UDP length is too large).
+pub(crate) fn udp_early(sport: u16, dport: u16) -> bool {
+    matches!(sport, 500 | 4500) || matches!(dport, 500 | 4500)
+}
+
 /// The UDP-borne tunnels and protocols of this family, chosen by port:
 /// `true` when one of them printed the payload (after `src > dst: `).
 pub(crate) fn udp(
     p: &mut Printer,
+    addrs: &ip::Addrs<'_>,
     sport: u16,
     dport: u16,
     data: &[u8],
@@ -278,6 +285,14 @@ pub(crate) fn udp(
     }
     if dport == 4790 {
         return super::vxlan::gpe(p, data, len, out);
+    }
+    if port(4500) {
+        super::isakmp::nat_t(p, addrs, data, len, out);
+        return true;
+    }
+    if port(500) {
+        super::isakmp::print(p, addrs, data, out);
+        return true;
     }
     if port(6635) {
         super::mpls::print(p, data, len, out);
