@@ -7,7 +7,7 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, fmt, icmp, ipsec, sctp, transport, tunnel};
+use super::{Bytes, Printer, fmt, icmp, ipsec, pgm, sctp, transport, tunnel};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -254,6 +254,10 @@ pub(crate) fn upper(
             p.depth -= 1;
         }
         132 => sctp::print(p, addrs, data, len, out),
+        113 => {
+            addrs.pair(out);
+            pgm::print(&addrs, data, out);
+        }
         50 if data.len() >= 8 => {
             addrs.pair(out);
             ipsec::esp(data, len, out);

@@ -420,7 +420,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
-        if tunnel::udp(p, &addrs, sport, dport, payload, plen, out) {
+        // A first fragment may claim more than the IP payload holds.
+        let tlen = plen.min(len.saturating_sub(8));
+        if tunnel::udp(p, &addrs, sport, dport, payload, tlen, out) {
             return;
         }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {

@@ -294,6 +294,14 @@ pub(crate) fn udp(
         super::isakmp::print(p, addrs, data, out);
         return true;
     }
+    if port(520) {
+        super::rip::print(data, len, out);
+        return true;
+    }
+    if super::radius::is_port(sport) || super::radius::is_port(dport) {
+        super::radius::print(data, len, out);
+        return true;
+    }
     if port(6635) {
         super::mpls::print(p, data, len, out);
         return true;

@@ -1,0 +1,70 @@
+//! RADIUS (RFC 2865/2866, dynamic authorization RFC 5176) on UDP ports
+//! 1645, 1646, 1812, 1813, 1700 and 3799. Without `-v` tcpdump prints one
+//! line: `RADIUS, Access-Request (1), id: 0x05 length: 139`. The attributes
+//! that `-v` lists are not dissected.
+
+use super::{Bytes, fmt};
+
+/// Whether a port carries RADIUS.
+pub(crate) fn is_port(port: u16) -> bool {
+    matches!(port, 1645 | 1646 | 1812 | 1813 | 1700 | 3799)
+}
+
+/// tcpdump's names for the RADIUS codes.
+fn code_name(c: u8) -> Option<&'static str> {
+    Some(match c {
+        1 => "Access-Request",
+        2 => "Access-Accept",
+        3 => "Access-Reject",
+        4 => "Accounting-Request",
+        5 => "Accounting-Response",
+        6 => "Accounting-Status",
+        7 => "Password-Request",
+        8 => "Password-Accept",
+        9 => "Password-Reject",
+        10 => "Accounting-Message",
+        11 => "Access-Challenge",
+        12 => "Status-Server",
+        13 => "Status-Client",
+        21 => "Resource-Free-Request",
+        22 => "Resource-Free-Response",
+        23 => "Resource-Query-Request",
+        24 => "Resource-Query-Response",
+        25 => "Alternate-Resource-Reclaim-Request",
+        26 => "NAS-Reboot-Request",
+        27 => "NAS-Reboot-Response",
+        29 => "Next-Passcode",
+        30 => "New-Pin",
+        31 => "Terminate-Session",
+        32 => "Password-Expired",
+        33 => "Event-Request",
+        34 => "Event-Response",
+        40 => "Disconnect-Request",
+        41 => "Disconnect-ACK",
+        42 => "Disconnect-NAK",
+        43 => "CoA-Request",
+        44 => "CoA-ACK",
+        45 => "CoA-NAK",
+        50 => "IP-Address-Allocate",
+        51 => "IP-Address-Release",
+        _ => return None,
+    })
+}
+
+/// `RADIUS, NAME (CODE), id: 0xII length: LEN`.
+pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    fmt::s(out, "RADIUS");
+    let (Some(code), Some(id), Some(_)) = (b.u8(0), b.u8(1), b.u16(2)) else {
+        fmt::s(out, " [|radius]");
+        return;
+    };
+    fmt::s(out, ", ");
+    fmt::s(out, code_name(code).unwrap_or("Unknown Command"));
+    fmt::s(out, " (");
+    fmt::u(out, code as u64);
+    fmt::s(out, "), id: 0x");
+    fmt::x_pad(out, id as u64, 2);
+    fmt::s(out, " length: ");
+    fmt::u(out, len as u64);
+}
