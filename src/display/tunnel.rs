@@ -294,6 +294,12 @@ pub(crate) fn udp(
         super::isakmp::print(p, addrs, data, out);
         return true;
     }
+    if port(4342) && super::lisp::print(data, len, out) {
+        return true;
+    }
+    if port(1701) && super::l2tp::print(data, len, out) {
+        return true;
+    }
     if port(520) {
         super::rip::print(data, len, out);
         return true;
