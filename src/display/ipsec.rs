@@ -33,22 +33,32 @@ pub(crate) fn ah(
     out: &mut Vec<u8>,
 ) {
     let b = Bytes(data);
-    let (Some(next), Some(plen), Some(spi), Some(seq)) = (b.u8(0), b.u8(1), b.u32(4), b.u32(8))
+    let (Some(next), Some(plen), Some(rsvd), Some(spi), Some(seq)) =
+        (b.u8(0), b.u8(1), b.u16(2), b.u32(4), b.u32(8))
     else {
-        fmt::s(out, "[|AH]");
+        fmt::s(out, "[|ah]");
         return;
     };
     let hlen = (plen as usize + 2) * 4;
-    fmt::s(out, "AH(spi=0x");
+    fmt::s(out, "AH(");
+    // The reserved field must be zero; tcpdump points out when it is not.
+    if rsvd != 0 {
+        fmt::s(out, "reserved=0x");
+        fmt::x(out, rsvd as u64);
+        fmt::s(out, "[MustBeZero],");
+    }
+    fmt::s(out, "spi=0x");
     fmt::x_pad(out, spi as u64, 8);
     fmt::s(out, ",seq=0x");
     fmt::x(out, seq as u64);
-    let Some(icv) = b.slice(12, hlen.saturating_sub(12)) else {
-        fmt::s(out, ",icv=[|AH]");
-        return;
-    };
     fmt::s(out, ",icv=0x");
+    let want = hlen.saturating_sub(12);
+    let icv = data.get(12..(12 + want).min(data.len())).unwrap_or(&[]);
     fmt::hex_bytes(out, icv);
+    if icv.len() < want {
+        fmt::s(out, " [|ah]");
+        return;
+    }
     fmt::s(out, "): ");
     if p.depth >= super::MAX_DEPTH {
         return;

@@ -44,57 +44,110 @@ pub(crate) fn pim(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     true
 }
 
-/// Whether [`gre`] will print this GRE packet: version 0 with at most one
-/// of the key and sequence-number options, and a complete header.
-pub(crate) fn gre_supported(data: &[u8]) -> bool {
-    let b = Bytes(data);
-    let Some(flags) = b.u16(0) else {
-        return false;
-    };
+/// The length of a GRE version 0 header's fixed part (base, checksum and
+/// offset, key, sequence number), and where a routing header would start;
+/// `None` for other versions. The reserved flag bits change nothing in
+/// tcpdump's line.
+fn gre_hlen(flags: u16) -> Option<usize> {
     if flags & 0x0007 != 0 {
-        return false;
+        return None;
     }
-    // Checksum, routing or reserved flag bits, or both key and sequence
-    // number: forms not yet compared with tcpdump. The strict source route
-    // bit and the recursion count change nothing in tcpdump's line.
-    if flags & 0xc0f8 != 0 || flags & 0x3000 == 0x3000 {
-        return false;
+    let mut hlen = 4;
+    for bit in [0x2000, 0x1000] {
+        if flags & bit != 0 {
+            hlen += 4;
+        }
     }
-    let hlen = if flags & 0x3000 != 0 { 8 } else { 4 };
-    data.len() >= hlen
+    if flags & 0xc000 != 0 {
+        hlen += 4;
+    }
+    Some(hlen)
 }
 
-/// `GREv0[, key=0xK | , seq N], length LEN: ` then the carried protocol:
-/// IPv4 is printed in full, anything else as `gre-proto-0xT`. Call only
-/// when [`gre_supported`] said yes.
+/// Whether [`gre`] will print this GRE packet: version 0 with a complete
+/// fixed header. With the routing bit, only a first source route entry cut
+/// short by the capture is printed (the full entries are not yet compared
+/// with tcpdump). The strict source route bit and the recursion count
+/// change nothing in tcpdump's line.
+pub(crate) fn gre_supported(data: &[u8]) -> bool {
+    let b = Bytes(data);
+    let Some(hlen) = b.u16(0).and_then(gre_hlen) else {
+        return false;
+    };
+    if data.len() < hlen {
+        return false;
+    }
+    if b.u16(0).unwrap_or(0) & 0x4000 != 0 {
+        return match b.u8(hlen + 3) {
+            Some(sre_len) => data.len() < hlen + 4 + sre_len as usize,
+            None => false,
+        };
+    }
+    true
+}
+
+/// `GREv0[, off 0xO][, key=0xK][, seq N], length LEN: ` then the carried
+/// protocol: IPv4, IPv6 and MPLS are printed in full, anything else as
+/// `gre-proto-0xT`. The checksum is not shown (tcpdump shows it only with
+/// `-v`). Call only when [`gre_supported`] said yes.
 pub(crate) fn gre(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let flags = b.u16(0).unwrap_or(0);
     let proto = b.u16(2).unwrap_or(0);
     fmt::s(out, "GREv0, ");
-    let mut hlen = 4;
+    let mut off = 4;
+    if flags & 0xc000 != 0 {
+        if flags & 0x4000 != 0 {
+            fmt::s(out, "off 0x");
+            fmt::x(out, b.u16(6).unwrap_or(0) as u64);
+            fmt::s(out, ", ");
+        }
+        off += 4;
+    }
     if flags & 0x2000 != 0 {
         fmt::s(out, "key=0x");
-        fmt::x(out, b.u32(4).unwrap_or(0) as u64);
+        fmt::x(out, b.u32(off).unwrap_or(0) as u64);
         fmt::s(out, ", ");
-        hlen = 8;
-    } else if flags & 0x1000 != 0 {
-        fmt::s(out, "seq ");
-        fmt::u(out, b.u32(4).unwrap_or(0) as u64);
-        fmt::s(out, ", ");
-        hlen = 8;
+        off += 4;
     }
+    if flags & 0x1000 != 0 {
+        fmt::s(out, "seq ");
+        fmt::u(out, b.u32(off).unwrap_or(0) as u64);
+        fmt::s(out, ", ");
+        off += 4;
+    }
+    if flags & 0x4000 != 0 {
+        fmt::s(out, "(rtaf=0x");
+        fmt::x_pad(out, b.u16(off).unwrap_or(0) as u64, 4);
+        fmt::s(out, ") [|gre]");
+        return;
+    }
+    let hlen = off;
     fmt::s(out, "length ");
     fmt::u(out, len as u64);
     fmt::s(out, ": ");
     let inner = &data[hlen.min(data.len())..];
-    if proto == 0x0800 && inner.len() >= 20 && p.depth < super::MAX_DEPTH {
-        p.depth += 1;
-        ip::ipv4(p, inner, len.saturating_sub(hlen), out, true);
-        p.depth -= 1;
-    } else {
-        fmt::s(out, "gre-proto-0x");
-        fmt::x(out, proto as u64);
+    let wire = len.saturating_sub(hlen);
+    match proto {
+        0x0800 if inner.len() >= 20 && p.depth < super::MAX_DEPTH => {
+            p.depth += 1;
+            ip::ipv4(p, inner, wire, out, true);
+            p.depth -= 1;
+        }
+        0x86dd if inner.len() >= 40 && p.depth < super::MAX_DEPTH => {
+            p.depth += 1;
+            ip::ipv6(p, inner, wire, out, true);
+            p.depth -= 1;
+        }
+        0x8847 if p.depth < super::MAX_DEPTH => {
+            p.depth += 1;
+            super::mpls::print(p, inner, wire, out);
+            p.depth -= 1;
+        }
+        _ => {
+            fmt::s(out, "gre-proto-0x");
+            fmt::x(out, proto as u64);
+        }
     }
 }
 
