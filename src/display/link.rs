@@ -150,7 +150,7 @@ fn dissected(t: u16) -> bool {
 pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let Some(mut t) = b.u16(12) else {
-        fmt::s(out, "[|ether]");
+        fmt::s(out, " [|ether]");
         return;
     };
     let eflag = p.opts.link_header;
@@ -281,7 +281,9 @@ fn payload(
         0x0800 => ip::ipv4(p, data, wire, out, name),
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
-        0x8847 | 0x8848 | 0x894f => tunnel::ethertype_payload(p, t, data, wire, out),
+        0x8847 | 0x8848 | 0x894f => {
+            tunnel::ethertype_payload(p, t, data, wire, out);
+        }
         _ => dump.forced = Some(off),
     }
 }

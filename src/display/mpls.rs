@@ -79,7 +79,8 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             out.push(b' ');
             ip::ipv6(p, rest, wire, out, true);
         }
-        _ => {}
+        // tcpdump dumps what it cannot recognise under the stack.
+        _ => super::tunnel::dump_rest(p, rest, out),
     }
     p.depth -= 1;
 }

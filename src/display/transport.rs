@@ -383,11 +383,15 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::u(out, ulen as u64);
         return;
     }
-    // tcpdump hands IKE traffic to its printer before checking the length.
-    if !p.opts.quiet && tunnel::udp_early(sport, dport) {
+    // tcpdump hands the tunnel and routing-protocol ports to their
+    // printers before checking the length (a first fragment, or a bad
+    // length, gets the IP payload's length instead).
+    if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
-        tunnel::udp(p, &addrs, sport, dport, payload, ulen - 8, out);
-        return;
+        let tlen = ulen.min(len).saturating_sub(8);
+        if tunnel::udp(p, &addrs, sport, dport, payload, tlen, out) {
+            return;
+        }
     }
     if ulen > len && !addrs.frag {
         fmt::s(out, "UDP, bad length ");
@@ -420,11 +424,6 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
-        // A first fragment may claim more than the IP payload holds.
-        let tlen = plen.min(len.saturating_sub(8));
-        if tunnel::udp(p, &addrs, sport, dport, payload, tlen, out) {
-            return;
-        }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
             return;
         }

@@ -268,51 +268,83 @@ pub(crate) fn igmp(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     true
 }
 
+/// Whether the printer writes no dump of its own, so an undissected
+/// payload inside a tunnel gets tcpdump's default hex dump in the text.
+fn default_dump(p: &Printer) -> bool {
+    let o = &p.opts;
+    o.hex == 0 && o.hex_ascii == 0 && !o.ascii && !o.quiet
+}
+
+/// The hex dump tcpdump prints for an undissected payload inside a tunnel.
+pub(crate) fn dump_rest(p: &Printer, data: &[u8], out: &mut Vec<u8>) {
+    if default_dump(p) {
+        super::hex_dump(out, data, true);
+    }
+}
+
 /// Prints an Ethernet frame carried inside a tunnel as tcpdump prints a
 /// top-level one (the link header only with `-e` or for an undissected
-/// ethertype). The frame's own dump offsets are not the packet's, so they
-/// are dropped.
+/// ethertype, whose payload is then dumped in hex).
 pub(crate) fn ether(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     if p.depth >= super::MAX_DEPTH {
         return;
     }
     let mut dump = super::Dump { net_off: 0, forced: None };
+    // The frame's own truncation and dump flags are not the packet's.
+    let (whole, forced) = (p.dump_whole, p.dump_net_forced);
     p.depth += 1;
     super::link::ether(p, data, len.max(data.len()), out, &mut dump);
     p.depth -= 1;
+    p.dump_whole = whole;
+    p.dump_net_forced = forced;
+    if let Some(off) = dump.forced {
+        dump_rest(p, data.get(off..).unwrap_or(&[]), out);
+    }
 }
 
 /// Prints a tunnel payload named by an ethertype (Geneve, GRE-like
-/// encapsulations): bridged Ethernet, IPv4, IPv6, MPLS or NSH.
+/// encapsulations): bridged Ethernet, IPv4, IPv6, ARP, MPLS or NSH;
+/// `false` (nothing written) for any other ethertype.
 pub(crate) fn ethertype_payload(
     p: &mut Printer,
     proto: u16,
     data: &[u8],
     len: usize,
     out: &mut Vec<u8>,
-) {
+) -> bool {
     if p.depth >= super::MAX_DEPTH {
-        return;
+        return true;
     }
     p.depth += 1;
-    match proto {
-        0x6558 => ether(p, data, len, out),
-        0x0800 => ip::ipv4(p, data, len, out, true),
-        0x86dd => ip::ipv6(p, data, len, out, true),
-        0x8847 | 0x8848 => super::mpls::print(p, data, len, out),
-        0x894f => super::vxlan::nsh(p, data, len, out),
-        _ => {
-            fmt::s(out, "ethertype 0x");
-            fmt::x_pad(out, proto as u64, 4);
+    let known = match proto {
+        0x6558 => {
+            ether(p, data, len, out);
+            true
         }
-    }
+        0x0800 => {
+            ip::ipv4(p, data, len, out, true);
+            true
+        }
+        0x86dd => {
+            ip::ipv6(p, data, len, out, true);
+            true
+        }
+        0x0806 | 0x8035 => {
+            super::link::arp(p, data, len, out, true);
+            true
+        }
+        0x8847 | 0x8848 => {
+            super::mpls::print(p, data, len, out);
+            true
+        }
+        0x894f => {
+            super::vxlan::nsh(p, data, len, out);
+            true
+        }
+        _ => false,
+    };
     p.depth -= 1;
-}
-
-/// Whether [`udp`] takes this port pair before the UDP length is checked
-/// (tcpdump dissects IKE even when the UDP length is too large).
-pub(crate) fn udp_early(sport: u16, dport: u16) -> bool {
-    matches!(sport, 500 | 4500) || matches!(dport, 500 | 4500)
+    known
 }
 
 /// The UDP-borne tunnels and protocols of this family, chosen by port:
@@ -328,16 +360,20 @@ pub(crate) fn udp(
 ) -> bool {
     let port = |x: u16| sport == x || dport == x;
     if dport == 6081 {
-        return super::geneve::print(p, data, len, out);
+        super::geneve::print(p, data, len, out);
+        return true;
     }
     if dport == 4789 {
-        return super::vxlan::vxlan(p, data, len, out);
+        super::vxlan::vxlan(p, data, len, out);
+        return true;
     }
     if dport == 8472 {
-        return super::vxlan::otv(p, data, len, out);
+        super::vxlan::otv(p, data, len, out);
+        return true;
     }
     if dport == 4790 {
-        return super::vxlan::gpe(p, data, len, out);
+        super::vxlan::gpe(p, data, len, out);
+        return true;
     }
     if port(4500) {
         super::isakmp::nat_t(p, addrs, data, len, out);

@@ -3,39 +3,49 @@
 //! 0x894f) it often carries. tcpdump prints:
 //!
 //! * `VXLAN, flags [I] (0x08), vni 100` then, on a new line, the inner
-//!   Ethernet frame as a top-level frame would print;
+//!   Ethernet frame as a top-level frame would print (`[invalid]` when the
+//!   I flag is clear);
 //! * `OTV, flags [I] (0x08), overlay 0, instance 100` then the frame;
-//! * `VXLAN-GPE, flags [IP], vni 16777215: ` then the next protocol;
+//! * `VXLAN-GPE, flags [IP], vni 16777215: ` then the next protocol
+//!   (IPv4, IPv6, Ethernet or NSH);
 //! * `NSH, flags [O], service-path-id 0xffffff, service-index 0xff: ` then
 //!   the next protocol.
 //!
 //! NSH metadata (context headers) is not dissected.
 
-use super::{Bytes, Printer, fmt, ip, mpls, tunnel};
+use super::{Bytes, Printer, fmt, ip, tunnel};
 
-/// `VXLAN, flags [I] (0x08), vni N` and the inner frame; `false` when the
-/// header is not captured.
-pub(crate) fn vxlan(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+/// `VXLAN, flags [I] (0x08), vni N` and the inner frame.
+pub(crate) fn vxlan(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
+    if len < 8 {
+        fmt::s(out, "VXLAN (invalid)");
+        return;
+    }
     let (Some(flags), Some(vni)) = (b.u8(0), b.u32(4)) else {
-        return false;
+        fmt::s(out, "VXLAN [|vxlan]");
+        return;
     };
     fmt::s(out, "VXLAN, flags [");
-    out.push(if flags & 0x08 != 0 { b'I' } else { b'.' });
+    fmt::s(out, if flags & 0x08 != 0 { "I" } else { "invalid" });
     fmt::s(out, "] (0x");
     fmt::x_pad(out, flags as u64, 2);
     fmt::s(out, "), vni ");
     fmt::u(out, (vni >> 8) as u64);
     out.push(b'\n');
-    tunnel::ether(p, &data[8..], len.saturating_sub(8), out);
-    true
+    tunnel::ether(p, &data[8..], len - 8, out);
 }
 
 /// `OTV, flags [I] (0x08), overlay O, instance I` and the inner frame.
-pub(crate) fn otv(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+pub(crate) fn otv(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
+    if len < 8 {
+        fmt::s(out, "OTV (invalid)");
+        return;
+    }
     let (Some(w0), Some(w1)) = (b.u32(0), b.u32(4)) else {
-        return false;
+        fmt::s(out, "OTV [|otv]");
+        return;
     };
     let flags = (w0 >> 24) as u8;
     fmt::s(out, "OTV, flags [");
@@ -47,74 +57,85 @@ pub(crate) fn otv(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -
     fmt::s(out, ", instance ");
     fmt::u(out, (w1 >> 8) as u64);
     out.push(b'\n');
-    tunnel::ether(p, &data[8..], len.saturating_sub(8), out);
-    true
+    tunnel::ether(p, &data[8..], len - 8, out);
 }
 
-/// Prints what a VXLAN-GPE or NSH "next protocol" number names.
-fn next_proto(p: &mut Printer, proto: u8, data: &[u8], len: usize, out: &mut Vec<u8>) {
+/// Prints what a VXLAN-GPE or NSH "next protocol" number names; `false`
+/// (nothing written) for numbers other than IPv4, IPv6, Ethernet and NSH.
+fn next_proto(p: &mut Printer, proto: u8, data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+    if !matches!(proto, 1..=4) {
+        return false;
+    }
     if p.depth >= super::MAX_DEPTH {
-        return;
+        return true;
     }
     p.depth += 1;
     match proto {
         1 => ip::ipv4(p, data, len, out, true),
         2 => ip::ipv6(p, data, len, out, true),
         3 => tunnel::ether(p, data, len, out),
-        4 => nsh(p, data, len, out),
-        5 => mpls::print(p, data, len, out),
-        _ => {
-            fmt::s(out, "ip-proto-");
-            fmt::u(out, proto as u64);
-        }
+        _ => nsh(p, data, len, out),
     }
     p.depth -= 1;
+    true
 }
 
 /// `VXLAN-GPE, flags [IP], vni N: ` and the next protocol.
-pub(crate) fn gpe(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+pub(crate) fn gpe(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let (Some(flags), Some(proto), Some(vni)) = (b.u8(0), b.u8(3), b.u32(4)) else {
-        return false;
+        fmt::s(out, "VXLAN-GPE [|vxlan_gpe]");
+        return;
     };
     fmt::s(out, "VXLAN-GPE, flags [");
-    let mut any = false;
+    if flags & 0x0f == 0 {
+        fmt::s(out, "none");
+    }
     for (bit, c) in [(0x08, b'I'), (0x04, b'P'), (0x02, b'B'), (0x01, b'O')] {
         if flags & bit != 0 {
             out.push(c);
-            any = true;
         }
-    }
-    if !any {
-        out.push(b'.');
     }
     fmt::s(out, "], vni ");
     fmt::u(out, (vni >> 8) as u64);
     fmt::s(out, ": ");
-    next_proto(p, proto, &data[8..], len.saturating_sub(8), out);
-    true
+    let rest = data.get(8..).unwrap_or(&[]);
+    if !next_proto(p, proto, rest, len.saturating_sub(8), out) {
+        fmt::s(out, "ERROR: unknown-next-protocol (invalid)");
+    }
 }
 
 /// `NSH, flags [O], service-path-id 0xSSSSSS, service-index 0xI: ` and the
 /// next protocol.
 pub(crate) fn nsh(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
+    fmt::s(out, "NSH, ");
     let (Some(b0), Some(b1), Some(proto), Some(sp)) = (b.u8(0), b.u8(1), b.u8(3), b.u32(4)) else {
-        fmt::s(out, "NSH [|nsh]");
+        fmt::s(out, "[|nsh]");
         return;
     };
-    let hlen = (b1 as usize & 0x3f) * 4;
-    fmt::s(out, "NSH, flags [");
-    // Only the OAM bit is named; the bit after it is unassigned.
+    let words = (b1 & 0x3f) as usize;
+    let hlen = words * 4;
+    // Another version's header is not dissected (tcpdump stops silently).
+    if b0 >> 6 != 0 {
+        return;
+    }
+    fmt::s(out, "flags [");
     fmt::s(out, if b0 & 0x20 != 0 { "O" } else { "none" });
     fmt::s(out, "], service-path-id 0x");
     fmt::x_pad(out, (sp >> 8) as u64, 6);
     fmt::s(out, ", service-index 0x");
     fmt::x(out, (sp & 0xff) as u64);
-    if hlen < 8 || data.len() < hlen {
+    if words < 2 {
+        fmt::s(out, " (less than two headers) (invalid)");
+        return;
+    }
+    if data.len() < hlen {
         fmt::s(out, " [|nsh]");
         return;
     }
     fmt::s(out, ": ");
-    next_proto(p, proto, &data[hlen..], len.saturating_sub(hlen), out);
+    if !next_proto(p, proto, &data[hlen..], len.saturating_sub(hlen), out) {
+        fmt::s(out, "ERROR: unknown-next-protocol (invalid)");
+    }
 }
