@@ -3,24 +3,9 @@
 //! `(label L, tc T, [S], ttl N)` per stack entry, then the packet under
 //! the stack, which tcpdump guesses from the first nibble (IPv4 or IPv6;
 //! the explicit-null labels name it outright). Anything else under the
-//! stack is not dissected.
+//! stack is dumped in hex, as tcpdump does for what it cannot recognise.
 
 use super::{Bytes, Printer, fmt, ip};
-
-/// tcpdump's notes on the reserved label values.
-fn reserved(label: u32) -> Option<&'static str> {
-    Some(match label {
-        0 => "IPv4 explicit NULL",
-        1 => "Router Alert",
-        2 => "IPv6 explicit NULL",
-        3 => "Implicit NULL",
-        7 => "Entropy Label Indicator",
-        13 => "Generic Associated Channel Label",
-        14 => "OAM Alert",
-        15 => "Extension",
-        _ => return None,
-    })
-}
 
 /// Prints an MPLS label stack and its payload (`len` bytes on the wire).
 pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
@@ -29,6 +14,10 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     let mut off = 0;
     let mut last = 0;
     loop {
+        if len < off + 4 {
+            fmt::s(out, " (invalid)");
+            return;
+        }
         let Some(e) = b.u32(off) else {
             fmt::s(out, " [|mpls]");
             return;
@@ -37,11 +26,6 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         last = if off == 0 || label <= 15 { label } else { last };
         fmt::s(out, " (label ");
         fmt::u(out, label as u64);
-        if let Some(note) = reserved(label) {
-            fmt::s(out, " (");
-            fmt::s(out, note);
-            out.push(b')');
-        }
         fmt::s(out, ", tc ");
         fmt::u(out, ((e >> 9) & 7) as u64);
         if e & 0x100 != 0 {
@@ -58,7 +42,9 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     let rest = &data[off.min(data.len())..];
     let wire = len.saturating_sub(off);
     let Some(first) = rest.first() else {
-        fmt::s(out, " [|mpls]");
+        if wire > 0 {
+            fmt::s(out, " [|mpls]");
+        }
         return;
     };
     if p.depth >= super::MAX_DEPTH {
@@ -71,6 +57,9 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     };
     p.depth += 1;
     match kind {
+        // An explicit-null label promises IPv4: tcpdump's IPv4 printer
+        // then names what it found.
+        4 if first >> 4 == 6 => fmt::s(out, " IP6, wrong link-layer encapsulation (invalid)"),
         4 => {
             out.push(b' ');
             ip::ipv4(p, rest, wire, out, true);

@@ -40,7 +40,9 @@ pub(crate) fn vxlan(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
 pub(crate) fn otv(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     if len < 8 {
-        fmt::s(out, "OTV (invalid)");
+        fmt::s(out, "OTV, [length ");
+        fmt::u(out, len as u64);
+        fmt::s(out, " < 8] (invalid)");
         return;
     }
     let (Some(w0), Some(w1)) = (b.u32(0), b.u32(4)) else {
