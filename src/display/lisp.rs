@@ -11,7 +11,8 @@
 //!
 //! with the xTR-ID and site ID when the I bit is set, any other trailing
 //! bytes as `Data:` hex lines, and ` (invalid)` where the message ends
-//! before a field it promises. Other LISP message types are not dissected.
+//! before a field it promises. Other LISP message types show only their
+//! name (`LISP-Map-Request,`).
 
 use super::{Bytes, fmt};
 
@@ -45,13 +46,14 @@ fn hex_lines(out: &mut Vec<u8>, label: &str, data: &[u8]) {
     }
 }
 
-/// Prints a LISP control message; `false` (nothing written) for the
-/// message types not dissected. `len` is the UDP payload length.
+/// Prints a LISP control message (only the type name for those other
+/// than Map-Register and Map-Notify). `len` is the UDP payload length.
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let data = &data[..len.min(data.len())];
     let b = Bytes(data);
     let (Some(b0), Some(count)) = (b.u8(0), b.u8(3)) else {
-        return false;
+        fmt::s(out, " [|lisp]");
+        return true;
     };
     let xtr_bit = match b0 >> 4 {
         3 => {
@@ -62,7 +64,21 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
             fmt::s(out, "LISP-Map-Notify, ");
             0x08
         }
-        _ => return false,
+        t => {
+            match t {
+                0 => fmt::s(out, "LISP-Reserved"),
+                1 => fmt::s(out, "LISP-Map-Request"),
+                2 => fmt::s(out, "LISP-Map-Reply"),
+                // tcpdump's spelling.
+                8 => fmt::s(out, "LISP-Encapsulated-Contol-Message"),
+                _ => {
+                    fmt::s(out, "unknown-type-");
+                    fmt::u(out, t as u64);
+                }
+            }
+            out.push(b',');
+            return true;
+        }
     };
     fmt::u(out, count as u64);
     fmt::s(out, " record(s),");

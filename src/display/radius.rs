@@ -18,35 +18,15 @@ fn code_name(c: u8) -> Option<&'static str> {
         3 => "Access-Reject",
         4 => "Accounting-Request",
         5 => "Accounting-Response",
-        6 => "Accounting-Status",
-        7 => "Password-Request",
-        8 => "Password-Accept",
-        9 => "Password-Reject",
-        10 => "Accounting-Message",
         11 => "Access-Challenge",
         12 => "Status-Server",
         13 => "Status-Client",
-        21 => "Resource-Free-Request",
-        22 => "Resource-Free-Response",
-        23 => "Resource-Query-Request",
-        24 => "Resource-Query-Response",
-        25 => "Alternate-Resource-Reclaim-Request",
-        26 => "NAS-Reboot-Request",
-        27 => "NAS-Reboot-Response",
-        29 => "Next-Passcode",
-        30 => "New-Pin",
-        31 => "Terminate-Session",
-        32 => "Password-Expired",
-        33 => "Event-Request",
-        34 => "Event-Response",
         40 => "Disconnect-Request",
         41 => "Disconnect-ACK",
         42 => "Disconnect-NAK",
         43 => "CoA-Request",
         44 => "CoA-ACK",
         45 => "CoA-NAK",
-        50 => "IP-Address-Allocate",
-        51 => "IP-Address-Release",
         _ => return None,
     })
 }
@@ -54,12 +34,11 @@ fn code_name(c: u8) -> Option<&'static str> {
 /// `RADIUS, NAME (CODE), id: 0xII length: LEN`.
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    fmt::s(out, "RADIUS");
     let (Some(code), Some(id), Some(_)) = (b.u8(0), b.u8(1), b.u16(2)) else {
         fmt::s(out, " [|radius]");
         return;
     };
-    fmt::s(out, ", ");
+    fmt::s(out, "RADIUS, ");
     fmt::s(out, code_name(code).unwrap_or("Unknown Command"));
     fmt::s(out, " (");
     fmt::u(out, code as u64);

@@ -390,7 +390,7 @@ pub(crate) fn udp(
         return true;
     }
     if port(520) {
-        super::rip::print(data, len, out);
+        super::rip::print(p, data, len, out);
         return true;
     }
     if super::radius::is_port(sport) || super::radius::is_port(dport) {
