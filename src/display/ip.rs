@@ -258,7 +258,7 @@ pub(crate) fn upper(
             addrs.pair(out);
             pgm::print(&addrs, data, out);
         }
-        50 if data.len() >= 8 => {
+        50 => {
             addrs.pair(out);
             ipsec::esp(data, len, out);
         }

@@ -7,12 +7,13 @@
 use super::ip::{self, Addrs};
 use super::{Bytes, Printer, fmt};
 
-/// `ESP(spi=0xSSSSSSSS,seq=0xN), length LEN`; `false` (nothing written)
-/// when the eight header bytes are not all captured.
-pub(crate) fn esp(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+/// `ESP(spi=0xSSSSSSSS,seq=0xN), length LEN` (` [|esp]` when the eight
+/// header bytes are not all captured).
+pub(crate) fn esp(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let (Some(spi), Some(seq)) = (b.u32(0), b.u32(4)) else {
-        return false;
+        fmt::s(out, " [|esp]");
+        return;
     };
     fmt::s(out, "ESP(spi=0x");
     fmt::x_pad(out, spi as u64, 8);
@@ -20,7 +21,6 @@ pub(crate) fn esp(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     fmt::x(out, seq as u64);
     fmt::s(out, "), length ");
     fmt::u(out, len as u64);
-    true
 }
 
 /// An AH header and what follows it; the caller has printed the addresses.
@@ -36,7 +36,7 @@ pub(crate) fn ah(
     let (Some(next), Some(plen), Some(rsvd), Some(spi), Some(seq)) =
         (b.u8(0), b.u8(1), b.u16(2), b.u32(4), b.u32(8))
     else {
-        fmt::s(out, "[|ah]");
+        fmt::s(out, "AH( [|ah]");
         return;
     };
     let hlen = (plen as usize + 2) * 4;

@@ -125,13 +125,13 @@ fn exchange(out: &mut Vec<u8>, name: Option<&str>, t: u8) {
 /// An ISAKMP message (`isakmp: ...`).
 pub(crate) fn print(p: &mut Printer, addrs: &Addrs<'_>, data: &[u8], out: &mut Vec<u8>) {
     let b = Bytes(data);
-    fmt::s(out, "isakmp:");
     let (Some(icookie), Some(rcookie), Some(ver), Some(xt), Some(flags), Some(msgid)) =
         (b.slice(0, 8), b.slice(8, 8), b.u8(17), b.u8(18), b.u8(19), b.u32(20))
     else {
         fmt::s(out, " [|isakmp]");
         return;
     };
+    fmt::s(out, "isakmp:");
     match ver >> 4 {
         1 => {
             fmt::s(out, if msgid == 0 { " phase 1 " } else { " phase 2/others " });
@@ -152,17 +152,19 @@ pub(crate) fn print(p: &mut Printer, addrs: &Addrs<'_>, data: &[u8], out: &mut V
         2 => {
             fmt::s(out, if msgid == 0 { " parent_sa " } else { " child_sa  " });
             exchange(out, v2_exchange(xt), xt);
-            out.push(b'[');
-            if flags & 0x08 != 0 {
-                out.push(b'I');
+            if flags != 0 {
+                out.push(b'[');
+                if flags & 0x08 != 0 {
+                    out.push(b'I');
+                }
+                if flags & 0x10 != 0 {
+                    out.push(b'V');
+                }
+                if flags & 0x20 != 0 {
+                    out.push(b'R');
+                }
+                out.push(b']');
             }
-            if flags & 0x10 != 0 {
-                out.push(b'V');
-            }
-            if flags & 0x20 != 0 {
-                out.push(b'R');
-            }
-            out.push(b']');
         }
         _ => {}
     }
@@ -190,8 +192,6 @@ pub(crate) fn nat_t(
         print(p, addrs, &data[4..], out);
     } else {
         fmt::s(out, "UDP-encap: ");
-        if !ipsec::esp(data, len, out) {
-            fmt::s(out, "[|esp]");
-        }
+        ipsec::esp(data, len, out);
     }
 }

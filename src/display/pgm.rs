@@ -11,7 +11,7 @@ use super::{Bytes, fmt, ip};
 pub(crate) fn print(addrs: &Addrs<'_>, data: &[u8], out: &mut Vec<u8>) {
     let b = Bytes(data);
     let (Some(sport), Some(dport)) = (b.u16(0), b.u16(2)) else {
-        fmt::s(out, "[|pgm]");
+        fmt::s(out, " [|pgm]");
         return;
     };
     ip::addr(out, addrs.src);
@@ -23,7 +23,7 @@ pub(crate) fn print(addrs: &Addrs<'_>, data: &[u8], out: &mut Vec<u8>) {
     fmt::u(out, dport as u64);
     fmt::s(out, ": ");
     let Some(tsdu) = b.u16(14) else {
-        fmt::s(out, "[|pgm]");
+        fmt::s(out, " [|pgm]");
         return;
     };
     fmt::s(out, "PGM, length ");

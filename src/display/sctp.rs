@@ -24,7 +24,7 @@ fn forces_tag(port: u16) -> Option<&'static str> {
 /// tcpdump's names for the payload protocol identifiers it knows.
 fn ppid_name(id: u32) -> Option<&'static str> {
     Some(match id {
-        1 => "IUA",
+        1 => "ISDN Q.921",
         2 => "M2UA",
         3 => "M3UA",
         4 => "SUA",
@@ -44,33 +44,12 @@ fn ppid_name(id: u32) -> Option<&'static str> {
         18 => "S1AP",
         19 => "RUA",
         20 => "HNBAP",
-        21 => "ForCES-HP",
-        22 => "ForCES-MP",
-        23 => "ForCES-LP",
+        21 => "ForCES HP",
+        22 => "ForCES MP",
+        23 => "ForCES LP",
         24 => "SBc-AP",
         25 => "NBAP",
         27 => "X2AP",
-        28 => "IRCP",
-        29 => "LCS-AP",
-        30 => "MPICH2",
-        31 => "SABP",
-        32 => "FGP",
-        33 => "PPP",
-        34 => "CALCAPP",
-        35 => "SSP",
-        36 => "NPMP-CTRL",
-        37 => "NPMP-DATA",
-        38 => "ECHO",
-        39 => "DISCARD",
-        40 => "DAYTIME",
-        41 => "CHARGEN",
-        42 => "RNA",
-        43 => "M2AP",
-        44 => "M3AP",
-        45 => "SSH",
-        46 => "DIAMETER",
-        47 => "DIAMETER-DTLS",
-        48 => "R14P",
         _ => return None,
     })
 }
@@ -91,8 +70,10 @@ fn chunk_name(t: u8) -> Option<&'static str> {
         10 => "COOKIE ECHO",
         11 => "COOKIE ACK",
         12 => "ECN ECHO",
-        13 => "CWR",
+        13 => "ECN CWR",
         14 => "SHUTDOWN COMPLETE",
+        0xc0 => "FOR CUM TSN",
+        0xc1 => "REL CTRL",
         _ => return None,
     })
 }
@@ -100,10 +81,15 @@ fn chunk_name(t: u8) -> Option<&'static str> {
 /// Prints an SCTP packet: `addrs` supplies the addresses, `len` is the
 /// length of the IP payload on the wire.
 pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    if len < 12 {
+        fmt::s(out, "truncated-sctp - ");
+        fmt::u(out, (12 - len) as u64);
+        fmt::s(out, " bytes missing!");
+        return;
+    }
     let b = Bytes(data);
     let (Some(sport), Some(dport), Some(_)) = (b.u16(0), b.u16(2), b.u32(8)) else {
-        addrs.pair(out);
-        fmt::s(out, "[|sctp]");
+        fmt::s(out, " [|sctp]");
         return;
     };
     addrs.ports(out, sport, dport);
@@ -114,16 +100,28 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
         fmt::s(out, t);
         out.push(b']');
     }
-    let end = len.min(data.len());
     let mut off = 12;
     let mut n = 0u64;
     // Each chunk takes at least four bytes, so the loop is bounded by the
     // packet length.
-    while off + 4 <= end {
+    while off < len {
+        if len - off < 4 {
+            out.push(b',');
+            fmt::s(out, " (");
+            fmt::u(out, n + 1);
+            fmt::s(out, ") [chunk descriptor cut off at end of packet]");
+            return;
+        }
         let (Some(ct), Some(flags), Some(clen)) = (b.u8(off), b.u8(off + 1), b.u16(off + 2)) else {
-            break;
+            fmt::s(out, " [|sctp]");
+            return;
         };
         let clen = clen as usize;
+        // tcpdump checks that the whole chunk was captured first.
+        if clen >= 4 && data.len() < off + clen {
+            fmt::s(out, " [|sctp]");
+            return;
+        }
         n += 1;
         if n > 1 {
             out.push(b',');
@@ -134,7 +132,7 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
         if clen < 4 {
             fmt::s(out, "[Bad chunk length ");
             fmt::u(out, clen as u64);
-            out.push(b']');
+            fmt::s(out, ", < size of chunk descriptor]");
             return;
         }
         match chunk_name(ct) {
@@ -146,10 +144,10 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
             None => {
                 fmt::s(out, "[Unknown chunk type: 0x");
                 fmt::x(out, ct as u64);
-                fmt::s(out, "]");
+                fmt::s(out, "] ");
             }
         }
-        let body = data.get(off + 4..(off + clen).min(end)).unwrap_or(&[]);
+        let body = &data[off + 4..off + clen];
         let cb = Bytes(body);
         match ct {
             0 => {
@@ -186,8 +184,14 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                     }
                 }
                 fmt::s(out, "] ");
-                if tag.is_some() {
-                    forces::print(p, &body[12.min(body.len())..], out);
+                if clen <= 16 {
+                    fmt::s(out, "bogus chunk length ");
+                    fmt::u(out, clen as u64);
+                    out.push(b']');
+                    return;
+                }
+                if tag.is_some() || matches!(ppid, 21..=23) {
+                    forces::print(p, &body[12..], out);
                 }
             }
             1 | 2 => {
@@ -225,6 +229,34 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                 fmt::s(out, "] [#dup tsns ");
                 fmt::u(out, dups as u64);
                 fmt::s(out, "] ");
+                // Gap blocks are offsets from the cumulative ack.
+                let mut at = 12;
+                for i in 0..gaps as u64 {
+                    let (Some(start), Some(stop)) = (cb.u16(at), cb.u16(at + 2)) else {
+                        fmt::s(out, "[|sctp]");
+                        return;
+                    };
+                    fmt::s(out, "\n\t\t[gap ack block #");
+                    fmt::u(out, i + 1);
+                    fmt::s(out, ": start = ");
+                    fmt::u(out, cum.wrapping_add(start as u32) as u64);
+                    fmt::s(out, ", end = ");
+                    fmt::u(out, cum.wrapping_add(stop as u32) as u64);
+                    fmt::s(out, "] ");
+                    at += 4;
+                }
+                for i in 0..dups as u64 {
+                    let Some(tsn) = cb.u32(at) else {
+                        fmt::s(out, "[|sctp]");
+                        return;
+                    };
+                    fmt::s(out, "\n\t\t[dup TSN #");
+                    fmt::u(out, i + 1);
+                    fmt::s(out, ": ");
+                    fmt::u(out, tsn as u64);
+                    fmt::s(out, "] ");
+                    at += 4;
+                }
             }
             _ => {}
         }
