@@ -44,111 +44,204 @@ pub(crate) fn pim(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     true
 }
 
-/// The length of a GRE version 0 header's fixed part (base, checksum and
-/// offset, key, sequence number), and where a routing header would start;
-/// `None` for other versions. The reserved flag bits change nothing in
-/// tcpdump's line.
-fn gre_hlen(flags: u16) -> Option<usize> {
-    if flags & 0x0007 != 0 {
-        return None;
-    }
-    let mut hlen = 4;
-    for bit in [0x2000, 0x1000] {
-        if flags & bit != 0 {
-            hlen += 4;
-        }
-    }
-    if flags & 0xc000 != 0 {
-        hlen += 4;
-    }
-    Some(hlen)
-}
+/// GRE flag bits (RFC 1701/2784, and RFC 2637's enhanced GRE version 1).
+const GRE_CP: u16 = 0x8000;
+const GRE_RP: u16 = 0x4000;
+const GRE_KP: u16 = 0x2000;
+const GRE_SP: u16 = 0x1000;
+const GRE_AP: u16 = 0x0080;
 
-/// Whether [`gre`] will print this GRE packet: version 0 with a complete
-/// fixed header. With the routing bit, only a first source route entry cut
-/// short by the capture is printed (the full entries are not yet compared
-/// with tcpdump). The strict source route bit and the recursion count
-/// change nothing in tcpdump's line.
-pub(crate) fn gre_supported(data: &[u8]) -> bool {
-    let b = Bytes(data);
-    let Some(hlen) = b.u16(0).and_then(gre_hlen) else {
-        return false;
-    };
-    if data.len() < hlen {
-        return false;
-    }
-    if b.u16(0).unwrap_or(0) & 0x4000 != 0 {
-        return match b.u8(hlen + 3) {
-            Some(sre_len) => data.len() < hlen + 4 + sre_len as usize,
-            None => false,
-        };
-    }
-    true
-}
-
-/// `GREv0[, off 0xO][, key=0xK][, seq N], length LEN: ` then the carried
-/// protocol: IPv4, IPv6 and MPLS are printed in full, anything else as
-/// `gre-proto-0xT`. The checksum is not shown (tcpdump shows it only with
-/// `-v`). Call only when [`gre_supported`] said yes.
-pub(crate) fn gre(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
-    let b = Bytes(data);
-    let flags = b.u16(0).unwrap_or(0);
-    let proto = b.u16(2).unwrap_or(0);
-    fmt::s(out, "GREv0, ");
+/// Where a GRE version 0 header's routing entries (or, without them, the
+/// payload) start: after the base, checksum/offset, key and sequence.
+fn gre0_opts_end(flags: u16) -> usize {
     let mut off = 4;
-    if flags & 0xc000 != 0 {
-        if flags & 0x4000 != 0 {
-            fmt::s(out, "off 0x");
-            fmt::x(out, b.u16(6).unwrap_or(0) as u64);
-            fmt::s(out, ", ");
-        }
+    if flags & (GRE_CP | GRE_RP) != 0 {
         off += 4;
     }
-    if flags & 0x2000 != 0 {
+    if flags & GRE_KP != 0 {
+        off += 4;
+    }
+    if flags & GRE_SP != 0 {
+        off += 4;
+    }
+    off
+}
+
+/// Walks version 0 source route entries from `off`: `Some(end)` after the
+/// terminating entry when every entry is an IPv4 one, `None` otherwise
+/// (other families are not yet compared with tcpdump), and `Some(0)` when
+/// the first entry is cut short by the capture (tcpdump's `[|gre]` case).
+fn gre0_routes(data: &[u8], mut off: usize) -> Option<usize> {
+    let b = Bytes(data);
+    for first in [true].into_iter().chain(std::iter::repeat(false)).take(64) {
+        let (Some(af), Some(sre_len)) = (b.u16(off), b.u8(off + 3)) else {
+            return first.then_some(0);
+        };
+        let sre_len = sre_len as usize;
+        if af == 0 && sre_len == 0 {
+            return Some(off + 4);
+        }
+        if data.len() < off + 4 + sre_len {
+            return (first && af != 0x0800).then_some(0);
+        }
+        if af != 0x0800 || sre_len % 4 != 0 {
+            return None;
+        }
+        off += 4 + sre_len;
+    }
+    None
+}
+
+/// Whether [`gre`] will print this GRE packet: every version 0 packet
+/// except those with non-IPv4 source routes, version 1 (PPTP) packets that
+/// carry no PPP payload, and the truncated and unknown-version forms.
+pub(crate) fn gre_supported(data: &[u8]) -> bool {
+    let b = Bytes(data);
+    let Some(flags) = b.u16(0) else {
+        return true;
+    };
+    match flags & 7 {
+        0 if flags & GRE_RP != 0 && data.len() >= gre0_opts_end(flags) => {
+            gre0_routes(data, gre0_opts_end(flags)).is_some()
+        }
+        0 => true,
+        1 => flags & GRE_SP == 0,
+        _ => true,
+    }
+}
+
+/// `GREv0[, off 0xO][, key=0xK][, seq N][, (rtaf=ip *A B)], length LEN: `
+/// then the carried protocol: IPv4, IPv6, MPLS and bridged Ethernet are
+/// printed in full, anything else as `gre-proto-0xT`. The checksum is not
+/// shown (tcpdump shows it only with `-v`). Version 1 prints
+/// `GREv1, call C[, seq N][, ack N], no-payload, length LEN`. Call only when
+/// [`gre_supported`] said yes.
+pub(crate) fn gre(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let Some(flags) = b.u16(0) else {
+        fmt::s(out, " [|gre]");
+        return;
+    };
+    let version = flags & 7;
+    fmt::s(out, "GREv");
+    fmt::u(out, version as u64);
+    match version {
+        0 => gre0(p, data, flags, len, out),
+        1 => gre1(data, flags, len, out),
+        _ => fmt::s(out, " ERROR: unknown-version"),
+    }
+}
+
+fn gre0(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let hlen = gre0_opts_end(flags);
+    let Some(proto) = b.u16(2).filter(|_| data.len() >= hlen) else {
+        fmt::s(out, " [|gre]");
+        return;
+    };
+    fmt::s(out, ", ");
+    let mut off = 4;
+    if flags & (GRE_CP | GRE_RP) != 0 {
+        fmt::s(out, "off 0x");
+        fmt::x(out, b.u16(6).unwrap_or(0) as u64);
+        fmt::s(out, ", ");
+        off += 4;
+    }
+    if flags & GRE_KP != 0 {
         fmt::s(out, "key=0x");
         fmt::x(out, b.u32(off).unwrap_or(0) as u64);
         fmt::s(out, ", ");
         off += 4;
     }
-    if flags & 0x1000 != 0 {
+    if flags & GRE_SP != 0 {
         fmt::s(out, "seq ");
         fmt::u(out, b.u32(off).unwrap_or(0) as u64);
         fmt::s(out, ", ");
         off += 4;
     }
-    if flags & 0x4000 != 0 {
-        fmt::s(out, "(rtaf=0x");
-        fmt::x_pad(out, b.u16(off).unwrap_or(0) as u64, 4);
-        fmt::s(out, ") [|gre]");
-        return;
+    if flags & GRE_RP != 0 {
+        match gre0_routes(data, off) {
+            Some(0) | None => {
+                fmt::s(out, "(rtaf=0x");
+                fmt::x_pad(out, b.u16(off).unwrap_or(0) as u64, 4);
+                fmt::s(out, ") [|gre]");
+                return;
+            }
+            Some(end) => {
+                // Each IPv4 entry lists its addresses, the active one
+                // (at the entry's offset) starred.
+                while off + 4 < end {
+                    let sre_off = b.u8(off + 2).unwrap_or(0) as usize;
+                    let sre_len = b.u8(off + 3).unwrap_or(0) as usize;
+                    fmt::s(out, "(rtaf=ip");
+                    let mut at = 0;
+                    while at + 4 <= sre_len {
+                        out.push(b' ');
+                        if at == sre_off {
+                            out.push(b'*');
+                        }
+                        fmt::ipv4(out, &data[off + 4 + at..off + 8 + at]);
+                        at += 4;
+                    }
+                    fmt::s(out, "), ");
+                    off += 4 + sre_len;
+                }
+                off = end;
+            }
+        }
     }
-    let hlen = off;
     fmt::s(out, "length ");
     fmt::u(out, len as u64);
     fmt::s(out, ": ");
-    let inner = &data[hlen.min(data.len())..];
-    let wire = len.saturating_sub(hlen);
-    match proto {
-        0x0800 if inner.len() >= 20 && p.depth < super::MAX_DEPTH => {
-            p.depth += 1;
-            ip::ipv4(p, inner, wire, out, true);
-            p.depth -= 1;
-        }
-        0x86dd if inner.len() >= 40 && p.depth < super::MAX_DEPTH => {
-            p.depth += 1;
-            ip::ipv6(p, inner, wire, out, true);
-            p.depth -= 1;
-        }
-        0x8847 if p.depth < super::MAX_DEPTH => {
-            p.depth += 1;
-            super::mpls::print(p, inner, wire, out);
-            p.depth -= 1;
-        }
-        _ => {
-            fmt::s(out, "gre-proto-0x");
-            fmt::x(out, proto as u64);
-        }
+    let inner = &data[off.min(data.len())..];
+    let wire = len.saturating_sub(off);
+    let printed = match proto {
+        0x0800 | 0x86dd | 0x8847 | 0x6558 => ethertype_payload(p, proto, inner, wire, out),
+        _ => false,
+    };
+    if !printed {
+        fmt::s(out, "gre-proto-0x");
+        fmt::x(out, proto as u64);
     }
+}
+
+/// Enhanced GRE (PPTP): the key field holds the payload length and the
+/// call ID, then the optional sequence and acknowledgement numbers.
+fn gre1(data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let mut off = 4;
+    let Some(key) = b.u32(off) else {
+        fmt::s(out, " [|gre]");
+        return;
+    };
+    fmt::s(out, ", call ");
+    fmt::u(out, (key & 0xffff) as u64);
+    fmt::s(out, ", ");
+    off += 4;
+    if flags & GRE_SP != 0 {
+        let Some(seq) = b.u32(off) else {
+            fmt::s(out, "[|gre]");
+            return;
+        };
+        fmt::s(out, "seq ");
+        fmt::u(out, seq as u64);
+        fmt::s(out, ", ");
+        off += 4;
+    }
+    if flags & GRE_AP != 0 {
+        let Some(ack) = b.u32(off) else {
+            fmt::s(out, "[|gre]");
+            return;
+        };
+        fmt::s(out, "ack ");
+        fmt::u(out, ack as u64);
+        fmt::s(out, ", ");
+    }
+    if flags & GRE_SP == 0 {
+        fmt::s(out, "no-payload, ");
+    }
+    fmt::s(out, "length ");
+    fmt::u(out, len as u64);
 }
 
 /// `VRRPv2, Advertisement, vrid V, prio P, authtype none, intvl 1s, length
