@@ -84,7 +84,7 @@ fn gre0_routes(data: &[u8], mut off: usize) -> Option<usize> {
         if data.len() < off + 4 + sre_len {
             return (first && af != 0x0800).then_some(0);
         }
-        if af != 0x0800 || sre_len % 4 != 0 {
+        if af != 0x0800 || !sre_len.is_multiple_of(4) {
             return None;
         }
         off += 4 + sre_len;
