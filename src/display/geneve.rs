@@ -54,6 +54,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         fmt::s(out, ", rsvd 0x");
         fmt::x(out, (vni & 0xff) as u64);
     }
+    tunnel::proto_e(p, proto, out);
     let hlen = 8 + optlen;
     if len < hlen {
         fmt::s(out, " truncated-geneve - ");

@@ -106,6 +106,7 @@ fn ethertype_name(t: u16) -> &'static str {
         0x9100 => "802.1Q-9100",
         0x8847 => "MPLS unicast",
         0x8848 => "MPLS multicast",
+        0x894f => "NSH",
         0x8863 => "PPPoE D",
         0x8864 => "PPPoE S",
         0x88cc => "LLDP",

@@ -62,11 +62,11 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         4 if first >> 4 == 6 => fmt::s(out, " IP6, wrong link-layer encapsulation (invalid)"),
         4 => {
             out.push(b' ');
-            ip::ipv4(p, rest, wire, out, true);
+            ip::ipv4(p, rest, wire, out, !p.opts.link_header);
         }
         6 => {
             out.push(b' ');
-            ip::ipv6(p, rest, wire, out, true);
+            ip::ipv6(p, rest, wire, out, !p.opts.link_header);
         }
         // tcpdump dumps what it cannot recognise under the stack.
         _ => super::tunnel::dump_rest(p, rest, out),

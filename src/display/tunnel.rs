@@ -127,7 +127,7 @@ pub(crate) fn gre(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     fmt::u(out, version as u64);
     match version {
         0 => gre0(p, data, flags, len, out),
-        1 => gre1(data, flags, len, out),
+        1 => gre1(p, data, flags, len, out),
         _ => fmt::s(out, " ERROR: unknown-version"),
     }
 }
@@ -190,6 +190,7 @@ fn gre0(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>)
             }
         }
     }
+    gre_proto_e(p, proto, out);
     fmt::s(out, "length ");
     fmt::u(out, len as u64);
     fmt::s(out, ": ");
@@ -207,7 +208,7 @@ fn gre0(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>)
 
 /// Enhanced GRE (PPTP): the key field holds the payload length and the
 /// call ID, then the optional sequence and acknowledgement numbers.
-fn gre1(data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
+fn gre1(p: &Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let mut off = 4;
     let Some(key) = b.u32(off) else {
@@ -240,6 +241,7 @@ fn gre1(data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
     if flags & GRE_SP == 0 {
         fmt::s(out, "no-payload, ");
     }
+    gre_proto_e(p, b.u16(2).unwrap_or(0), out);
     fmt::s(out, "length ");
     fmt::u(out, len as u64);
 }
@@ -361,6 +363,53 @@ pub(crate) fn igmp(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     true
 }
 
+/// tcpdump's names for the protocol types of GRE and Geneve, which `-e`
+/// shows as `proto NAME (0xTTTT)`.
+fn proto_name(t: u16) -> &'static str {
+    match t {
+        0x0800 => "IPv4",
+        0x86dd => "IPv6",
+        0x0806 => "ARP",
+        0x8035 => "Reverse ARP",
+        0x6558 => "TEB",
+        0x8847 => "MPLS unicast",
+        0x8848 => "MPLS multicast",
+        0x880b => "PPP",
+        0x00fe => "GRE-OSI",
+        0x8137 => "IPX",
+        0x8100 => "802.1Q",
+        0x88a8 => "802.1Q-QinQ",
+        0x8863 => "PPPoE D",
+        0x8864 => "PPPoE S",
+        0x88cc => "LLDP",
+        0x894f => "NSH",
+        0x9000 => "Loopback",
+        _ => "unknown",
+    }
+}
+
+/// `, proto NAME (0xTTTT)` when `-e` asks for link-level detail.
+pub(crate) fn proto_e(p: &Printer, t: u16, out: &mut Vec<u8>) {
+    if p.opts.link_header {
+        fmt::s(out, ", proto ");
+        fmt::s(out, proto_name(t));
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, t as u64, 4);
+        out.push(b')');
+    }
+}
+
+/// `proto NAME (0xTTTT), ` in a GRE header under `-e`.
+fn gre_proto_e(p: &Printer, t: u16, out: &mut Vec<u8>) {
+    if p.opts.link_header {
+        fmt::s(out, "proto ");
+        fmt::s(out, proto_name(t));
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, t as u64, 4);
+        fmt::s(out, "), ");
+    }
+}
+
 /// Whether the printer writes no dump of its own, so an undissected
 /// payload inside a tunnel gets tcpdump's default hex dump in the text.
 fn default_dump(p: &Printer) -> bool {
@@ -415,15 +464,15 @@ pub(crate) fn ethertype_payload(
             true
         }
         0x0800 => {
-            ip::ipv4(p, data, len, out, true);
+            ip::ipv4(p, data, len, out, !p.opts.link_header);
             true
         }
         0x86dd => {
-            ip::ipv6(p, data, len, out, true);
+            ip::ipv6(p, data, len, out, !p.opts.link_header);
             true
         }
         0x0806 | 0x8035 => {
-            super::link::arp(p, data, len, out, true);
+            super::link::arp(p, data, len, out, !p.opts.link_header);
             true
         }
         0x8847 | 0x8848 => {

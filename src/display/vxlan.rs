@@ -73,8 +73,8 @@ fn next_proto(p: &mut Printer, proto: u8, data: &[u8], len: usize, out: &mut Vec
     }
     p.depth += 1;
     match proto {
-        1 => ip::ipv4(p, data, len, out, true),
-        2 => ip::ipv6(p, data, len, out, true),
+        1 => ip::ipv4(p, data, len, out, !p.opts.link_header),
+        2 => ip::ipv6(p, data, len, out, !p.opts.link_header),
         3 => tunnel::ether(p, data, len, out),
         _ => nsh(p, data, len, out),
     }
