@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, fmt, ip, llc, tunnel};
+use super::{Bytes, Dump, PacketRef, Printer, fmt, geonet, ip, llc, tunnel};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -18,13 +18,15 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         1 => ether(p, data, wire, out, dump),
         113 => sll(p, data, wire, out, dump),
         276 => sll2(p, data, wire, out, dump),
-        12 | 14 | 101 => raw(p, data, wire, out, true),
-        228 => ip::ipv4(p, data, wire, out, !p.opts.link_header),
-        229 => ip::ipv6(p, data, wire, out, !p.opts.link_header),
+        // LINKTYPE_IPV4 and LINKTYPE_IPV6 too are dispatched on the
+        // version field, whatever the link type promises.
+        12 | 14 | 101 | 228 | 229 => raw(p, data, wire, out, true),
         0 | 108 => null(p, data, wire, out, dump),
         9 if !p.opts.link_header && tunnel::ppp_mpls(data).is_some() => {
             tunnel::ppp_mpls_print(p, data, wire, out, dump)
         }
+        // Apple's PKTAP (and the user DLT it was first shipped as).
+        258 | 149 => pktap(p, pkt, wire, out, dump),
         other => {
             if let Some((off, v6)) = serial_ip(other, data).filter(|_| !p.opts.link_header) {
                 dump.net_off = off;
@@ -43,6 +45,71 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
             fmt::u(out, wire as u64);
             fmt::s(out, ": [not dissected]");
         }
+    }
+}
+
+/// Apple's PKTAP: a little-endian header (its own length, a type, the
+/// link type of the packet inside, the interface name, process details)
+/// before a packet of that link type. tcpdump prints the inner packet, and
+/// with `-e` the header's link type and length first.
+fn pktap(p: &mut Printer, pkt: &PacketRef<'_>, wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    /// The size of the version 1 header, the smallest tcpdump accepts.
+    const MIN: u32 = 108;
+    let data = pkt.data;
+    let le =
+        |off: usize| data.get(off..off + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let (Some(hlen), Some(inner)) = (le(0), le(8)) else {
+        fmt::s(out, " [|pktap]");
+        return;
+    };
+    if hlen < MIN {
+        fmt::s(out, " (pkt_len too small, ");
+        fmt::u(out, u64::from(hlen));
+        fmt::s(out, " < 108) (invalid)");
+        return;
+    }
+    if p.opts.link_header {
+        fmt::s(out, "DLT ");
+        dlt_name(out, Dlt(inner));
+        fmt::s(out, " (");
+        fmt::u(out, u64::from(inner));
+        fmt::s(out, ") len ");
+        fmt::u(out, u64::from(hlen));
+        fmt::s(out, ", length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    let hlen = hlen as usize;
+    if hlen > data.len() || p.depth >= super::MAX_DEPTH || matches!(inner, 258 | 149) {
+        // Nothing of the inner packet was captured: tcpdump's printer for
+        // it reports the truncation.
+        fmt::s(
+            out,
+            match inner {
+                1 => " [|ether]",
+                50 => " [|ppp_hdlc]",
+                _ => " [|pktap]",
+            },
+        );
+        return;
+    }
+    let sub = PacketRef {
+        ts_sec: pkt.ts_sec,
+        ts_usec: pkt.ts_usec,
+        wire_len: (wire - hlen) as u32,
+        data: &data[hlen..],
+    };
+    let outer = p.linktype;
+    p.linktype = Dlt(inner);
+    p.depth += 1;
+    print(p, &sub, out, dump);
+    p.depth -= 1;
+    p.linktype = outer;
+    // tcpdump counts the inner link header twice when it works out where
+    // the network layer starts, so -x starts that much further on.
+    dump.net_off = hlen + 2 * dump.net_off;
+    if let Some(f) = dump.forced.as_mut() {
+        *f += hlen;
     }
 }
 
@@ -112,6 +179,9 @@ fn ethertype_name(t: u16) -> &'static str {
         0x88cc => "LLDP",
         0x888e => "EAPOL",
         0x9000 => "Loopback",
+        0x8947 => "GeoNet",
+        0x0707 => "GeoNet (old)",
+        0x1111 => "CALM FAST",
         _ => "Unknown",
     }
 }
@@ -145,7 +215,10 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x8847 | 0x8848 | 0x894f)
+    matches!(
+        t,
+        0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x8847 | 0x8848 | 0x894f | 0x8947 | 0x0707 | 0x1111
+    )
 }
 
 pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
@@ -155,6 +228,7 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         return;
     };
     let eflag = p.opts.link_header;
+    p.eth_src = data.get(6..12).and_then(|s| s.try_into().ok());
     let header = |out: &mut Vec<u8>| {
         fmt::mac(out, &data[6..12]);
         fmt::s(out, " > ");
@@ -285,6 +359,8 @@ fn payload(
         0x8847 | 0x8848 | 0x894f => {
             tunnel::ethertype_payload(p, t, data, wire, out);
         }
+        0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),
+        0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
         _ => dump.forced = Some(off),
     }
 }
@@ -412,7 +488,11 @@ fn raw(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, _any: bool)
     }
     match data.first().map(|v| v >> 4) {
         Some(6) => ip::ipv6(p, data, wire, out, name),
-        Some(_) => ip::ipv4(p, data, wire, out, name),
+        Some(4) => ip::ipv4(p, data, wire, out, name),
+        Some(v) => {
+            fmt::s(out, "unknown ip ");
+            fmt::u(out, u64::from(v));
+        }
         None => fmt::s(out, "[|ip]"),
     }
 }

@@ -380,7 +380,12 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::s(out, " [|udp]");
         return;
     };
-    let ulen = ulen as usize;
+    let mut ulen = ulen as usize;
+    // A zero length in a jumbogram means "the rest of the IPv6 payload"
+    // (RFC 2675).
+    if ulen == 0 && addrs.src.len() == 16 && len > 65_535 {
+        ulen = len;
+    }
     if ulen < 8 {
         fmt::s(out, "truncated-udplength ");
         fmt::u(out, ulen as u64);
