@@ -36,6 +36,8 @@ pub(crate) fn ah(
     let (Some(next), Some(plen), Some(rsvd), Some(spi), Some(seq)) =
         (b.u8(0), b.u8(1), b.u16(2), b.u32(4), b.u32(8))
     else {
+        // tcpdump gives up here by unwinding, so -x dumps the whole packet.
+        p.dump_whole = true;
         fmt::s(out, "AH( [|ah]");
         return;
     };

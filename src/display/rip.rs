@@ -3,7 +3,7 @@
 //! payload length. The route entries and authentication that `-v` shows
 //! are not dissected.
 
-use super::{Bytes, Printer, fmt};
+use super::{Bytes, fmt};
 
 fn command(c: u8) -> Option<&'static str> {
     Some(match c {
@@ -24,8 +24,7 @@ fn command(c: u8) -> Option<&'static str> {
 }
 
 /// `RIPvN, COMMAND, length: LEN`; version 0 is `RIPv0` and a hex dump.
-/// `p` supplies the dump options.
-pub(crate) fn print(p: &Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let (Some(cmd), Some(ver)) = (b.u8(0), b.u8(1)) else {
         fmt::s(out, " [|rip]");
@@ -34,10 +33,9 @@ pub(crate) fn print(p: &Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     fmt::s(out, "RIPv");
     fmt::u(out, ver as u64);
     if ver == 0 {
-        // tcpdump dumps it in hex, without the ASCII column.
-        if p.opts.hex == 0 && p.opts.hex_ascii == 0 && !p.opts.ascii && !p.opts.quiet {
-            super::hex_dump(out, data, false);
-        }
+        // tcpdump dumps it in hex, without the ASCII column, whatever
+        // the dump options.
+        super::hex_dump(out, data, false);
         return;
     }
     fmt::s(out, ", ");

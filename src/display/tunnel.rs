@@ -410,11 +410,12 @@ fn gre_proto_e(p: &Printer, t: u16, out: &mut Vec<u8>) {
     }
 }
 
-/// Whether the printer writes no dump of its own, so an undissected
-/// payload inside a tunnel gets tcpdump's default hex dump in the text.
+/// Whether an undissected payload inside a tunnel gets tcpdump's default
+/// hex dump in the text: not under `-x`/`-X` (whose dump already shows
+/// the whole packet) nor `-q`, but still under `-A`.
 fn default_dump(p: &Printer) -> bool {
     let o = &p.opts;
-    o.hex == 0 && o.hex_ascii == 0 && !o.ascii && !o.quiet
+    o.hex == 0 && o.hex_ascii == 0 && !o.quiet
 }
 
 /// The hex dump tcpdump prints for an undissected payload inside a tunnel.
@@ -532,7 +533,7 @@ pub(crate) fn udp(
         return true;
     }
     if port(520) {
-        super::rip::print(p, data, len, out);
+        super::rip::print(data, len, out);
         return true;
     }
     if super::radius::is_port(sport) || super::radius::is_port(dport) {
