@@ -58,6 +58,7 @@ pub(crate) fn ah(
     let icv = data.get(12..(12 + want).min(data.len())).unwrap_or(&[]);
     fmt::hex_bytes(out, icv);
     if icv.len() < want {
+        p.dump_whole = true;
         fmt::s(out, " [|ah]");
         return;
     }

@@ -184,6 +184,7 @@ pub(crate) fn nat_t(
     }
     let b = Bytes(data);
     let (Some(marker), Some(_)) = (b.u32(0), b.u32(4)) else {
+        p.dump_whole = true;
         fmt::s(out, " [|isakmp_rfc3948]");
         return;
     };

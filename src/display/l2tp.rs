@@ -11,7 +11,7 @@
 //! Data messages carry PPP frames, which bpfcap does not dissect, and
 //! L2F is not dissected either: both keep the plain UDP line.
 
-use super::{Bytes, fmt};
+use super::{Bytes, Printer, fmt};
 
 /// The AVP names of RFC 2661, in tcpdump's spelling.
 const AVP_NAMES: [&str; 40] = [
@@ -234,9 +234,16 @@ fn value(out: &mut Vec<u8>, attr: u16, v: &[u8]) {
     }
 }
 
+/// ` [|l2tp]`: tcpdump gives up by unwinding, so `-x` dumps the whole
+/// packet.
+fn trunc(p: &mut Printer, out: &mut Vec<u8>) {
+    p.dump_whole = true;
+    fmt::s(out, " [|l2tp]");
+}
+
 /// Prints an L2TP control message; `false` (nothing written) for data
 /// messages and L2F.
-pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let b = Bytes(data);
     let Some(flags) = b.u16(0) else {
         return false;
@@ -262,7 +269,7 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
         off += 2;
     }
     let (Some(tid), Some(sid)) = (b.u16(off), b.u16(off + 2)) else {
-        fmt::s(out, " [|l2tp]");
+        trunc(p, out);
         return true;
     };
     out.push(b'(');
@@ -273,7 +280,7 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     off += 4;
     if flags & 0x0800 != 0 {
         let (Some(ns), Some(nr)) = (b.u16(off), b.u16(off + 2)) else {
-            fmt::s(out, " [|l2tp]");
+            trunc(p, out);
             return true;
         };
         fmt::s(out, "Ns=");
@@ -284,7 +291,7 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     }
     if flags & 0x0200 != 0 {
         let Some(pad) = b.u16(off) else {
-            fmt::s(out, " [|l2tp]");
+            trunc(p, out);
             return true;
         };
         off += 2 + pad as usize;
@@ -298,13 +305,13 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
         out.push(b' ');
         let (Some(hdr), Some(vendor), Some(attr)) = (b.u16(off), b.u16(off + 2), b.u16(off + 4))
         else {
-            fmt::s(out, " [|l2tp]");
+            trunc(p, out);
             return true;
         };
         let alen = (hdr & 0x03ff) as usize;
         // tcpdump gives up on an impossible AVP length as if truncated.
         if alen < 6 {
-            fmt::s(out, " [|l2tp]");
+            trunc(p, out);
             return true;
         }
         if hdr & 0x8000 != 0 {
@@ -342,7 +349,7 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
             }
         }
         if off + alen > data.len() {
-            fmt::s(out, " [|l2tp]");
+            trunc(p, out);
             return true;
         }
         off += alen;

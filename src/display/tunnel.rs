@@ -529,7 +529,7 @@ pub(crate) fn udp(
     if port(4342) && super::lisp::print(data, len, out) {
         return true;
     }
-    if port(1701) && super::l2tp::print(data, len, out) {
+    if port(1701) && super::l2tp::print(p, data, len, out) {
         return true;
     }
     if port(520) {
