@@ -184,7 +184,8 @@ pub(crate) fn nat_t(
     }
     let b = Bytes(data);
     let (Some(marker), Some(_)) = (b.u32(0), b.u32(4)) else {
-        p.dump_whole = true;
+        // Cut short by the capture, tcpdump unwinds (whole-packet -x dump).
+        p.dump_whole |= data.len() < len;
         fmt::s(out, " [|isakmp_rfc3948]");
         return;
     };

@@ -234,10 +234,11 @@ fn value(out: &mut Vec<u8>, attr: u16, v: &[u8]) {
     }
 }
 
-/// ` [|l2tp]`: tcpdump gives up by unwinding, so `-x` dumps the whole
+/// ` [|l2tp]`. When the capture (`cut`) rather than a length field ends
+/// the message, tcpdump gives up by unwinding, so `-x` dumps the whole
 /// packet.
-fn trunc(p: &mut Printer, out: &mut Vec<u8>) {
-    p.dump_whole = true;
+fn trunc(p: &mut Printer, out: &mut Vec<u8>, cut: bool) {
+    p.dump_whole |= cut;
     fmt::s(out, " [|l2tp]");
 }
 
@@ -245,6 +246,7 @@ fn trunc(p: &mut Printer, out: &mut Vec<u8>) {
 /// messages and L2F.
 pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let b = Bytes(data);
+    let cut = data.len() < len;
     let Some(flags) = b.u16(0) else {
         return false;
     };
@@ -269,7 +271,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         off += 2;
     }
     let (Some(tid), Some(sid)) = (b.u16(off), b.u16(off + 2)) else {
-        trunc(p, out);
+        trunc(p, out, cut);
         return true;
     };
     out.push(b'(');
@@ -280,7 +282,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     off += 4;
     if flags & 0x0800 != 0 {
         let (Some(ns), Some(nr)) = (b.u16(off), b.u16(off + 2)) else {
-            trunc(p, out);
+            trunc(p, out, cut);
             return true;
         };
         fmt::s(out, "Ns=");
@@ -291,7 +293,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     }
     if flags & 0x0200 != 0 {
         let Some(pad) = b.u16(off) else {
-            trunc(p, out);
+            trunc(p, out, cut);
             return true;
         };
         off += 2 + pad as usize;
@@ -305,13 +307,13 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         out.push(b' ');
         let (Some(hdr), Some(vendor), Some(attr)) = (b.u16(off), b.u16(off + 2), b.u16(off + 4))
         else {
-            trunc(p, out);
+            trunc(p, out, cut);
             return true;
         };
         let alen = (hdr & 0x03ff) as usize;
         // tcpdump gives up on an impossible AVP length as if truncated.
         if alen < 6 {
-            trunc(p, out);
+            trunc(p, out, false);
             return true;
         }
         if hdr & 0x8000 != 0 {
@@ -349,7 +351,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             }
         }
         if off + alen > data.len() {
-            trunc(p, out);
+            trunc(p, out, cut);
             return true;
         }
         off += alen;

@@ -19,6 +19,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             return;
         }
         let Some(e) = b.u32(off) else {
+            // Cut short by the capture: tcpdump unwinds (whole-packet -x dump).
             p.dump_whole = true;
             fmt::s(out, " [|mpls]");
             return;
@@ -44,6 +45,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     let wire = len.saturating_sub(off);
     let Some(first) = rest.first() else {
         if wire > 0 {
+            // Cut short by the capture: tcpdump unwinds (whole-packet -x dump).
             p.dump_whole = true;
             fmt::s(out, " [|mpls]");
         }
