@@ -2,7 +2,7 @@
 """Builds captures/display/tunnels.pcap, the synthetic capture behind the
 syn_tunnels golden case: tunnels and the IP/UDP protocols printed by
 src/display/{tunnel,geneve,vxlan,mpls,sctp,forces,ipsec,isakmp,radius,rip,
-lisp,l2tp,ldp,lspping,pgm}.rs, each in its usual form and in the malformed,
+lisp,l2tp,pgm}.rs, each in its usual form and in the malformed,
 short and unusual forms whose tcpdump output the printers reproduce (bad
 UDP lengths, unknown versions, flags and types, truncated headers).
 
@@ -40,7 +40,7 @@ def udp(sport, dport, payload, ulen=None):
 
 
 def group_bad_udp_lengths(pkts):
-    ports=[6081,4789,8472,4790,6635,520,1812,1645,1646,1813,1700,3799,4342,4341,1701,3503,646,500,4500,2048]
+    ports=[6081,4789,8472,4790,6635,520,1812,1645,1646,1813,1700,3799,4342,4341,1701,500,4500,2048]
     pay=bytes(range(64))
     for p in ports:
         pkts.append(eth(ip4(17, udp(40000,p,pay,ulen=8+len(pay)+100))))
@@ -90,39 +90,6 @@ def group_mpls_otv(pkts):
     # MPLS over UDP
     pkts.append(U(6635, lab(100,s=1)+inner_ip, sport=6635))
     pkts.append(U(6635, b'\x00'))
-
-
-def group_lspping_ldp(pkts):
-    def U(dport, pay, sport=40000): return eth(ip4(17, udp(sport,dport,pay)))
-    def T(dport, pay, sport=40000):
-        tcp=struct.pack('!HHIIBBHHH',sport,dport,1,1,0x50,0x18,1000,0,0)
-        return eth(ip4(6, tcp+pay))
-    # LSP ping: version, flags, type, reply mode, rc, rsc, handle, seq, ts(16)
-    for ver,typ,extra in [(1,1,b''),(1,2,b''),(1,3,b''),(2,1,b''),(1,1,b'\x00\x01\x00\x04abcd')]:
-        hdr=struct.pack('!HHBBBBII',ver,0,typ,2,0,0,0x1234,7)+bytes(16)+extra
-        pkts.append(U(3503,hdr))
-    pkts.append(U(3503,b'\x00\x01\x00\x00\x01\x02'))
-    pkts.append(U(3503,struct.pack('!HHBBBBII',1,0,1,2,0,0,1,7)+bytes(8)))
-    # LDP udp hello and multiple PDUs, bad version
-    def ldp(ver=1, lsr=b'\x0a\x01\x00\x02', ls=0, body=b'\x01\x00\x00\x14\x00\x00\x00\x01\x04\x00\x00\x04\x00\x0f\x00\x00'):
-        return struct.pack('!HH',ver,6+len(body))+lsr+struct.pack('!H',ls)+body
-    pkts.append(U(646, ldp(), sport=646))
-    pkts.append(U(646, ldp()+ldp(ls=3), sport=646))
-    pkts.append(U(646, ldp(ver=2), sport=646))
-    pkts.append(U(646, b'\x00\x01\x00', sport=646))
-    pkts.append(U(646, ldp(body=b''), sport=646))
-    pkts.append(T(646, ldp()+ldp(ls=4)))
-
-
-def group_ldp_lengths(pkts):
-    def U(dport, pay, sport=40000): return eth(ip4(17, udp(sport,dport,pay)))
-    def ldp(ver=1, lsr=b'\x0a\x01\x00\x02', ls=0, body=b'', plen=None):
-        return struct.pack('!HH',ver,plen if plen is not None else 6+len(body))+lsr+struct.pack('!H',ls)+body
-    for n in range(8,20,1):
-        pkts.append(U(646, ldp(body=bytes(n)), sport=646))
-    pkts.append(U(646, ldp(body=bytes(16), plen=2), sport=646))
-    pkts.append(U(646, ldp(body=bytes(16), plen=200), sport=646))
-    pkts.append(U(646, ldp(body=bytes(16), plen=200)+b'', sport=646))
 
 
 def group_lisp_l2tp_rip_radius(pkts):
@@ -281,8 +248,6 @@ def main():
         group_bad_udp_lengths,
         group_geneve_vxlan_nsh,
         group_mpls_otv,
-        group_lspping_ldp,
-        group_ldp_lengths,
         group_lisp_l2tp_rip_radius,
         group_l2tp_avps,
         group_sctp_forces,

@@ -7,7 +7,7 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, ldp, tunnel, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dns, fmt, tunnel, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -328,9 +328,6 @@ fn tcp_payload(
     if port(80) || port(8080) || port(3128) {
         fmt::s(out, ": HTTP");
         http_first_line(out, data);
-    } else if port(646) {
-        // tcpdump joins LDP straight to the length, without a separator.
-        ldp::print(data, len, out);
     } else if port(53) {
         // DNS over TCP: a two-byte length, then the message.
         out.push(b' ');

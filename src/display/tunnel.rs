@@ -540,14 +540,6 @@ pub(crate) fn udp(
         super::radius::print(data, len, out);
         return true;
     }
-    if port(3503) {
-        super::lspping::print(data, len, out);
-        return true;
-    }
-    if port(646) {
-        super::ldp::print(data, len, out);
-        return true;
-    }
     if port(6635) {
         super::mpls::print(p, data, len, out);
         return true;
