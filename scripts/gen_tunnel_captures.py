@@ -242,6 +242,21 @@ def group_gre(pkts):
     pkts.append(P(47, gre(0x4000, 0x0800, b'\x00\x00\x00\x04'+b'\x08\x00\x00\x04\x01\x02\x03\x04'+b'\x00\x00\x00\x00', inner_ip)))
 
 
+def group_port_precedence(pkts):
+    # tcpdump picks the printer for a UDP port pair in a fixed order: every
+    # pairing of this family's ports with each other and with some others'
+    # (those whose printers bpfcap has in tcpdump's form).
+    mine = [6081, 4789, 8472, 4790, 6635, 520, 1645, 1812, 1700, 3799, 4342, 1701, 500, 4500]
+    others = [123, 546, 8231, 6696, 7, 40000]
+    pay = bytes([0x08, 0x00, 0, 0, 0, 0, 0x64, 0]) + bytes(range(56))
+    for a in mine:
+        for b in mine + others:
+            if a != b:
+                pkts.append(eth(ip4(17, udp(a, b, pay))))
+                if b not in mine:
+                    pkts.append(eth(ip4(17, udp(b, a, pay))))
+
+
 def main():
     pkts = []
     groups = (
@@ -253,6 +268,7 @@ def main():
         group_sctp_forces,
         group_sctp_ike_ipsec_pgm,
         group_gre,
+        group_port_precedence,
     )
     for group in groups:
         group(pkts)

@@ -7,7 +7,7 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, fmt, icmp, ipsec, link, pgm, sctp, transport, tunnel};
+use super::{Bytes, Printer, eigrp, fmt, icmp, ipsec, link, pgm, sctp, transport, tunnel};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -299,6 +299,10 @@ pub(crate) fn upper(
         {
             addrs.pair(out);
             tunnel::ospf(data, len, if ip4.is_some() { 2 } else { 3 }, out);
+        }
+        88 => {
+            addrs.pair(out);
+            eigrp::print(data, len, out);
         }
         2 if ip4.is_some() && {
             let mut probe = Vec::new();

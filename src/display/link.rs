@@ -7,7 +7,9 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, fmt, geonet, ip, llc, tunnel};
+use super::{
+    Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, osi, ptp, tunnel,
+};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -27,6 +29,13 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         }
         // Apple's PKTAP (and the user DLT it was first shipped as).
         258 | 149 => pktap(p, pkt, wire, out, dump),
+        104 => chdlc::print(p, data, wire, out, dump),
+        other if !tcpdump_knows(other) => {
+            // tcpdump has no printer at all for this link type: it says
+            // so and dumps the packet.
+            fmt::s(out, "UNSUPPORTED");
+            super::hex_dump(out, data, true);
+        }
         other => {
             if let Some((off, v6)) = serial_ip(other, data).filter(|_| !p.opts.link_header) {
                 dump.net_off = off;
@@ -129,12 +138,6 @@ fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
                 _ => return None,
             }
         }
-        // Cisco HDLC: address, control, ethertype.
-        104 => match b.u16(2)? {
-            0x0800 => (4, false),
-            0x86dd => (4, true),
-            _ => return None,
-        },
         // Frame Relay: a two-byte Q.922 address, then either UI control
         // and an NLPID (RFC 2427) or a Cisco ethertype.
         107 => {
@@ -154,6 +157,41 @@ fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
     (data.len() > found.0).then_some(found)
 }
 
+/// Whether tcpdump 4.99 has a printer for link type `dlt` (the others
+/// print as `UNSUPPORTED` and a dump).
+fn tcpdump_knows(dlt: u32) -> bool {
+    matches!(
+        dlt,
+        0..=19
+            | 50
+            | 51
+            | 99..=108
+            | 113..=123
+            | 127..=144
+            | 157
+            | 163..=168
+            | 174
+            | 177..=183
+            | 187
+            | 189
+            | 192
+            | 195
+            | 197..=206
+            | 209
+            | 215
+            | 220
+            | 226
+            | 228..=230
+            | 239..=242
+            | 249
+            | 253
+            | 258
+            | 271
+            | 276
+            | 281..=285
+    )
+}
+
 fn dlt_name(out: &mut Vec<u8>, dlt: Dlt) {
     match crate::dlt::TABLE.iter().find(|(_, d)| *d == dlt) {
         Some((name, _)) => fmt::s(out, name),
@@ -161,8 +199,9 @@ fn dlt_name(out: &mut Vec<u8>, dlt: Dlt) {
     }
 }
 
-/// The names tcpdump gives ethertypes in `ethertype NAME (0x....)`.
-fn ethertype_name(t: u16) -> &'static str {
+/// The names tcpdump gives ethertypes in `ethertype NAME (0x....)` (and
+/// ARP in its protocol type).
+pub(crate) fn ethertype_name(t: u16) -> &'static str {
     match t {
         0x0800 => "IPv4",
         0x86dd => "IPv6",
@@ -171,17 +210,32 @@ fn ethertype_name(t: u16) -> &'static str {
         0x8100 => "802.1Q",
         0x88a8 => "802.1Q-QinQ",
         0x9100 => "802.1Q-9100",
+        0x9200 => "802.1Q-9200",
+        0x6003 => "DN",
+        0x809b => "Appletalk",
+        0x80f3 => "Appletalk ARP",
+        0x8137 => "IPX",
+        0x880b => "PPP",
+        0x8809 => "Slow Protocols",
+        0x886f => "MS NLB heartbeat",
+        0x88a2 => "AoE",
+        0x88ca => "TIPC",
+        0x88e5 => "802.1AE MACsec",
+        0x88f7 => "PTP",
+        0x8902 => "CFM",
+        0x8947 => "GeoNet",
+        0x894f => "NSH",
+        0x1111 => "CALM FAST",
+        0xd28b => "Arista Vendor Specific Protocol",
+        0xfefe => "OSI",
         0x8847 => "MPLS unicast",
         0x8848 => "MPLS multicast",
-        0x894f => "NSH",
         0x8863 => "PPPoE D",
         0x8864 => "PPPoE S",
         0x88cc => "LLDP",
         0x888e => "EAPOL",
+        0xabcd => "CFM (old)",
         0x9000 => "Loopback",
-        0x8947 => "GeoNet",
-        0x0707 => "GeoNet (old)",
-        0x1111 => "CALM FAST",
         _ => "Unknown",
     }
 }
@@ -214,11 +268,74 @@ fn is_vlan(t: u16) -> bool {
 }
 
 /// Whether bpfcap dissects this ethertype.
-fn dissected(t: u16) -> bool {
+pub(crate) fn dissected(t: u16) -> bool {
     matches!(
         t,
-        0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x8847 | 0x8848 | 0x894f | 0x8947 | 0x0707 | 0x1111
-    )
+        0x0800
+            | 0x86dd
+            | 0x0806
+            | 0x8035
+            | 0x9000
+            | 0x8947
+            | 0x0707
+            | 0x1111
+            | 0x88f7
+            | 0x88a2
+            | 0x8847
+            | 0x8848
+            | 0x894f
+    ) || l2ctl::is_ether(t)
+}
+
+/// The Ethernet configuration testing protocol (ethertype 0x9000): a
+/// little-endian skip count, then at that offset the current message,
+/// a forward (with the next station's address) or a reply (with a
+/// receipt number), and the data.
+fn loopback(data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let le16 = |off: usize| b.u16(off).map(u16::swap_bytes);
+    fmt::s(out, "Loopback");
+    let Some(skip) = le16(0) else {
+        fmt::s(out, " [|loopback]");
+        return;
+    };
+    fmt::s(out, ", skipCount ");
+    fmt::u(out, skip as u64);
+    let at = 2 + skip as usize;
+    let Some(func) = le16(at) else {
+        fmt::s(out, " [|loopback]");
+        return;
+    };
+    fmt::s(out, ", ");
+    let data_at = match func {
+        1 => {
+            let Some(rcpt) = le16(at + 2) else {
+                fmt::s(out, "Reply [|loopback]");
+                return;
+            };
+            fmt::s(out, "Reply, receipt number ");
+            fmt::u(out, rcpt as u64);
+            at + 4
+        }
+        2 => {
+            let Some(fwd) = b.slice(at + 2, 6) else {
+                fmt::s(out, "Forward Data [|loopback]");
+                return;
+            };
+            fmt::s(out, "Forward Data, forwarding address ");
+            fmt::mac(out, fwd);
+            at + 8
+        }
+        _ => {
+            fmt::s(out, "Unknown (");
+            fmt::u(out, func as u64);
+            out.push(b')');
+            return;
+        }
+    };
+    fmt::s(out, ", data (");
+    fmt::u(out, len.saturating_sub(data_at) as u64);
+    fmt::s(out, " octets)");
 }
 
 pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
@@ -236,34 +353,17 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         fmt::s(out, ", ");
     };
     if t <= 1500 {
-        // An 802.3 frame: the field is a length and an LLC header follows.
-        let llc = &data[14.min(data.len())..];
-        // With -e only the plain STP SAP form is printed (the SNAP one
-        // has a longer link-layer text not yet compared with tcpdump).
-        let at = llc::bpdu_offset(llc).filter(|&at| t as usize >= at && (!eflag || at == 3));
-        if let Some(at) = at {
-            let mut line = Vec::new();
-            if llc::stp(&llc[at..], t as usize - at, &mut line) {
-                if eflag {
-                    header(out);
-                    fmt::s(out, "802.3, length ");
-                    fmt::u(out, t as u64);
-                    fmt::s(
-                        out,
-                        ": LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: ",
-                    );
-                }
-                out.extend_from_slice(&line);
-                // -x dumps from the BPDU, past the LLC header.
-                dump.net_off = 14 + at;
-                return;
-            }
+        // An 802.3 frame: the field is a length (never more than the
+        // frame holds) and an LLC header follows.
+        let len = (t as usize).min(wire.saturating_sub(14));
+        if eflag {
+            header(out);
+            fmt::s(out, "802.3, length ");
+            fmt::u(out, len as u64);
+            fmt::s(out, ": ");
         }
-        header(out);
-        fmt::s(out, "802.3, length ");
-        fmt::u(out, wire as u64);
-        fmt::s(out, ": LLC, not dissected");
-        dump.forced = Some(14);
+        let macs = Some((&data[6..12], &data[0..6]));
+        llc::print(p, &data[14.min(data.len())..], len, macs, out, dump, 14);
         return;
     }
     let mut off = 14;
@@ -278,19 +378,7 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         }
         look += 4;
     }
-    // A tagged 802.3 frame carrying a BPDU prints as the BPDU alone.
-    if !eflag && inner <= 1500 {
-        let llc = &data[look.min(data.len())..];
-        if let Some(at) = llc::bpdu_offset(llc).filter(|&at| inner as usize >= at) {
-            let mut line = Vec::new();
-            if llc::stp(&llc[at..], inner as usize - at, &mut line) {
-                out.extend_from_slice(&line);
-                dump.net_off = look + at;
-                return;
-            }
-        }
-    }
-    let show_link = eflag || !dissected(inner);
+    let show_link = eflag || !(inner <= 1500 || dissected(inner));
     if show_link {
         header(out);
         ethertype_q(out, t, p.opts.quiet);
@@ -310,8 +398,13 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
                 fmt::s(out, ", DEI");
             }
             fmt::s(out, ", ");
-            ethertype_q(out, next, p.opts.quiet);
-            fmt::s(out, ", ");
+            if next <= 1500 {
+                // tcpdump runs the 802.3 name into the LLC header.
+                fmt::s(out, "802.3");
+            } else {
+                ethertype_q(out, next, p.opts.quiet);
+                fmt::s(out, ", ");
+            }
             t = next;
             off += 4;
         }
@@ -328,6 +421,12 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         }
     }
     dump.net_off = off;
+    if t <= 1500 {
+        let len = (t as usize).min(wire.saturating_sub(off));
+        let macs = Some((&data[6..12], &data[0..6]));
+        llc::print(p, &data[off.min(data.len())..], len, macs, out, dump, off);
+        return;
+    }
     payload(
         p,
         t,
@@ -342,7 +441,7 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
 
 /// Prints the network layer named by an ethertype.
 #[allow(clippy::too_many_arguments)]
-fn payload(
+pub(crate) fn payload(
     p: &mut Printer,
     t: u16,
     data: &[u8],
@@ -361,6 +460,10 @@ fn payload(
         }
         0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),
         0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
+        0x88f7 => ptp::print(data, out),
+        0x88a2 => aoe::print(data, wire, out),
+        0x9000 => loopback(data, wire, out),
+        t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out),
         _ => dump.forced = Some(off),
     }
 }
@@ -510,6 +613,7 @@ fn null(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut
     let (name, v6) = match fam {
         2 => ("IPv4", false),
         24 | 28 | 30 => ("IPv6", true),
+        7 => ("ISO", false),
         _ => ("", false),
     };
     let e = p.opts.link_header;
@@ -527,6 +631,8 @@ fn null(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut
     let w = wire.saturating_sub(4);
     if name.is_empty() {
         dump.forced = Some(4);
+    } else if fam == 7 {
+        osi::print(p, rest, w, out);
     } else if v6 {
         ip::ipv6(p, rest, w, out, !e);
     } else {
@@ -544,7 +650,15 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
         return;
     };
     let (hln, pln) = (hln as usize, pln as usize);
-    if data.len() < 8 + 2 * (hln + pln) {
+    // ATM ARP (RFC 2225) has its own layout: type-and-length bytes for
+    // two addresses per station; bpfcap only checks it was all captured.
+    let atm_short = hrd == 19 && {
+        let l = |off: usize, mask: u8| b.u8(off).map_or(usize::MAX / 8, |v| (v & mask) as usize);
+        let need =
+            12 + l(4, 0x3f) + l(5, 0x3f) + l(8, 0xff) + l(9, 0x3f) + l(10, 0x3f) + l(11, 0xff);
+        data.len() < need
+    };
+    if atm_short || data.len() < 8 + 2 * (hln + pln) {
         fmt::s(out, " [|arp]");
         return;
     }
@@ -555,6 +669,8 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
     if p.opts.verbose > 0 || generic {
         if hrd == 1 {
             fmt::s(out, "Ethernet");
+        } else if hrd == 7 {
+            fmt::s(out, "ArcNet");
         } else {
             fmt::s(out, "Unknown Hardware (");
             fmt::u(out, hrd as u64);
@@ -563,8 +679,9 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
         fmt::s(out, " (len ");
         fmt::u(out, hln as u64);
         fmt::s(out, "), ");
-        if pro == 0x0800 {
-            fmt::s(out, "IPv4");
+        let pname = ethertype_name(pro);
+        if pname != "Unknown" {
+            fmt::s(out, pname);
         } else {
             fmt::s(out, "Unknown Protocol (0x");
             fmt::x_pad(out, pro as u64, 4);

@@ -1,12 +1,20 @@
-//! 802.3 frames carrying spanning-tree BPDUs (LLC SAP 0x42): tcpdump's
-//! one-line `STP 802.1d, Config, Flags [none], bridge-id ..., length 35`
-//! and the Rapid/Multiple STP forms.
+//! IEEE 802.2 LLC, as tcpdump prints it after an 802.3 length field:
+//! spanning-tree BPDUs (SAP 0x42) as the one-line
+//! `STP 802.1d, Config, Flags [none], bridge-id ..., length 35` and the
+//! Rapid/Multiple STP forms, SNAP (SAP 0xaa) with an OUI and a protocol
+//! identifier (Ethernet OUI 0 hands its ethertype back to the link layer,
+//! Cisco PVST+ carries a BPDU), IPX (SAP 0xe0, [`super::ipx`]), and the
+//! generic line for every other SAP:
+//! `SRC Unknown SSAP 0x10 > DST Unknown DSAP 0x44 Information, send seq 0,
+//! rcv seq 26, Flags [Command], length 52` followed by a hex dump.
 //!
-//! Only BPDUs whose form was compared with tcpdump 4.99.3 are printed;
-//! anything else answers `false` and keeps the caller's honest
-//! `LLC, not dissected` line.
+//! With `-e` the LLC header itself is spelled out first:
+//! `LLC, dsap SNAP (0xaa) Individual, ssap SNAP (0xaa) Command, ctrl 0x03: `
+//! and, for SNAP, `oui Ethernet (0x000000), ethertype IPv4 (0x0800),
+//! length 28: `. OSI (SAP 0xfe) goes to [`super::osi`]; the Cisco SNAP
+//! protocols CDP, DTP, UDLD and VTP are named but not dissected.
 
-use super::{Bytes, fmt};
+use super::{Bytes, Dump, Printer, fmt, ipx, l2ctl, link, osi};
 
 /// The BPDU flag bits tcpdump names, lowest bit first (the two port-role
 /// bits are not printed in this form).
@@ -35,24 +43,6 @@ fn flags(out: &mut Vec<u8>, f: u8) {
         fmt::s(out, "none");
     }
     out.push(b']');
-}
-
-/// Whether the LLC header at the start of `llc` is the spanning-tree one
-/// (DSAP 0x42, SSAP 0x42, UI control).
-pub(crate) fn is_stp(llc: &[u8]) -> bool {
-    llc.get(0..3) == Some(&[0x42, 0x42, 0x03][..])
-}
-
-/// Where the BPDU starts after an LLC header: 3 for the spanning-tree
-/// SAP, 8 for Cisco's PVST+ SNAP encapsulation (OUI 00:00:0c, PID 0x010b).
-pub(crate) fn bpdu_offset(llc: &[u8]) -> Option<usize> {
-    if is_stp(llc) {
-        Some(3)
-    } else if llc.get(0..8) == Some(&[0xaa, 0xaa, 0x03, 0x00, 0x00, 0x0c, 0x01, 0x0b][..]) {
-        Some(8)
-    } else {
-        None
-    }
 }
 
 /// Prints the BPDU in `bpdu` (the bytes after the LLC header; `len` is
@@ -100,4 +90,290 @@ pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     fmt::s(out, ", length ");
     fmt::u(out, len as u64);
     true
+}
+
+/// The names tcpdump gives service access points (the low bit masked off).
+fn sap_name(sap: u8) -> Option<&'static str> {
+    Some(match sap {
+        0x00 => "Null",
+        0x06 => "IP",
+        0x42 => "STP",
+        0xaa => "SNAP",
+        0xe0 => "IPX",
+        0xf0 => "NetBeui",
+        0xfe => "OSI",
+        _ => return None,
+    })
+}
+
+fn oui_name(oui: u32) -> &'static str {
+    match oui {
+        0x00_0000 => "Ethernet",
+        0x00_000c => "Cisco",
+        0x00_00f8 => "Cisco bridged",
+        0x00_80c2 => "Ethernet bridged",
+        0x08_0007 => "Appletalk",
+        _ => "Unknown",
+    }
+}
+
+fn cisco_pid_name(pid: u16) -> &'static str {
+    match pid {
+        0x2000 => "CDP",
+        0x2003 => "VTP",
+        0x2004 => "DTP",
+        0x0111 => "UDLD",
+        0x010b => "PVST",
+        _ => "Unknown",
+    }
+}
+
+/// The unnumbered commands, by control byte with the poll/final bit clear.
+fn u_name(ctrl: u8) -> &'static str {
+    match ctrl & !0x10 {
+        0x03 => "ui",
+        0x0f => "dm",
+        0x43 => "disc",
+        0x63 => "ua",
+        0x6f => "sabme",
+        0x87 => "frmr",
+        0xaf => "xid",
+        0xe3 => "test",
+        _ => "unknown",
+    }
+}
+
+/// `NAME (0xHH)` of a SAP for the `-e` header.
+fn sap_e(out: &mut Vec<u8>, sap: u8) {
+    fmt::s(out, sap_name(sap).unwrap_or("Unknown"));
+    fmt::s(out, " (0x");
+    fmt::x_pad(out, sap as u64, 2);
+    out.push(b')');
+}
+
+/// The station addresses of the frame that carries the LLC PDU, when it
+/// has them (Ethernet does; LLC directly on an ATM circuit does not).
+pub(crate) type Macs<'a> = Option<(&'a [u8], &'a [u8])>;
+
+/// Prints an LLC PDU. `data` is what was captured from the LLC header on,
+/// `length` its length on the wire, `base` its offset in the frame (the
+/// dumps count from the frame's start).
+pub(crate) fn print(
+    p: &mut Printer,
+    data: &[u8],
+    length: usize,
+    macs: Macs<'_>,
+    out: &mut Vec<u8>,
+    dump: &mut Dump,
+    base: usize,
+) {
+    let data = &data[..data.len().min(length)];
+    let b = Bytes(data);
+    let eflag = p.opts.link_header;
+    let (Some(dsap_raw), Some(ssap_raw), Some(c0)) = (b.u8(0), b.u8(1), b.u8(2)) else {
+        fmt::s(out, "[|llc]");
+        return;
+    };
+    let (dsap, ssap) = (dsap_raw & 0xfe, ssap_raw & 0xfe);
+    // Unnumbered frames have a one-byte control field, the others two
+    // (read little-endian, as tcpdump shows them).
+    let unnumbered = c0 & 3 == 3;
+    let ctrl = if unnumbered {
+        c0 as u16
+    } else {
+        match b.u8(3) {
+            Some(c1) => c0 as u16 | (c1 as u16) << 8,
+            None => {
+                fmt::s(out, "[|llc]");
+                return;
+            }
+        }
+    };
+    let hlen = if unnumbered { 3 } else { 4 };
+    if eflag {
+        fmt::s(out, "LLC, dsap ");
+        sap_e(out, dsap);
+        fmt::s(out, if dsap_raw & 1 != 0 { " Group, ssap " } else { " Individual, ssap " });
+        sap_e(out, ssap);
+        fmt::s(out, if ssap_raw & 1 != 0 { " Response, ctrl 0x" } else { " Command, ctrl 0x" });
+        fmt::x_pad(out, ctrl as u64, if unnumbered { 2 } else { 4 });
+        fmt::s(out, ": ");
+    }
+    if ssap_raw == 0xaa && dsap_raw == 0xaa && ctrl == 0x03 {
+        snap(p, data, length, macs, out, dump, base);
+        return;
+    }
+    if ssap == 0x42 && dsap == 0x42 && ctrl == 0x03 {
+        let mut line = Vec::new();
+        if stp(&data[3..], length - 3, &mut line) {
+            out.extend_from_slice(&line);
+            dump.net_off = base + 3;
+            return;
+        }
+    }
+    if ssap == 0xe0 && dsap == 0xe0 && ctrl == 0x03 {
+        fmt::s(out, if eflag { "IPX 802.2: " } else { "IPX " });
+        dump.net_off = base + 3;
+        ipx::print(p, &data[3..], length - 3, out);
+        return;
+    }
+    if ssap == 0xfe && dsap == 0xfe && ctrl == 0x03 {
+        dump.net_off = base + 3;
+        osi::print(p, &data[3..], length - 3, out);
+        return;
+    }
+    if !eflag {
+        let sap_text = |out: &mut Vec<u8>, sap: u8, what: &str| match sap_name(sap) {
+            Some(name) => fmt::s(out, name),
+            None => {
+                fmt::s(out, what);
+                fmt::x_pad(out, sap as u64, 2);
+            }
+        };
+        match macs {
+            Some((src, dst)) if ssap != dsap => {
+                fmt::mac(out, src);
+                out.push(b' ');
+                sap_text(out, ssap, "Unknown SSAP 0x");
+                fmt::s(out, " > ");
+                fmt::mac(out, dst);
+                out.push(b' ');
+                sap_text(out, dsap, "Unknown DSAP 0x");
+            }
+            Some((src, dst)) => {
+                fmt::mac(out, src);
+                fmt::s(out, " > ");
+                fmt::mac(out, dst);
+                out.push(b' ');
+                sap_text(out, dsap, "Unknown DSAP 0x");
+            }
+            None => sap_text(out, dsap, "Unknown DSAP 0x"),
+        }
+        out.push(b' ');
+    }
+    // Command or response, and the poll/final bit.
+    let pf = if unnumbered { ctrl & 0x10 != 0 } else { ctrl & 0x100 != 0 };
+    let flags = match (ssap_raw & 1 != 0, pf) {
+        (false, false) => "Command",
+        (false, true) => "Poll",
+        (true, false) => "Response",
+        (true, true) => "Final",
+    };
+    if unnumbered {
+        fmt::s(out, "Unnumbered, ");
+        fmt::s(out, u_name(c0));
+    } else if c0 & 1 == 0 {
+        fmt::s(out, "Information, send seq ");
+        fmt::u(out, ((ctrl >> 1) & 0x7f) as u64);
+        fmt::s(out, ", rcv seq ");
+        fmt::u(out, ((ctrl >> 9) & 0x7f) as u64);
+    } else {
+        fmt::s(out, "Supervisory, ");
+        fmt::s(
+            out,
+            match (c0 >> 2) & 3 {
+                0 => "Receiver Ready",
+                1 => "Reject",
+                2 => "Receiver not Ready",
+                _ => "unknown",
+            },
+        );
+        fmt::s(out, ", rcv seq ");
+        fmt::u(out, ((ctrl >> 9) & 0x7f) as u64);
+    }
+    fmt::s(out, ", Flags [");
+    fmt::s(out, flags);
+    fmt::s(out, "], length ");
+    fmt::u(out, length as u64);
+    if data.len() > hlen {
+        // The default dump starts at the LLC header, -x past it.
+        dump.forced = Some(base);
+        dump.net_off = base + hlen;
+    }
+}
+
+/// The SNAP header after the LLC one: a three-byte OUI and a two-byte
+/// protocol identifier (an ethertype when the OUI is zero).
+fn snap(
+    p: &mut Printer,
+    data: &[u8],
+    length: usize,
+    macs: Macs<'_>,
+    out: &mut Vec<u8>,
+    dump: &mut Dump,
+    base: usize,
+) {
+    let b = Bytes(data);
+    let (Some(o_hi), Some(o_lo), Some(pid)) = (b.u8(3), b.u16(4), b.u16(6)) else {
+        fmt::s(out, "[|snap]");
+        return;
+    };
+    let oui = (o_hi as u32) << 16 | o_lo as u32;
+    let eflag = p.opts.link_header;
+    let rest = &data[8.min(data.len())..];
+    let rlen = length.saturating_sub(8);
+    let header = |out: &mut Vec<u8>| {
+        fmt::s(out, "oui ");
+        fmt::s(out, oui_name(oui));
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, oui as u64, 6);
+        fmt::s(out, if oui == 0 { "), ethertype " } else { "), pid " });
+        fmt::s(
+            out,
+            match oui {
+                0 => link::ethertype_name(pid),
+                0x00_000c => cisco_pid_name(pid),
+                _ => "Unknown",
+            },
+        );
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, pid as u64, 4);
+        fmt::s(out, "), length ");
+        fmt::u(out, rlen as u64);
+        fmt::s(out, ": ");
+    };
+    dump.net_off = base + 8;
+    let known = match oui {
+        0 | 0x00_00f8 => link::dissected(pid),
+        0x00_000c if l2ctl::is_cisco(pid) => {
+            if eflag {
+                header(out);
+            }
+            l2ctl::cisco(p, pid, rest, rlen, out);
+            return;
+        }
+        0x00_000c => {
+            pid == 0x010b && {
+                let mut line = Vec::new();
+                let ok = stp(rest, rlen, &mut line);
+                if ok {
+                    if eflag {
+                        header(out);
+                    }
+                    out.extend_from_slice(&line);
+                    return;
+                }
+                false
+            }
+        }
+        _ => false,
+    };
+    if known {
+        if eflag {
+            header(out);
+        }
+        link::payload(p, pid, rest, rlen, out, dump, base + 8, !eflag);
+        return;
+    }
+    if !eflag {
+        if let Some((src, dst)) = macs {
+            fmt::mac(out, src);
+            fmt::s(out, " > ");
+            fmt::mac(out, dst);
+            out.push(b' ');
+        }
+        fmt::s(out, "SNAP, ");
+    }
+    header(out);
+    dump.forced = Some(base);
 }

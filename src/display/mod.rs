@@ -35,28 +35,54 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod ahcp;
+mod aoe;
+mod babel;
+mod cdp;
+mod cfm;
+mod chdlc;
+mod cisco;
+mod clnp;
 mod clock;
+mod dhcp6;
 mod dns;
+mod eapol;
+mod eigrp;
+mod esis;
 mod fmt;
 mod forces;
 mod geneve;
 mod geonet;
+mod hncp;
 mod icmp;
 mod ip;
 mod ipsec;
+mod ipx;
 mod isakmp;
+mod isis;
+mod l2ctl;
 mod l2tp;
 mod link;
 mod lisp;
 mod llc;
+mod lldp;
 mod mpls;
+mod ntp;
+mod openflow;
+mod openflow10;
+mod openflow13;
+mod osi;
 mod pgm;
+mod ptp;
 mod radius;
 mod rip;
 mod sctp;
+mod sflow;
+mod slow;
 mod transport;
 mod tunnel;
 mod udpapps;
+mod udpmisc;
 mod vxlan;
 
 use std::collections::HashMap;
@@ -370,6 +396,11 @@ impl Printer {
         } else if o.hex > 0 {
             hex_dump(out, &data[start..], false);
         } else if o.ascii {
+            // tcpdump's default dump of an undissected payload comes
+            // before the -A text, not instead of it.
+            if let Some(off) = dump.forced.filter(|_| !o.quiet) {
+                hex_dump(out, data.get(off..).unwrap_or(&[]), true);
+            }
             ascii_dump(out, &data[start..]);
         } else if let Some(off) = dump.forced.filter(|_| !o.quiet) {
             hex_dump(out, data.get(off..).unwrap_or(&[]), true);

@@ -72,6 +72,11 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             out.push(b' ');
             ip::ipv6(p, rest, wire, out, !p.opts.link_header);
         }
+        // CLNP, ES-IS and IS-IS carried straight over MPLS.
+        8 if matches!(first, 0x81..=0x83) => {
+            out.push(b' ');
+            super::osi::print(p, rest, wire, out);
+        }
         // tcpdump dumps what it cannot recognise under the stack.
         _ => super::tunnel::dump_rest(p, rest, out),
     }

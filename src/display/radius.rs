@@ -5,11 +5,6 @@
 
 use super::{Bytes, fmt};
 
-/// Whether a port carries RADIUS.
-pub(crate) fn is_port(port: u16) -> bool {
-    matches!(port, 1645 | 1646 | 1812 | 1813 | 1700 | 3799)
-}
-
 /// tcpdump's names for the RADIUS codes.
 fn code_name(c: u8) -> Option<&'static str> {
     Some(match c {
@@ -31,13 +26,20 @@ fn code_name(c: u8) -> Option<&'static str> {
     })
 }
 
-/// `RADIUS, NAME (CODE), id: 0xII length: LEN`.
+/// `RADIUS, NAME (CODE), id: 0xII length: LEN`, where LEN is the header's
+/// length bounded by the UDP payload's; tcpdump writes ` [|radius]` when
+/// that is less than the 20-byte header.
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let (Some(code), Some(id), Some(_)) = (b.u8(0), b.u8(1), b.u16(2)) else {
+    let (Some(code), Some(id), Some(hlen)) = (b.u8(0), b.u8(1), b.u16(2)) else {
         fmt::s(out, " [|radius]");
         return;
     };
+    let mlen = (hlen as usize).min(len);
+    if mlen < 20 || data.len() < 20 {
+        fmt::s(out, " [|radius]");
+        return;
+    }
     fmt::s(out, "RADIUS, ");
     fmt::s(out, code_name(code).unwrap_or("Unknown Command"));
     fmt::s(out, " (");
@@ -45,5 +47,5 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     fmt::s(out, "), id: 0x");
     fmt::x_pad(out, id as u64, 2);
     fmt::s(out, " length: ");
-    fmt::u(out, len as u64);
+    fmt::u(out, mlen as u64);
 }

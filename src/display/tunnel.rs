@@ -198,6 +198,17 @@ fn gre0(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>)
     let wire = len.saturating_sub(off);
     let printed = match proto {
         0x0800 | 0x86dd | 0x8847 | 0x6558 => ethertype_payload(p, proto, inner, wire, out),
+        0x00fe => {
+            super::osi::print(p, inner, wire, out);
+            true
+        }
+        0x8137 => {
+            if !p.opts.link_header {
+                fmt::s(out, "IPX ");
+            }
+            super::ipx::print(p, inner, wire, out);
+            true
+        }
         _ => false,
     };
     if !printed {
@@ -490,8 +501,74 @@ pub(crate) fn ethertype_payload(
     known
 }
 
-/// The UDP-borne tunnels and protocols of this family, chosen by port:
-/// `true` when one of them printed the payload (after `src > dst: `).
+/// The UDP protocols of this family, by well-known port, in the order
+/// tcpdump tries them (when both ports are ours, the earlier one wins,
+/// whichever side it is on).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum UdpProto {
+    Rip,
+    Isakmp,
+    NatT,
+    L2tp,
+    Radius,
+    Otv,
+    Vxlan,
+    Geneve,
+    Lisp,
+    VxlanGpe,
+    MplsUdp,
+}
+
+fn udp_proto(port: u16) -> Option<UdpProto> {
+    use UdpProto::*;
+    Some(match port {
+        520 => Rip,
+        500 => Isakmp,
+        4500 => NatT,
+        1701 => L2tp,
+        1645 | 1646 | 1812 | 1813 | 1700 | 3799 => Radius,
+        8472 => Otv,
+        4789 => Vxlan,
+        6081 => Geneve,
+        4342 => Lisp,
+        4790 => VxlanGpe,
+        6635 => MplsUdp,
+        _ => return None,
+    })
+}
+
+// Where other protocols' ports fall in tcpdump's order, as seen from ours
+// (measured against tcpdump 4.99.3 with every pairing of ports).
+/// Ports of other protocols that tcpdump tries before everything here.
+const FIRST: &[u16] = &[53, 67, 68, 69, 5353];
+/// ... and before L2TP, RADIUS and the tunnels.
+const BEFORE_L2TP: &[u16] = &[123, 161, 162];
+/// ... and before RADIUS and the tunnels.
+const BEFORE_RADIUS: &[u16] = &[521, 546, 547, 5359, 6696, 6697, 8231];
+/// ... and before the tunnels.
+const BEFORE_TUNNELS: &[u16] = &[514, 646, 698, 3503, 5060, 6343];
+/// ... and before the tunnels, but only as the destination port.
+const BEFORE_TUNNELS_AS_DST: &[u16] = &[1985, 3784, 4784, 6784];
+
+/// Whether another protocol's port `other` takes the packet from `proto`
+/// (`other_is_dst`: the other port is the destination port).
+fn yields(proto: UdpProto, other_is_dst: bool, other: u16) -> bool {
+    use UdpProto::*;
+    let tiers: &[&[u16]] = match proto {
+        Rip | Isakmp | NatT => &[FIRST],
+        L2tp => &[FIRST, BEFORE_L2TP],
+        Radius => &[FIRST, BEFORE_L2TP, BEFORE_RADIUS],
+        _ if other_is_dst => {
+            &[FIRST, BEFORE_L2TP, BEFORE_RADIUS, BEFORE_TUNNELS, BEFORE_TUNNELS_AS_DST]
+        }
+        _ => &[FIRST, BEFORE_L2TP, BEFORE_RADIUS, BEFORE_TUNNELS],
+    };
+    tiers.iter().any(|t| t.contains(&other))
+}
+
+/// The UDP-borne tunnels and protocols of this family, chosen by port the
+/// way tcpdump chooses: `true` when one of them printed the payload (after
+/// `src.port > dst.port: `), `false` to leave the packet to the others.
 pub(crate) fn udp(
     p: &mut Printer,
     addrs: &ip::Addrs<'_>,
@@ -501,50 +578,27 @@ pub(crate) fn udp(
     len: usize,
     out: &mut Vec<u8>,
 ) -> bool {
-    let port = |x: u16| sport == x || dport == x;
-    if dport == 6081 {
-        super::geneve::print(p, data, len, out);
-        return true;
+    let proto = match (udp_proto(sport), udp_proto(dport)) {
+        (Some(s), Some(d)) => s.min(d),
+        (Some(s), None) if !yields(s, true, dport) => s,
+        (None, Some(d)) if !yields(d, false, sport) => d,
+        _ => return false,
+    };
+    use UdpProto::*;
+    match proto {
+        Geneve => super::geneve::print(p, data, len, out),
+        Vxlan => super::vxlan::vxlan(p, data, len, out),
+        Otv => super::vxlan::otv(p, data, len, out),
+        VxlanGpe => super::vxlan::gpe(p, data, len, out),
+        MplsUdp => super::mpls::print(p, data, len, out),
+        Lisp => return super::lisp::print(data, len, out),
+        Radius => super::radius::print(data, len, out),
+        L2tp => return super::l2tp::print(p, data, len, out),
+        Isakmp => super::isakmp::print(p, addrs, data, out),
+        NatT => super::isakmp::nat_t(p, addrs, data, len, out),
+        Rip => super::rip::print(data, len, out),
     }
-    if dport == 4789 {
-        super::vxlan::vxlan(p, data, len, out);
-        return true;
-    }
-    if dport == 8472 {
-        super::vxlan::otv(p, data, len, out);
-        return true;
-    }
-    if dport == 4790 {
-        super::vxlan::gpe(p, data, len, out);
-        return true;
-    }
-    if port(4500) {
-        super::isakmp::nat_t(p, addrs, data, len, out);
-        return true;
-    }
-    if port(500) {
-        super::isakmp::print(p, addrs, data, out);
-        return true;
-    }
-    if port(4342) && super::lisp::print(data, len, out) {
-        return true;
-    }
-    if port(1701) && super::l2tp::print(p, data, len, out) {
-        return true;
-    }
-    if port(520) {
-        super::rip::print(data, len, out);
-        return true;
-    }
-    if super::radius::is_port(sport) || super::radius::is_port(dport) {
-        super::radius::print(data, len, out);
-        return true;
-    }
-    if port(6635) {
-        super::mpls::print(p, data, len, out);
-        return true;
-    }
-    false
+    true
 }
 
 /// Where the MPLS stack starts in a PPP frame carrying MPLS unicast or
