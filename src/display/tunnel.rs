@@ -538,30 +538,42 @@ fn udp_proto(port: u16) -> Option<UdpProto> {
 }
 
 // Where other protocols' ports fall in tcpdump's order, as seen from ours
-// (measured against tcpdump 4.99.3 with every pairing of ports).
-/// Ports of other protocols that tcpdump tries before everything here.
-const FIRST: &[u16] = &[53, 67, 68, 69, 5353];
-/// ... and before L2TP, RADIUS and the tunnels.
-const BEFORE_L2TP: &[u16] = &[123, 161, 162];
-/// ... and before RADIUS and the tunnels.
-const BEFORE_RADIUS: &[u16] = &[521, 546, 547, 5359, 6696, 6697, 8231];
-/// ... and before the tunnels.
-const BEFORE_TUNNELS: &[u16] = &[514, 646, 698, 3503, 5060, 6343];
-/// ... and before the tunnels, but only as the destination port.
+// (measured against tcpdump 4.99.3 with every pairing of ports): each tier
+// lists the ports tried before the next of our protocols.
+/// Before RIP, and so before everything here (DNS, BOOTP, TFTP, mDNS,
+/// timed).
+const BEFORE_RIP: &[u16] = &[53, 67, 68, 69, 5353, 525];
+/// ... before IKE and its NAT traversal.
+const BEFORE_ISAKMP: &[u16] = &[654];
+/// ... before L2TP (Kerberos, NTP, SNMP).
+const BEFORE_L2TP: &[u16] = &[88, 750, 123, 161, 162];
+/// ... before RADIUS (PIM RP discovery, RIPng, DHCPv6, AHCP, Babel, HNCP).
+const BEFORE_RADIUS: &[u16] = &[496, 521, 546, 547, 5359, 6696, 6697, 8231];
+/// ... before the tunnels (syslog, LDP, OLSR, LSP ping, SIP, sFlow, LWAPP
+/// and others).
+const BEFORE_TUNNELS: &[u16] = &[514, 646, 698, 701, 921, 3503, 5060, 6343, 12222, 12223];
+/// ... and before the tunnels, but only as the destination port (HSRP,
+/// BFD).
 const BEFORE_TUNNELS_AS_DST: &[u16] = &[1985, 3784, 4784, 6784];
 
 /// Whether another protocol's port `other` takes the packet from `proto`
 /// (`other_is_dst`: the other port is the destination port).
 fn yields(proto: UdpProto, other_is_dst: bool, other: u16) -> bool {
     use UdpProto::*;
+    // AFS (RX) takes ports 7000-7009, between L2TP and RADIUS.
+    let afs = (7000..=7009).contains(&other);
     let tiers: &[&[u16]] = match proto {
-        Rip | Isakmp | NatT => &[FIRST],
-        L2tp => &[FIRST, BEFORE_L2TP],
-        Radius => &[FIRST, BEFORE_L2TP, BEFORE_RADIUS],
-        _ if other_is_dst => {
-            &[FIRST, BEFORE_L2TP, BEFORE_RADIUS, BEFORE_TUNNELS, BEFORE_TUNNELS_AS_DST]
+        Rip => &[BEFORE_RIP],
+        Isakmp | NatT => &[BEFORE_RIP, BEFORE_ISAKMP],
+        L2tp => &[BEFORE_RIP, BEFORE_ISAKMP, BEFORE_L2TP],
+        Radius => {
+            return afs || yields(L2tp, other_is_dst, other) || BEFORE_RADIUS.contains(&other);
         }
-        _ => &[FIRST, BEFORE_L2TP, BEFORE_RADIUS, BEFORE_TUNNELS],
+        _ => {
+            return yields(Radius, other_is_dst, other)
+                || BEFORE_TUNNELS.contains(&other)
+                || (other_is_dst && BEFORE_TUNNELS_AS_DST.contains(&other));
+        }
     };
     tiers.iter().any(|t| t.contains(&other))
 }
