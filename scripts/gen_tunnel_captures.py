@@ -257,6 +257,23 @@ def group_port_precedence(pkts):
                     pkts.append(eth(ip4(17, udp(b, a, pay))))
 
 
+def group_ike_initiators(pkts):
+    # tcpdump remembers the initiator of the last 20 IKEv1 exchanges: 30
+    # exchanges, then both sides of each and a third host.
+    def isa(ic, rc):
+        return ic + rc + bytes([1, 0x10, 2, 0]) + struct.pack("!II", 0, 28)
+
+    a, b, c = b"\x0a\x00\x00\x01", b"\x0a\x00\x00\x02", b"\x0a\x00\x00\x03"
+    n = 30
+    for i in range(n):
+        pkts.append(eth(ip4(17, udp(500, 500, isa(struct.pack("!Q", i + 1), bytes(8))), src=a, dst=b)))
+    for i in range(n):
+        for src, dst in ((b, a), (a, b), (c, b)):
+            pkts.append(eth(ip4(17, udp(500, 500, isa(struct.pack("!Q", i + 1), b"\x01" * 8)), src=src, dst=dst)))
+    for rc, src in ((bytes(8), c), (b"\x01" * 8, c), (b"\x01" * 8, a)):
+        pkts.append(eth(ip4(17, udp(500, 500, isa(struct.pack("!Q", 29), rc)), src=src, dst=b)))
+
+
 def main():
     pkts = []
     groups = (
@@ -269,6 +286,7 @@ def main():
         group_sctp_ike_ipsec_pgm,
         group_gre,
         group_port_precedence,
+        group_ike_initiators,
     )
     for group in groups:
         group(pkts)

@@ -13,7 +13,7 @@
 //! IKEv1 has no initiator flag, so tcpdump remembers, per initiator
 //! cookie, which address sent the first packet (the one with an all-zero
 //! responder cookie) and compares later senders with it; [`Cookies`]
-//! keeps that table the same way (16 entries reused in turn, starting
+//! keeps that table the same way (20 entries reused in turn, starting
 //! zeroed, so an all-zero cookie finds an empty entry and prints `?`).
 //! The payloads that `-v` lists are not dissected.
 
@@ -21,7 +21,7 @@ use super::ip::Addrs;
 use super::{Bytes, Printer, fmt, ipsec};
 
 /// How many IKEv1 exchanges the initiator table remembers.
-const SLOTS: usize = 16;
+const SLOTS: usize = 20;
 
 /// One remembered exchange: its initiator cookie and both addresses.
 #[derive(Clone, Copy, Default)]
