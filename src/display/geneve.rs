@@ -62,6 +62,10 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         fmt::s(out, " bytes missing");
         return;
     }
+    if data.len() < hlen {
+        fmt::s(out, " [|geneve]");
+        return;
+    }
     if optlen > 0 {
         fmt::s(out, ", options [");
         fmt::u(out, optlen as u64);

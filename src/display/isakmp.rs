@@ -86,8 +86,8 @@ impl Cookies {
     }
 }
 
-/// tcpdump's names for the IKEv1 exchange types.
-fn v1_exchange(t: u8) -> Option<&'static str> {
+/// tcpdump's names for the exchange types (one table for both versions).
+fn exchange_name(t: u8) -> Option<&'static str> {
     Some(match t {
         0 => "none",
         1 => "base",
@@ -97,13 +97,6 @@ fn v1_exchange(t: u8) -> Option<&'static str> {
         5 => "inf",
         32 => "oakley-quick",
         33 => "oakley-newgroup",
-        _ => return None,
-    })
-}
-
-/// tcpdump's names for the IKEv2 exchange types.
-fn v2_exchange(t: u8) -> Option<&'static str> {
-    Some(match t {
         34 => "ikev2_init",
         35 => "ikev2_auth",
         36 => "child_sa",
@@ -125,8 +118,8 @@ fn exchange(out: &mut Vec<u8>, name: Option<&str>, t: u8) {
 /// An ISAKMP message (`isakmp: ...`).
 pub(crate) fn print(p: &mut Printer, addrs: &Addrs<'_>, data: &[u8], out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let (Some(icookie), Some(rcookie), Some(ver), Some(xt), Some(flags), Some(msgid)) =
-        (b.slice(0, 8), b.slice(8, 8), b.u8(17), b.u8(18), b.u8(19), b.u32(20))
+    let (Some(icookie), Some(rcookie), Some(ver), Some(xt), Some(flags), Some(msgid), Some(_)) =
+        (b.slice(0, 8), b.slice(8, 8), b.u8(17), b.u8(18), b.u8(19), b.u32(20), b.u32(24))
     else {
         fmt::s(out, " [|isakmp]");
         return;
@@ -137,7 +130,7 @@ pub(crate) fn print(p: &mut Printer, addrs: &Addrs<'_>, data: &[u8], out: &mut V
             fmt::s(out, if msgid == 0 { " phase 1 " } else { " phase 2/others " });
             out.push(p.isakmp.side(icookie, rcookie, addrs));
             out.push(b' ');
-            exchange(out, v1_exchange(xt), xt);
+            exchange(out, exchange_name(xt), xt);
             if flags != 0 {
                 out.push(b'[');
                 if flags & 1 != 0 {
@@ -151,7 +144,7 @@ pub(crate) fn print(p: &mut Printer, addrs: &Addrs<'_>, data: &[u8], out: &mut V
         }
         2 => {
             fmt::s(out, if msgid == 0 { " parent_sa " } else { " child_sa  " });
-            exchange(out, v2_exchange(xt), xt);
+            exchange(out, exchange_name(xt), xt);
             if flags != 0 {
                 out.push(b'[');
                 if flags & 0x08 != 0 {

@@ -195,7 +195,11 @@ fn value(out: &mut Vec<u8>, attr: u16, v: &[u8]) {
                     3 => "PAP",
                     4 => "No Auth",
                     5 => "MSCHAPv1",
-                    _ => "Unknown",
+                    _ => {
+                        fmt::s(out, "AuthType-#");
+                        fmt::u(out, t as u64);
+                        return;
+                    }
                 },
             ),
             None => fmt::s(out, TOO_SHORT),
@@ -242,8 +246,8 @@ fn trunc(p: &mut Printer, out: &mut Vec<u8>, cut: bool) {
     fmt::s(out, " [|l2tp]");
 }
 
-/// Prints an L2TP control message; `false` (nothing written) for data
-/// messages and L2F.
+/// Prints an L2TP control message (or a data message cut short before its
+/// payload); `false` (nothing written) for other data messages and L2F.
 pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let b = Bytes(data);
     let cut = data.len() < len;
@@ -251,11 +255,32 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         return false;
     };
     match flags & 0x000f {
-        2 if flags & 0x8000 != 0 => {}
-        1 | 2 => return false,
+        2 => {}
+        1 => return false,
         _ => {
             fmt::s(out, " Unknown Version, neither L2F(1) nor L2TP(2)");
             return true;
+        }
+    }
+    let control = flags & 0x8000 != 0;
+    if !control {
+        // A data message carries PPP, which is not dissected: only one cut
+        // short before its payload is printed (the header, then ` [|l2tp]`).
+        let mut need = 6;
+        if flags & 0x4000 != 0 {
+            need += 2;
+        }
+        if flags & 0x0800 != 0 {
+            need += 4;
+        }
+        let full = if flags & 0x0200 != 0 {
+            b.u16(need).map(|pad| need + 2 + pad as usize)
+        } else {
+            Some(need)
+        };
+        let too_long = flags & 0x4000 != 0 && b.u16(2).is_some_and(|l| l as usize > len);
+        if full.is_some_and(|n| n <= data.len()) && !too_long {
+            return false;
         }
     }
     fmt::s(out, " l2tp:[");
@@ -281,13 +306,18 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     out.push(b')');
     off += 4;
     if flags & 0x0800 != 0 {
-        let (Some(ns), Some(nr)) = (b.u16(off), b.u16(off + 2)) else {
+        let Some(ns) = b.u16(off) else {
             trunc(p, out, cut);
             return true;
         };
         fmt::s(out, "Ns=");
         fmt::u(out, ns as u64);
-        fmt::s(out, ",Nr=");
+        out.push(b',');
+        let Some(nr) = b.u16(off + 2) else {
+            trunc(p, out, cut);
+            return true;
+        };
+        fmt::s(out, "Nr=");
         fmt::u(out, nr as u64);
         off += 4;
     }
@@ -297,6 +327,26 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             return true;
         };
         off += 2 + pad as usize;
+    }
+    // The length field, when present, bounds the message.
+    let mut len = len;
+    if flags & 0x4000 != 0 {
+        let l = b.u16(2).unwrap_or(0) as usize;
+        if l > len {
+            fmt::s(out, " Length ");
+            fmt::u(out, l as u64);
+            fmt::s(out, " larger than packet");
+            return true;
+        }
+        len = l;
+    }
+    if !control {
+        trunc(p, out, cut);
+        return true;
+    }
+    if flags & 0x4000 == 0 {
+        fmt::s(out, " No length");
+        return true;
     }
     if off >= len {
         fmt::s(out, " ZLB");
@@ -314,6 +364,12 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         // tcpdump gives up on an impossible AVP length as if truncated.
         if alen < 6 {
             trunc(p, out, false);
+            return true;
+        }
+        // tcpdump wants the whole AVP captured, and inside the message,
+        // before naming it.
+        if off + alen > data.len() || off + alen > len {
+            trunc(p, out, cut && off + alen > data.len());
             return true;
         }
         if hdr & 0x8000 != 0 {

@@ -77,8 +77,14 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             out.push(b' ');
             super::osi::print(p, rest, wire, out);
         }
-        // tcpdump dumps what it cannot recognise under the stack.
-        _ => super::tunnel::dump_rest(p, rest, out),
+        // tcpdump dumps what it cannot recognise under the stack, and
+        // marks a payload the capture cut short.
+        _ => {
+            super::tunnel::dump_rest(p, rest, out);
+            if rest.len() < wire {
+                fmt::s(out, " [|mpls]");
+            }
+        }
     }
     p.depth -= 1;
 }

@@ -106,7 +106,9 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
     // packet length.
     while off < len {
         if len - off < 4 {
-            out.push(b',');
+            if n > 0 {
+                out.push(b',');
+            }
             fmt::s(out, " (");
             fmt::u(out, n + 1);
             fmt::s(out, ") [chunk descriptor cut off at end of packet]");
@@ -163,6 +165,12 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                 if flags & 7 != 0 {
                     out.push(b' ');
                 }
+                if clen < 16 {
+                    fmt::s(out, "bogus chunk length ");
+                    fmt::u(out, clen as u64);
+                    out.push(b']');
+                    return;
+                }
                 let (Some(tsn), Some(sid), Some(sseq), Some(ppid)) =
                     (cb.u32(0), cb.u16(4), cb.u16(6), cb.u32(8))
                 else {
@@ -193,6 +201,12 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                 if tag.is_some() || matches!(ppid, 21..=23) {
                     forces::print(p, &body[12..], out);
                 }
+            }
+            1 | 2 if clen < 20 => {
+                fmt::s(out, "bogus chunk length ");
+                fmt::u(out, clen as u64);
+                out.push(b']');
+                return;
             }
             1 | 2 => {
                 let (Some(itag), Some(rwnd), Some(os), Some(mis), Some(tsn)) =
@@ -230,11 +244,11 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                 fmt::u(out, dups as u64);
                 fmt::s(out, "] ");
                 // Gap blocks are offsets from the cumulative ack.
+                // Blocks past the chunk's end are left out silently.
                 let mut at = 12;
                 for i in 0..gaps as u64 {
                     let (Some(start), Some(stop)) = (cb.u16(at), cb.u16(at + 2)) else {
-                        fmt::s(out, "[|sctp]");
-                        return;
+                        break;
                     };
                     fmt::s(out, "\n\t\t[gap ack block #");
                     fmt::u(out, i + 1);
@@ -247,8 +261,7 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                 }
                 for i in 0..dups as u64 {
                     let Some(tsn) = cb.u32(at) else {
-                        fmt::s(out, "[|sctp]");
-                        return;
+                        break;
                     };
                     fmt::s(out, "\n\t\t[dup TSN #");
                     fmt::u(out, i + 1);

@@ -67,46 +67,12 @@ fn gre0_opts_end(flags: u16) -> usize {
     off
 }
 
-/// Walks version 0 source route entries from `off`: `Some(end)` after the
-/// terminating entry when every entry is an IPv4 one, `None` otherwise
-/// (other families are not yet compared with tcpdump), and `Some(0)` when
-/// the first entry is cut short by the capture (tcpdump's `[|gre]` case).
-fn gre0_routes(data: &[u8], mut off: usize) -> Option<usize> {
-    let b = Bytes(data);
-    for first in [true].into_iter().chain(std::iter::repeat(false)).take(64) {
-        let (Some(af), Some(sre_len)) = (b.u16(off), b.u8(off + 3)) else {
-            return first.then_some(0);
-        };
-        let sre_len = sre_len as usize;
-        if af == 0 && sre_len == 0 {
-            return Some(off + 4);
-        }
-        if data.len() < off + 4 + sre_len {
-            return (first && af != 0x0800).then_some(0);
-        }
-        if af != 0x0800 || !sre_len.is_multiple_of(4) {
-            return None;
-        }
-        off += 4 + sre_len;
-    }
-    None
-}
-
-/// Whether [`gre`] will print this GRE packet: every version 0 packet
-/// except those with non-IPv4 source routes, version 1 (PPTP) packets that
-/// carry no PPP payload, and the truncated and unknown-version forms.
+/// Whether [`gre`] will print this GRE packet: everything but version 1
+/// (PPTP) packets that carry a PPP payload.
 pub(crate) fn gre_supported(data: &[u8]) -> bool {
-    let b = Bytes(data);
-    let Some(flags) = b.u16(0) else {
-        return true;
-    };
-    match flags & 7 {
-        0 if flags & GRE_RP != 0 && data.len() >= gre0_opts_end(flags) => {
-            gre0_routes(data, gre0_opts_end(flags)).is_some()
-        }
-        0 => true,
-        1 => flags & GRE_SP == 0,
-        _ => true,
+    match Bytes(data).u16(0) {
+        Some(flags) => flags & 7 != 1 || flags & GRE_SP == 0,
+        None => true,
     }
 }
 
@@ -160,34 +126,44 @@ fn gre0(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>)
         off += 4;
     }
     if flags & GRE_RP != 0 {
-        match gre0_routes(data, off) {
-            Some(0) | None => {
-                fmt::s(out, "(rtaf=0x");
-                fmt::x_pad(out, b.u16(off).unwrap_or(0) as u64, 4);
+        // Source route entries up to the empty one: an IPv4 entry lists its
+        // addresses, the active one (at the entry's offset) starred; tcpdump
+        // stops after naming an entry of another family.
+        for _ in 0..64 {
+            let (Some(af), Some(sre_off), Some(sre_len)) =
+                (b.u16(off), b.u8(off + 2), b.u8(off + 3))
+            else {
+                fmt::s(out, " [|gre]");
+                return;
+            };
+            let (sre_off, sre_len) = (sre_off as usize, sre_len as usize);
+            if af == 0 && sre_len == 0 {
+                off += 4;
+                break;
+            }
+            fmt::s(out, "(rtaf=");
+            let Some(entry) = b.slice(off + 4, sre_len) else {
+                fmt::s(out, "0x");
+                fmt::x(out, af as u64);
                 fmt::s(out, ") [|gre]");
                 return;
+            };
+            off += 4 + sre_len;
+            if af != 0x0800 {
+                fmt::s(out, "0x");
+                fmt::x(out, af as u64);
+                fmt::s(out, "), ");
+                break;
             }
-            Some(end) => {
-                // Each IPv4 entry lists its addresses, the active one
-                // (at the entry's offset) starred.
-                while off + 4 < end {
-                    let sre_off = b.u8(off + 2).unwrap_or(0) as usize;
-                    let sre_len = b.u8(off + 3).unwrap_or(0) as usize;
-                    fmt::s(out, "(rtaf=ip");
-                    let mut at = 0;
-                    while at + 4 <= sre_len {
-                        out.push(b' ');
-                        if at == sre_off {
-                            out.push(b'*');
-                        }
-                        fmt::ipv4(out, &data[off + 4 + at..off + 8 + at]);
-                        at += 4;
-                    }
-                    fmt::s(out, "), ");
-                    off += 4 + sre_len;
+            fmt::s(out, "ip");
+            for (i, a) in entry.chunks_exact(4).enumerate() {
+                out.push(b' ');
+                if i * 4 == sre_off {
+                    out.push(b'*');
                 }
-                off = end;
+                fmt::ipv4(out, a);
             }
+            fmt::s(out, "), ");
         }
     }
     gre_proto_e(p, proto, out);

@@ -22,7 +22,7 @@ pub(crate) fn vxlan(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         fmt::s(out, "VXLAN (invalid)");
         return;
     }
-    let (Some(flags), Some(vni)) = (b.u8(0), b.u32(4)) else {
+    let (Some(flags), Some(vni)) = (b.u8(0), b.slice(4, 3)) else {
         fmt::s(out, "VXLAN [|vxlan]");
         return;
     };
@@ -31,8 +31,12 @@ pub(crate) fn vxlan(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     fmt::s(out, "] (0x");
     fmt::x_pad(out, flags as u64, 2);
     fmt::s(out, "), vni ");
-    fmt::u(out, (vni >> 8) as u64);
+    fmt::u(out, u32::from_be_bytes([0, vni[0], vni[1], vni[2]]) as u64);
     out.push(b'\n');
+    if data.len() < 8 {
+        fmt::s(out, " [|vxlan]");
+        return;
+    }
     tunnel::ether(p, &data[8..], len - 8, out);
 }
 
@@ -45,20 +49,34 @@ pub(crate) fn otv(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
         fmt::s(out, " < 8] (invalid)");
         return;
     }
-    let (Some(w0), Some(w1)) = (b.u32(0), b.u32(4)) else {
-        fmt::s(out, "OTV [|otv]");
+    fmt::s(out, "OTV, ");
+    let Some(flags) = b.u8(0) else {
+        fmt::s(out, " [|otv]");
         return;
     };
-    let flags = (w0 >> 24) as u8;
-    fmt::s(out, "OTV, flags [");
+    fmt::s(out, "flags [");
     out.push(if flags & 0x08 != 0 { b'I' } else { b'.' });
     fmt::s(out, "] (0x");
     fmt::x_pad(out, flags as u64, 2);
-    fmt::s(out, "), overlay ");
-    fmt::u(out, (w0 & 0x00ff_ffff) as u64);
-    fmt::s(out, ", instance ");
-    fmt::u(out, (w1 >> 8) as u64);
+    fmt::s(out, "), ");
+    let Some(overlay) = b.slice(1, 3) else {
+        fmt::s(out, " [|otv]");
+        return;
+    };
+    fmt::s(out, "overlay ");
+    fmt::u(out, u32::from_be_bytes([0, overlay[0], overlay[1], overlay[2]]) as u64);
+    fmt::s(out, ", ");
+    let Some(inst) = b.slice(4, 3) else {
+        fmt::s(out, " [|otv]");
+        return;
+    };
+    fmt::s(out, "instance ");
+    fmt::u(out, u32::from_be_bytes([0, inst[0], inst[1], inst[2]]) as u64);
     out.push(b'\n');
+    if data.len() < 8 {
+        fmt::s(out, " [|otv]");
+        return;
+    }
     tunnel::ether(p, &data[8..], len - 8, out);
 }
 
@@ -85,7 +103,7 @@ fn next_proto(p: &mut Printer, proto: u8, data: &[u8], len: usize, out: &mut Vec
 /// `VXLAN-GPE, flags [IP], vni N: ` and the next protocol.
 pub(crate) fn gpe(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let (Some(flags), Some(proto), Some(vni)) = (b.u8(0), b.u8(3), b.u32(4)) else {
+    let Some(flags) = b.u8(0) else {
         fmt::s(out, "VXLAN-GPE [|vxlan_gpe]");
         return;
     };
@@ -98,8 +116,13 @@ pub(crate) fn gpe(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
             out.push(c);
         }
     }
-    fmt::s(out, "], vni ");
-    fmt::u(out, (vni >> 8) as u64);
+    fmt::s(out, "], ");
+    let (Some(proto), Some(vni)) = (b.u8(3), b.slice(4, 3)) else {
+        fmt::s(out, " [|vxlan_gpe]");
+        return;
+    };
+    fmt::s(out, "vni ");
+    fmt::u(out, u32::from_be_bytes([0, vni[0], vni[1], vni[2]]) as u64);
     fmt::s(out, ": ");
     let rest = data.get(8..).unwrap_or(&[]);
     if !next_proto(p, proto, rest, len.saturating_sub(8), out) {
@@ -138,6 +161,6 @@ pub(crate) fn nsh(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     }
     fmt::s(out, ": ");
     if !next_proto(p, proto, &data[hlen..], len.saturating_sub(hlen), out) {
-        fmt::s(out, "ERROR: unknown-next-protocol (invalid)");
+        fmt::s(out, "ERROR: unknown-next-protocol");
     }
 }
