@@ -68,12 +68,23 @@ fn gre0_opts_end(flags: u16) -> usize {
 }
 
 /// Whether [`gre`] will print this GRE packet: everything but version 1
-/// (PPTP) packets that carry a PPP payload.
+/// (PPTP) packets whose PPP payload was captured.
 pub(crate) fn gre_supported(data: &[u8]) -> bool {
     match Bytes(data).u16(0) {
-        Some(flags) => flags & 7 != 1 || flags & GRE_SP == 0,
-        None => true,
+        Some(flags) if flags & 7 == 1 && flags & GRE_SP != 0 => data.len() <= gre1_hlen(flags),
+        _ => true,
     }
+}
+
+/// The length of a GRE version 1 header.
+fn gre1_hlen(flags: u16) -> usize {
+    let mut hlen = 4;
+    for bit in [GRE_KP, GRE_SP, GRE_AP] {
+        if flags & bit != 0 {
+            hlen += 4;
+        }
+    }
+    hlen
 }
 
 /// `GREv0[, off 0xO][, key=0xK][, seq N][, (rtaf=ip *A B)], length LEN: `
@@ -127,8 +138,8 @@ fn gre0(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>)
     }
     if flags & GRE_RP != 0 {
         // Source route entries up to the empty one: an IPv4 entry lists its
-        // addresses, the active one (at the entry's offset) starred; tcpdump
-        // stops after naming an entry of another family.
+        // addresses, the active one (at the entry's offset) starred; other
+        // families are only named.
         for _ in 0..64 {
             let (Some(af), Some(sre_off), Some(sre_len)) =
                 (b.u16(off), b.u8(off + 2), b.u8(off + 3))
@@ -142,26 +153,31 @@ fn gre0(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>)
                 break;
             }
             fmt::s(out, "(rtaf=");
-            let Some(entry) = b.slice(off + 4, sre_len) else {
+            if af == 0x0800 {
+                fmt::s(out, "ip");
+                if !sre_len.is_multiple_of(4) {
+                    fmt::s(out, ", badlength=");
+                    fmt::u(out, sre_len as u64);
+                    fmt::s(out, ") [|gre]");
+                    return;
+                }
+            } else {
                 fmt::s(out, "0x");
                 fmt::x(out, af as u64);
+            }
+            let Some(entry) = b.slice(off + 4, sre_len) else {
                 fmt::s(out, ") [|gre]");
                 return;
             };
             off += 4 + sre_len;
-            if af != 0x0800 {
-                fmt::s(out, "0x");
-                fmt::x(out, af as u64);
-                fmt::s(out, "), ");
-                break;
-            }
-            fmt::s(out, "ip");
-            for (i, a) in entry.chunks_exact(4).enumerate() {
-                out.push(b' ');
-                if i * 4 == sre_off {
-                    out.push(b'*');
+            if af == 0x0800 {
+                for (i, a) in entry.chunks_exact(4).enumerate() {
+                    out.push(b' ');
+                    if i * 4 == sre_off {
+                        out.push(b'*');
+                    }
+                    fmt::ipv4(out, a);
                 }
-                fmt::ipv4(out, a);
             }
             fmt::s(out, "), ");
         }
@@ -198,39 +214,44 @@ fn gre0(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>)
 fn gre1(p: &Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let mut off = 4;
-    let Some(key) = b.u32(off) else {
-        fmt::s(out, " [|gre]");
-        return;
-    };
-    fmt::s(out, ", call ");
-    fmt::u(out, (key & 0xffff) as u64);
-    fmt::s(out, ", ");
-    off += 4;
-    if flags & GRE_SP != 0 {
-        let Some(seq) = b.u32(off) else {
-            fmt::s(out, "[|gre]");
+    if flags & GRE_KP != 0 {
+        let Some(key) = b.u32(off) else {
+            fmt::s(out, " [|gre]");
             return;
         };
-        fmt::s(out, "seq ");
+        fmt::s(out, ", call ");
+        fmt::u(out, (key & 0xffff) as u64);
+        off += 4;
+    }
+    if flags & GRE_SP != 0 {
+        let Some(seq) = b.u32(off) else {
+            fmt::s(out, " [|gre]");
+            return;
+        };
+        fmt::s(out, ", seq ");
         fmt::u(out, seq as u64);
-        fmt::s(out, ", ");
         off += 4;
     }
     if flags & GRE_AP != 0 {
         let Some(ack) = b.u32(off) else {
-            fmt::s(out, "[|gre]");
+            fmt::s(out, " [|gre]");
             return;
         };
-        fmt::s(out, "ack ");
+        fmt::s(out, ", ack ");
         fmt::u(out, ack as u64);
-        fmt::s(out, ", ");
     }
     if flags & GRE_SP == 0 {
-        fmt::s(out, "no-payload, ");
+        fmt::s(out, ", no-payload");
     }
+    fmt::s(out, ", ");
     gre_proto_e(p, b.u16(2).unwrap_or(0), out);
     fmt::s(out, "length ");
     fmt::u(out, len as u64);
+    // A payload is PPP, not dissected: only an empty one is printed
+    // (gre_supported), as PPP cut short.
+    if flags & GRE_SP != 0 {
+        fmt::s(out, ":  [|ppp]");
+    }
 }
 
 /// `VRRPv2, Advertisement, vrid V, prio P, authtype none, intvl 1s, length

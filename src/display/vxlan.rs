@@ -22,7 +22,7 @@ pub(crate) fn vxlan(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         fmt::s(out, "VXLAN (invalid)");
         return;
     }
-    let (Some(flags), Some(vni)) = (b.u8(0), b.slice(4, 3)) else {
+    let Some(flags) = b.u8(0) else {
         fmt::s(out, "VXLAN [|vxlan]");
         return;
     };
@@ -30,7 +30,12 @@ pub(crate) fn vxlan(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     fmt::s(out, if flags & 0x08 != 0 { "I" } else { "invalid" });
     fmt::s(out, "] (0x");
     fmt::x_pad(out, flags as u64, 2);
-    fmt::s(out, "), vni ");
+    fmt::s(out, "), ");
+    let Some(vni) = b.slice(4, 3) else {
+        fmt::s(out, " [|vxlan]");
+        return;
+    };
+    fmt::s(out, "vni ");
     fmt::u(out, u32::from_be_bytes([0, vni[0], vni[1], vni[2]]) as u64);
     out.push(b'\n');
     if data.len() < 8 {
@@ -103,11 +108,18 @@ fn next_proto(p: &mut Printer, proto: u8, data: &[u8], len: usize, out: &mut Vec
 /// `VXLAN-GPE, flags [IP], vni N: ` and the next protocol.
 pub(crate) fn gpe(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
+    fmt::s(out, "VXLAN-GPE, ");
+    if len < 8 {
+        fmt::s(out, " (len ");
+        fmt::u(out, len as u64);
+        fmt::s(out, " < 8) (invalid)");
+        return;
+    }
     let Some(flags) = b.u8(0) else {
-        fmt::s(out, "VXLAN-GPE [|vxlan_gpe]");
+        fmt::s(out, " [|vxlan_gpe]");
         return;
     };
-    fmt::s(out, "VXLAN-GPE, flags [");
+    fmt::s(out, "flags [");
     if flags & 0x0f == 0 {
         fmt::s(out, "none");
     }
@@ -134,20 +146,27 @@ pub(crate) fn gpe(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
 /// next protocol.
 pub(crate) fn nsh(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    fmt::s(out, "NSH, ");
     let (Some(b0), Some(b1), Some(proto), Some(sp)) = (b.u8(0), b.u8(1), b.u8(3), b.u32(4)) else {
-        fmt::s(out, "[|nsh]");
+        fmt::s(out, " [|nsh]");
         return;
     };
-    let words = (b1 & 0x3f) as usize;
-    let hlen = words * 4;
+    fmt::s(out, "NSH, ");
     // Another version's header is not dissected (tcpdump stops silently).
     if b0 >> 6 != 0 {
         return;
     }
+    let words = (b1 & 0x3f) as usize;
+    let hlen = words * 4;
     fmt::s(out, "flags [");
     fmt::s(out, if b0 & 0x20 != 0 { "O" } else { "none" });
-    fmt::s(out, "], service-path-id 0x");
+    fmt::s(out, "], ");
+    if hlen > len {
+        fmt::s(out, " (too many headers for packet length ");
+        fmt::u(out, len as u64);
+        fmt::s(out, ") (invalid)");
+        return;
+    }
+    fmt::s(out, "service-path-id 0x");
     fmt::x_pad(out, (sp >> 8) as u64, 6);
     fmt::s(out, ", service-index 0x");
     fmt::x(out, (sp & 0xff) as u64);
