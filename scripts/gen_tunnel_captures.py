@@ -9,6 +9,13 @@ UDP lengths, unknown versions, flags and types, truncated headers).
 Every packet is assembled byte by byte here; the goldens come from
 tcpdump 4.99.3 (scripts/gen_display_goldens.sh). Run from the repository
 root:  python3 scripts/gen_tunnel_captures.py
+
+captures/display/tunnels_mutated.pcap (case syn_tunnels_mutated) was made
+once from this capture: 60,000 copies of its packets with one to six
+random bytes changed and some cut short or given a longer wire length
+(Python's random, seeds 1 to 3), keeping the first 1,500 whose tcpdump line
+names one of these protocols and which bpfcap printed identically. It is
+not regenerated here; it pins those malformed forms.
 """
 import os
 import struct
