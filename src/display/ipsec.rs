@@ -11,7 +11,8 @@ use super::{Bytes, Printer, fmt};
 /// header bytes are not all captured).
 pub(crate) fn esp(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let (Some(spi), Some(seq)) = (b.u32(0), b.u32(4)) else {
+    // tcpdump wants at least one byte past the SPI and sequence number.
+    let (Some(spi), Some(seq), Some(_)) = (b.u32(0), b.u32(4), b.u8(8)) else {
         fmt::s(out, " [|esp]");
         return;
     };

@@ -176,7 +176,7 @@ pub(crate) fn nat_t(
         return;
     }
     let b = Bytes(data);
-    let (Some(marker), Some(_)) = (b.u32(0), b.u32(4)) else {
+    let Some(marker) = b.u32(0) else {
         // Cut short by the capture, tcpdump unwinds (whole-packet -x dump).
         p.dump_whole |= data.len() < len;
         fmt::s(out, " [|isakmp_rfc3948]");

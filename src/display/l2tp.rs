@@ -252,7 +252,8 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     let b = Bytes(data);
     let cut = data.len() < len;
     let Some(flags) = b.u16(0) else {
-        return false;
+        trunc(p, out, cut);
+        return true;
     };
     match flags & 0x000f {
         2 => {}
@@ -295,13 +296,17 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     if flags & 0x4000 != 0 {
         off += 2;
     }
-    let (Some(tid), Some(sid)) = (b.u16(off), b.u16(off + 2)) else {
+    let Some(tid) = b.u16(off) else {
         trunc(p, out, cut);
         return true;
     };
     out.push(b'(');
     fmt::u(out, tid as u64);
     out.push(b'/');
+    let Some(sid) = b.u16(off + 2) else {
+        trunc(p, out, cut);
+        return true;
+    };
     fmt::u(out, sid as u64);
     out.push(b')');
     off += 4;
@@ -327,6 +332,10 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             return true;
         };
         off += 2 + pad as usize;
+        if off > data.len() {
+            trunc(p, out, cut);
+            return true;
+        }
     }
     // The length field, when present, bounds the message.
     let mut len = len;
@@ -336,6 +345,12 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             fmt::s(out, " Length ");
             fmt::u(out, l as u64);
             fmt::s(out, " larger than packet");
+            return true;
+        }
+        if l < off {
+            fmt::s(out, " Length ");
+            fmt::u(out, l as u64);
+            fmt::s(out, " smaller than header length");
             return true;
         }
         len = l;
