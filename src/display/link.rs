@@ -342,6 +342,8 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     let b = Bytes(data);
     let Some(mut t) = b.u16(12) else {
         fmt::s(out, " [|ether]");
+        // Nothing past the (partial) link header is left for -x to dump.
+        dump.net_off = data.len();
         return;
     };
     let eflag = p.opts.link_header;
@@ -485,7 +487,7 @@ fn sll_dir(out: &mut Vec<u8>, pkttype: u16) {
 fn sll(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let (Some(pkttype), Some(halen), Some(t)) = (b.u16(0), b.u16(4), b.u16(14)) else {
-        fmt::s(out, "[|sll]");
+        fmt::s(out, " [|sll]");
         return;
     };
     let mut inner = t;
@@ -544,11 +546,11 @@ fn sll2(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut
     let (Some(t), Some(ifindex), Some(pkttype), Some(halen)) =
         (b.u16(0), b.u32(4), b.u8(10), b.u8(11))
     else {
-        fmt::s(out, "[|sll2]");
+        fmt::s(out, " [|sll2]");
         return;
     };
     if data.len() < 20 {
-        fmt::s(out, "[|sll2]");
+        fmt::s(out, " [|sll2]");
         return;
     }
     if let Some(name) = p.ifname(ifindex) {
@@ -605,7 +607,7 @@ fn raw(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, _any: bool)
 fn null(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let Some(raw) = b.u32(0) else {
-        fmt::s(out, "[|null]");
+        fmt::s(out, " [|null]");
         return;
     };
     // A family is small; if the high half is set the bytes are swapped.

@@ -455,6 +455,9 @@ pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
 /// tcpdump's `-A`: the bytes on a new line, printable ASCII, tabs and newlines
 /// as they are, a carriage return before a newline dropped, the rest `.`.
 pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
+    if data.is_empty() {
+        return;
+    }
     out.push(b'\n');
     for (i, &b) in data.iter().enumerate() {
         match b {
