@@ -5,7 +5,8 @@
 //! (`\n\tForCES HeartBeat `). A message type that must carry TLVs but has
 //! none gets `\tTop level TLV Data missing!` and a bracketed hex dump of
 //! the message; an unknown type gets `Invalid ForCES message type N` and
-//! the same dump. The header fields and TLVs that `-v` shows are not
+//! the same dump, as does a length field beyond the data received. The
+//! header fields and TLVs that `-v` shows are not
 //! dissected.
 
 use super::{Bytes, Printer, fmt};
@@ -68,6 +69,15 @@ pub(crate) fn print(_p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
     fmt::s(out, name);
     out.push(b' ');
     let mlen = words as usize * 4;
+    if mlen > data.len() {
+        fmt::s(out, "Illegal ForCES pkt len - min 24, total recvd ");
+        fmt::u(out, data.len() as u64);
+        fmt::s(out, ", advertised ");
+        fmt::u(out, mlen as u64);
+        out.push(b' ');
+        bracket_dump(out, data);
+        return;
+    }
     if needs_tlv && mlen <= HDR {
         fmt::s(out, "\tTop level TLV Data missing!\n");
         bracket_dump(out, data);

@@ -34,10 +34,8 @@ pub(crate) fn ah(
     out: &mut Vec<u8>,
 ) {
     let b = Bytes(data);
-    let (Some(next), Some(plen), Some(rsvd), Some(spi), Some(seq)) =
-        (b.u8(0), b.u8(1), b.u16(2), b.u32(4), b.u32(8))
-    else {
-        // tcpdump gives up here by unwinding, so -x dumps the whole packet.
+    // tcpdump gives up here by unwinding, so -x dumps the whole packet.
+    let (Some(next), Some(plen), Some(rsvd)) = (b.u8(0), b.u8(1), b.u16(2)) else {
         p.dump_whole = true;
         fmt::s(out, "AH( [|ah]");
         return;
@@ -50,9 +48,20 @@ pub(crate) fn ah(
         fmt::x(out, rsvd as u64);
         fmt::s(out, "[MustBeZero],");
     }
+    let Some(spi) = b.u32(4) else {
+        p.dump_whole = true;
+        fmt::s(out, " [|ah]");
+        return;
+    };
     fmt::s(out, "spi=0x");
     fmt::x_pad(out, spi as u64, 8);
-    fmt::s(out, ",seq=0x");
+    out.push(b',');
+    let Some(seq) = b.u32(8) else {
+        p.dump_whole = true;
+        fmt::s(out, " [|ah]");
+        return;
+    };
+    fmt::s(out, "seq=0x");
     fmt::x(out, seq as u64);
     fmt::s(out, ",icv=0x");
     let want = hlen.saturating_sub(12);

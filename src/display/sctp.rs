@@ -227,6 +227,12 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                 fmt::u(out, tsn as u64);
                 fmt::s(out, "] ");
             }
+            3 if clen < 16 => {
+                fmt::s(out, "bogus chunk length ");
+                fmt::u(out, clen as u64);
+                out.push(b']');
+                return;
+            }
             3 => {
                 let (Some(cum), Some(rwnd), Some(gaps), Some(dups)) =
                     (cb.u32(0), cb.u32(4), cb.u16(8), cb.u16(10))
