@@ -1,10 +1,23 @@
-//! One-line printers for two IP protocols that routers chatter in: PIM
-//! version 2 (`PIMv2, Hello, length 34`) and the GRE version 0 header
-//! (`GREv0, key=0x2, length 116: gre-proto-0x2001`).
+//! GRE and the glue of the tunnel printers, plus one-line printers for the
+//! IP protocols routers chatter in (PIMv2, VRRP, OSPF, IGMP).
 //!
-//! Only the forms checked against tcpdump 4.99.3 are printed; anything
-//! else (other versions, unusual GRE flag sets, truncated headers) answers
-//! `false` so the caller keeps its honest `ip-proto-N` line.
+//! * GRE (IP protocol 47): version 0 with its offset, key, sequence number
+//!   and source routes (`GREv0, key=0x2, length 116: `), then IPv4, IPv6,
+//!   MPLS, bridged Ethernet, OSI or IPX, anything else as
+//!   `gre-proto-0xT`; version 1 (PPTP) as `GREv1, call 5, seq 7, ...`
+//!   when it carries no PPP payload (PPP is not dissected); with `-e` the
+//!   protocol type is named (`proto TEB (0x6558)`).
+//! * [`ether`] and [`ethertype_payload`] re-enter the link and IP printers
+//!   for the frames and packets that tunnels carry, with tcpdump's default
+//!   hex dump for what they do not dissect.
+//! * [`udp`] picks among the UDP printers of this family (Geneve, VXLAN,
+//!   OTV, VXLAN-GPE, MPLS over UDP, LISP, RADIUS, L2TP, IKE and its NAT
+//!   traversal, RIP) in the order tcpdump tries ports, measured pair by
+//!   pair, and leaves the packet to others when tcpdump would.
+//! * PPP frames carrying MPLS print as the label stack.
+//!
+//! The one-line printers answer `false` for forms not yet compared with
+//! tcpdump, so the caller keeps its honest `ip-proto-N` line.
 
 use super::{Bytes, Printer, fmt, ip};
 
