@@ -7,7 +7,9 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, osi, ptp};
+use super::{
+    Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, osi, ptp, tunnel,
+};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -27,6 +29,9 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         119 => super::radiotap::prism(p, data, wire, out, dump),
         163 => super::radiotap::avs(p, data, wire, out, dump),
         192 => super::radiotap::ppi(p, pkt, out, dump),
+        9 if !p.opts.link_header && tunnel::ppp_mpls(data).is_some() => {
+            tunnel::ppp_mpls_print(p, data, wire, out, dump)
+        }
         // Apple's PKTAP (and the user DLT it was first shipped as).
         258 | 149 => pktap(p, pkt, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
@@ -271,7 +276,19 @@ fn is_vlan(t: u16) -> bool {
 pub(crate) fn dissected(t: u16) -> bool {
     matches!(
         t,
-        0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8947 | 0x0707 | 0x1111 | 0x88f7 | 0x88a2
+        0x0800
+            | 0x86dd
+            | 0x0806
+            | 0x8035
+            | 0x9000
+            | 0x8947
+            | 0x0707
+            | 0x1111
+            | 0x88f7
+            | 0x88a2
+            | 0x8847
+            | 0x8848
+            | 0x894f
     ) || l2ctl::is_ether(t)
 }
 
@@ -445,6 +462,9 @@ pub(crate) fn payload(
         0x0800 => ip::ipv4(p, data, wire, out, name),
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
+        0x8847 | 0x8848 | 0x894f => {
+            tunnel::ethertype_payload(p, t, data, wire, out);
+        }
         0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),
         0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
         0x88f7 => ptp::print(data, out),

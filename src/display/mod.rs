@@ -52,32 +52,43 @@ mod eapol;
 mod eigrp;
 mod esis;
 mod fmt;
+mod forces;
+mod geneve;
 mod geonet;
 mod hncp;
 mod icmp;
 mod icmp6;
 mod ieee80211;
 mod ip;
+mod ipsec;
 mod ipx;
+mod isakmp;
 mod isis;
 mod l2ctl;
+mod l2tp;
 mod ldp;
 mod link;
+mod lisp;
 mod llc;
 mod lldp;
 mod lspping;
 mod lwapp;
 mod mobility;
+mod mpls;
 mod mptcp;
 mod ntp;
 mod openflow;
 mod openflow10;
 mod openflow13;
 mod osi;
+mod pgm;
 mod pptp;
 mod ptp;
 mod radiotap;
+mod radius;
 mod resp;
+mod rip;
+mod sctp;
 mod sflow;
 mod slow;
 mod telnet;
@@ -86,6 +97,7 @@ mod transport;
 mod tunnel;
 mod udpapps;
 mod udpmisc;
+mod vxlan;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -263,6 +275,9 @@ pub struct Printer {
     /// The hop limit of the IPv6 header being printed (VRRP shows it when
     /// it is not 255).
     pub(crate) hop_limit: u8,
+    /// Which address began each recent IKEv1 exchange (boxed: it is
+    /// large and rarely used).
+    pub(crate) isakmp: Box<isakmp::Cookies>,
     /// The Ethernet source address of the packet being printed, for the
     /// protocols whose line names it (GeoNetworking).
     pub(crate) eth_src: Option<[u8; 6]>,
@@ -292,6 +307,7 @@ impl Printer {
             dump_net_forced: false,
             depth: 0,
             hop_limit: 0,
+            isakmp: Box::default(),
             eth_src: None,
         }
     }
