@@ -478,6 +478,10 @@ pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
     if data.is_empty() {
         return;
     }
+    // Carriage returns that end the packet are dropped, like those before a
+    // line feed.
+    let end = data.iter().rposition(|&c| c != b'\r').map_or(0, |i| i + 1);
+    let data = &data[..end];
     out.push(b'\n');
     for (i, &b) in data.iter().enumerate() {
         match b {
