@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, ip, llc, osi};
+use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, ip, llc, osi, ppp};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -23,6 +23,9 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         229 => ip::ipv6(p, data, wire, out, !p.opts.link_header),
         0 | 108 => null(p, data, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
+        9 => ppp::print(p, data, wire, out, dump),
+        50 if data.starts_with(&[0xff, 0x03]) => ppp::print(p, data, wire, out, dump),
+        51 => ppp::pppoe(p, data, wire, out, dump, 0),
         other if !tcpdump_knows(other) => {
             // tcpdump has no printer at all for this link type: it says
             // so and dumps the packet.
@@ -57,8 +60,9 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
 fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
     let b = Bytes(data);
     let found = match dlt {
-        // PPP: optional address/control 0xff 0x03, then the protocol.
-        9 => {
+        // PPP in HDLC-like framing: optional address/control 0xff 0x03,
+        // then the protocol.
+        50 => {
             let off = if b.u16(0)? == 0xff03 { 2 } else { 0 };
             match b.u16(off)? {
                 0x0021 => (off + 2, false),
@@ -196,7 +200,7 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 pub(crate) fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8863 | 0x8864 | 0x880b)
 }
 
 /// The Ethernet configuration testing protocol (ethertype 0x9000): a
@@ -367,6 +371,8 @@ pub(crate) fn payload(
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
         0x9000 => loopback(data, wire, out),
+        0x8863 | 0x8864 => ppp::pppoe(p, data, wire, out, dump, off),
+        0x880b => ppp::over_ether(p, data, wire, out, dump, off),
         _ => dump.forced = Some(off),
     }
 }

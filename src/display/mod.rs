@@ -44,6 +44,7 @@ mod ipx;
 mod link;
 mod llc;
 mod osi;
+mod ppp;
 mod transport;
 mod tunnel;
 mod udpapps;
