@@ -46,14 +46,13 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         0x0800 => ip::ipv4(p, rest, w, out, !eflag),
         0x86dd => ip::ipv6(p, rest, w, out, !eflag),
         0x8035 => slarp(rest, w, out),
-        // An OSI packet follows a padding byte.
         0xfefe if rest.is_empty() => {
             // tcpdump gives up here by unwinding: the dump starts at the
             // frame.
             p.dump_whole = true;
             fmt::s(out, " [|chdlc]");
         }
-        0xfefe => osi::print_padded(p, rest, w, out),
+        0xfefe => osi::print(p, rest, w, out),
         _ => {
             if !eflag {
                 fmt::s(out, "unknown CHDLC protocol (0x");

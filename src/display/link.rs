@@ -200,7 +200,7 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 pub(crate) fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8863 | 0x8864 | 0x880b | 0xfefe)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8863 | 0x8864 | 0x880b)
 }
 
 /// The Ethernet configuration testing protocol (ethertype 0x9000): a
@@ -373,7 +373,6 @@ pub(crate) fn payload(
         0x9000 => loopback(data, wire, out),
         0x8863 | 0x8864 => ppp::pppoe(p, data, wire, out, dump, off),
         0x880b => ppp::over_ether(p, data, wire, out, dump, off),
-        0xfefe => osi::print_padded(p, data, wire, out),
         _ => dump.forced = Some(off),
     }
 }
