@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, ip, llc, osi, ppp};
+use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, ip, llc, osi};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -23,9 +23,9 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         229 => ip::ipv6(p, data, wire, out, !p.opts.link_header),
         0 | 108 => null(p, data, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
-        9 => ppp::print(p, data, wire, out, dump),
-        50 if data.starts_with(&[0xff, 0x03]) => ppp::print(p, data, wire, out, dump),
-        51 => ppp::pppoe(p, data, wire, out, dump, 0),
+        9 => super::ppp::print(p, data, wire, out, dump),
+        50 if data.starts_with(&[0xff, 0x03]) => super::ppp::print(p, data, wire, out, dump),
+        51 => super::ppp::pppoe(p, data, wire, out, dump, 0),
         other if !tcpdump_knows(other) => {
             // tcpdump has no printer at all for this link type: it says
             // so and dumps the packet.
@@ -70,17 +70,19 @@ fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
                 _ => return None,
             }
         }
-        // Frame Relay: a two-byte Q.922 address, then either UI control
-        // and an NLPID (RFC 2427) or a Cisco ethertype.
+        // Frame Relay: a Q.922 address of two to four bytes (the last has
+        // its low, extension, bit set), then either UI control and an
+        // NLPID (RFC 2427) or a Cisco ethertype.
         107 => {
-            if b.u8(1)? & 0x01 == 0 {
+            if b.u8(0)? & 0x01 != 0 {
                 return None;
             }
-            match (b.u8(2)?, b.u8(3)?) {
-                (0x03, 0xcc) => (4, false),
-                (0x03, 0x8e) => (4, true),
-                (0x08, 0x00) => (4, false),
-                (0x86, 0xdd) => (4, true),
+            let a = (1..4).find(|&i| b.u8(i).is_some_and(|v| v & 0x01 != 0))? + 1;
+            match (b.u8(a)?, b.u8(a + 1)?) {
+                (0x03, 0xcc) => (a + 2, false),
+                (0x03, 0x8e) => (a + 2, true),
+                (0x08, 0x00) => (a + 2, false),
+                (0x86, 0xdd) => (a + 2, true),
                 _ => return None,
             }
         }
@@ -200,7 +202,7 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 pub(crate) fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8863 | 0x8864 | 0x880b)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000)
 }
 
 /// The Ethernet configuration testing protocol (ethertype 0x9000): a
@@ -293,7 +295,8 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
         }
         look += 4;
     }
-    let show_link = eflag || !(inner <= 1500 || dissected(inner));
+    let ppp = super::ppp::is_ether(inner);
+    let show_link = eflag || !(inner <= 1500 || dissected(inner) || ppp);
     if show_link {
         header(out);
         ethertype_q(out, t, p.opts.quiet);
@@ -369,10 +372,10 @@ pub(crate) fn payload(
     match t {
         0x0800 => ip::ipv4(p, data, wire, out, name),
         0x86dd => ip::ipv6(p, data, wire, out, name),
+        0x8863 | 0x8864 => super::ppp::pppoe(p, data, wire, out, dump, off),
+        0x880b => super::ppp::over_ether(p, data, wire, out, dump, off),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
         0x9000 => loopback(data, wire, out),
-        0x8863 | 0x8864 => ppp::pppoe(p, data, wire, out, dump, off),
-        0x880b => ppp::over_ether(p, data, wire, out, dump, off),
         _ => dump.forced = Some(off),
     }
 }

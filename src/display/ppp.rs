@@ -41,6 +41,11 @@ fn proto_name(proto: u16) -> Option<&'static str> {
     })
 }
 
+/// Whether the ethertype is one of PPPoE's or PPP's own.
+pub(crate) fn is_ether(t: u16) -> bool {
+    matches!(t, 0x8863 | 0x8864 | 0x880b)
+}
+
 /// A PPP frame carried in Ethernet (ethertype 0x880b), which tcpdump
 /// introduces with a bare `: `.
 pub(crate) fn over_ether(
