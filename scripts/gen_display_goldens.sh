@@ -31,7 +31,10 @@ grep -v '^#' tests/data/display/cases.tsv | while IFS='	' read -r id file opts; 
             path="$corpus/${file#corpus/}" ;;
         *) path=$file ;;
     esac
+    # A TZ=ZONE word in the options sets tcpdump's time zone (UTC otherwise).
+    tz=UTC
+    case " $opts " in *" TZ="*) tz=$(echo "$opts" | sed 's/.*TZ=\([^ ]*\).*/\1/'); opts=$(echo "$opts" | sed 's/TZ=[^ ]*//') ;; esac
     # shellcheck disable=SC2086
-    TZ=UTC tcpdump -n $opts -r "$path" > "$out/$id.out" 2>/dev/null || true
+    TZ=$tz tcpdump -n $opts -r "$path" > "$out/$id.out" 2>/dev/null || true
 done
 echo "goldens written to $out"

@@ -123,3 +123,33 @@ fn filter_file_comments() {
         "4\n40 0 0 12\n21 0 1 2048\n6 0 0 262144\n6 0 0 0\n"
     );
 }
+
+/// Issue 6: times of day and dates are local, as tcpdump prints them: the
+/// zone named by `TZ` (else /etc/localtime), on both the plain and the
+/// filtered printing paths. The goldens were made with
+/// `TZ=ZONE tcpdump -n [-tttt] -r captures/display/tcp.pcap`.
+#[test]
+fn issue6_timestamps_follow_tz() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let cases = [
+        ("Europe/Paris", &[][..], "syn_tcp_tz_paris"),
+        ("America/New_York", &["-tttt"][..], "syn_tcp_tz_ny_tttt"),
+    ];
+    for (zone, extra, golden) in cases {
+        if !std::path::Path::new("/usr/share/zoneinfo").join(zone).exists() {
+            eprintln!("issue6_timestamps_follow_tz: no zoneinfo for {zone}; skipped");
+            continue;
+        }
+        let want =
+            std::fs::read_to_string(format!("{root}/tests/data/display/golden/{golden}.out"))
+                .expect("golden");
+        for filter in [None, Some("tcp or not tcp")] {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_bpfcap"));
+            cmd.env("TZ", zone).args(["-n", "-r", &format!("{root}/captures/display/tcp.pcap")]);
+            cmd.args(extra).args(filter);
+            let out = cmd.output().expect("run bpfcap");
+            assert!(out.status.success(), "{zone} {filter:?}");
+            assert_eq!(String::from_utf8_lossy(&out.stdout), want, "{zone} {filter:?}");
+        }
+    }
+}

@@ -79,7 +79,7 @@ fn printer_survives_every_truncation_of_synthetic_packets() {
                 for cut in 0..=bytes.len() {
                     let pkt = bpfcap::display::PacketRef {
                         ts_sec: 0,
-                        ts_nsec: 0,
+                        ts_usec: 0,
                         wire_len: bytes.len() as u32,
                         data: &bytes[..cut],
                     };
@@ -116,7 +116,7 @@ fn regression_deeply_nested_ip_does_not_overflow_the_stack() {
         let mut p = Printer::new(o.clone(), bpfcap::dlt::Dlt::RAW);
         let r = bpfcap::display::PacketRef {
             ts_sec: 0,
-            ts_nsec: 0,
+            ts_usec: 0,
             wire_len: pkt.len() as u32,
             data: pkt,
         };

@@ -363,8 +363,8 @@ impl Capture {
                         left -= n;
                     }
                     let pkt = PacketRef {
-                        ts_sec: u64::from(f.sec),
-                        ts_nsec: f.nsec,
+                        ts_sec: i64::from(f.sec),
+                        ts_usec: (f.nsec / 1000) as i32,
                         wire_len: wire,
                         data: &self.scratch,
                     };

@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, ip, llc, osi};
+use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, geonet, ip, llc, osi};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -157,9 +157,7 @@ pub(crate) fn ethertype_name(t: u16) -> &'static str {
         0x88e5 => "802.1AE MACsec",
         0x88f7 => "PTP",
         0x8902 => "CFM",
-        0x8947 => "GeoNet",
         0x894f => "NSH",
-        0x1111 => "CALM FAST",
         0xd28b => "Arista Vendor Specific Protocol",
         0xfefe => "OSI",
         0x8847 => "MPLS unicast",
@@ -169,6 +167,9 @@ pub(crate) fn ethertype_name(t: u16) -> &'static str {
         0x88cc => "LLDP",
         0x888e => "EAPOL",
         0x9000 => "Loopback",
+        0x8947 => "GeoNet",
+        0x0707 => "GeoNet (old)",
+        0x1111 => "CALM FAST",
         _ => "Unknown",
     }
 }
@@ -202,7 +203,7 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 pub(crate) fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000)
+    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8947 | 0x0707 | 0x1111)
 }
 
 /// The Ethernet configuration testing protocol (ethertype 0x9000): a
@@ -263,6 +264,7 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
         return;
     };
     let eflag = p.opts.link_header;
+    p.eth_src = data.get(6..12).and_then(|s| s.try_into().ok());
     let header = |out: &mut Vec<u8>| {
         fmt::mac(out, &data[6..12]);
         fmt::s(out, " > ");
@@ -376,6 +378,8 @@ pub(crate) fn payload(
         0x880b => super::ppp::over_ether(p, data, wire, out, dump, off),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
         0x9000 => loopback(data, wire, out),
+        0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),
+        0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
         _ => dump.forced = Some(off),
     }
 }

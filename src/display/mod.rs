@@ -23,8 +23,9 @@
 //! # Differences from tcpdump that are deliberate
 //!
 //! * No name resolution ever happens: `-n` is accepted and is the default.
-//! * Timestamps are printed in UTC, whatever `TZ` says (tcpdump prints local
-//!   time; run it with `TZ=UTC` to compare).
+//! * The library prints timestamps in UTC unless given a [`Zone`]; the
+//!   command line uses the local zone, as tcpdump does (`TZ`, else
+//!   `/etc/localtime`).
 //!
 //! # Speed
 //!
@@ -35,9 +36,11 @@
 //! distinct.
 
 mod chdlc;
+mod clock;
 mod dhcp6;
 mod dns;
 mod fmt;
+mod geonet;
 mod icmp;
 mod ip;
 mod ipx;
@@ -52,6 +55,7 @@ mod udpapps;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+pub use self::clock::Zone;
 use crate::cli::Args;
 use crate::dlt::Dlt;
 
@@ -78,6 +82,9 @@ pub struct PrintOptions {
     pub ascii: bool,
     /// `-l`.
     pub line_buffered: bool,
+    /// The zone of printed times of day and dates: UTC by default, the
+    /// system's local zone (as tcpdump uses) from the command line.
+    pub zone: Zone,
 }
 
 impl PrintOptions {
@@ -93,6 +100,7 @@ impl PrintOptions {
             hex_ascii: a.hex_ascii,
             ascii: a.ascii,
             line_buffered: a.line_buffered,
+            zone: Zone::system(),
         }
     }
 }
@@ -100,10 +108,13 @@ impl PrintOptions {
 /// A packet to print.
 #[derive(Clone, Copy, Debug)]
 pub struct PacketRef<'a> {
-    /// Seconds since the epoch.
-    pub ts_sec: u64,
-    /// Nanoseconds within the second.
-    pub ts_nsec: u32,
+    /// Seconds since the epoch; negative for a classic pcap record past
+    /// 2038 (libpcap reads the 32-bit field as signed).
+    pub ts_sec: i64,
+    /// Microseconds within the second, as libpcap hands them to tcpdump:
+    /// signed, and in a corrupt file outside 0..1_000_000 (tcpdump prints
+    /// such values as they are, as unsigned numbers).
+    pub ts_usec: i32,
     /// Length on the wire.
     pub wire_len: u32,
     /// The captured bytes.
@@ -198,10 +209,10 @@ pub(crate) struct TcpBase {
 pub struct Printer {
     opts: PrintOptions,
     linktype: Dlt,
-    /// Microseconds since the epoch of the first and the previous packet,
-    /// for `-ttttt` and `-ttt`.
-    first_us: Option<i128>,
-    prev_us: Option<i128>,
+    /// The time (seconds, microseconds) of the first and the previous
+    /// packet, for `-ttttt` and `-ttt`.
+    first_ts: Option<(i64, i64)>,
+    prev_ts: Option<(i64, i64)>,
     pub(crate) tcp: HashMap<TcpKey, TcpBase, BuildHasherDefault<FastHasher>>,
     /// Interface names by index, read once from /sys for Linux cooked v2.
     ifnames: Option<HashMap<u32, String>>,
@@ -217,6 +228,9 @@ pub struct Printer {
     /// The hop limit of the IPv6 header being printed (VRRP shows it when
     /// it is not 255).
     pub(crate) hop_limit: u8,
+    /// The Ethernet source address of the packet being printed, for the
+    /// protocols whose line names it (GeoNetworking).
+    pub(crate) eth_src: Option<[u8; 6]>,
 }
 
 /// The deepest nesting of IP-in-IP or ICMP-quoted packets printed.
@@ -235,14 +249,15 @@ impl Printer {
         Printer {
             opts,
             linktype,
-            first_us: None,
-            prev_us: None,
+            first_ts: None,
+            prev_ts: None,
             tcp: HashMap::default(),
             ifnames: None,
             dump_whole: false,
             dump_net_forced: false,
             depth: 0,
             hop_limit: 0,
+            eth_src: None,
         }
     }
 
@@ -253,11 +268,15 @@ impl Printer {
 
     /// Appends the output for one packet to `out`.
     pub fn format(&mut self, pkt: &PacketRef<'_>, out: &mut Vec<u8>) {
+        if invalid_header(pkt, out) {
+            return;
+        }
         self.timestamp(pkt, out);
         let mut dump = Dump { net_off: 0, forced: None };
         self.dump_whole = false;
         self.dump_net_forced = false;
         self.depth = 0;
+        self.eth_src = None;
         link::print(self, pkt, out, &mut dump);
         // Where tcpdump gives up on a truncated header by unwinding (rather
         // than by an explicit length check), its -x/-X dump starts at the
@@ -273,52 +292,60 @@ impl Printer {
     }
 
     /// Writes the timestamp and the space after it (`-t` writes neither).
+    /// Times of day and dates are local (see [`Zone`]); a time libpcap
+    /// read as negative (a classic pcap record past 2038) is printed as
+    /// tcpdump does, as `[Error converting time]`.
     fn timestamp(&mut self, pkt: &PacketRef<'_>, out: &mut Vec<u8>) {
-        let usec = pkt.ts_nsec / 1000;
-        let now = pkt.ts_sec as i128 * 1_000_000 + usec as i128;
-        match self.opts.timestamps {
-            1 => {}
-            2 => {
-                fmt::u(out, pkt.ts_sec);
-                out.push(b'.');
-                fmt::u_pad(out, usec as u64, 6);
-                out.push(b' ');
-            }
-            3 | 5 => {
-                let base = if self.opts.timestamps == 3 { self.prev_us } else { self.first_us };
-                let delta = base.map_or(0, |b| now - b);
-                out.push(if delta < 0 { b'-' } else { b' ' });
-                let d = delta.unsigned_abs();
-                fmt::hms(out, (d / 1_000_000) as u64);
-                out.push(b'.');
-                fmt::u_pad(out, (d % 1_000_000) as u64, 6);
-                out.push(b' ');
-            }
-            4 => {
-                let days = (pkt.ts_sec / 86_400) as i64;
-                let (y, m, d) = fmt::civil_from_days(days);
-                fmt::u(out, y as u64);
-                out.push(b'-');
-                fmt::u_pad(out, m as u64, 2);
-                out.push(b'-');
-                fmt::u_pad(out, d as u64, 2);
-                out.push(b' ');
-                fmt::hms(out, pkt.ts_sec % 86_400);
-                out.push(b'.');
-                fmt::u_pad(out, usec as u64, 6);
-                out.push(b' ');
-            }
-            _ => {
-                fmt::hms(out, pkt.ts_sec % 86_400);
-                out.push(b'.');
-                fmt::u_pad(out, usec as u64, 6);
-                out.push(b' ');
+        // tcpdump prints the microseconds with `%06u`, so a corrupt
+        // negative fraction shows as a large unsigned number.
+        let usec = pkt.ts_usec as u32;
+        let now = (pkt.ts_sec, i64::from(pkt.ts_usec));
+        let mode = self.opts.timestamps;
+        if pkt.ts_sec < 0 && matches!(mode, 0 | 2 | 4) {
+            out.extend_from_slice(b"[Error converting time] ");
+        } else {
+            match mode {
+                1 => {}
+                2 => {
+                    // The seconds are printed as a 32-bit unsigned number,
+                    // so pcapng times past 2106 wrap around.
+                    fmt::u(out, u64::from(pkt.ts_sec as u32));
+                    out.push(b'.');
+                    fmt::u_pad(out, u64::from(usec), 6);
+                    out.push(b' ');
+                }
+                3 | 5 => {
+                    let base = if mode == 3 { self.prev_ts } else { self.first_ts };
+                    let (neg, sec, frac) = delta(now, base.unwrap_or(now));
+                    out.push(if neg { b'-' } else { b' ' });
+                    fmt::hms(out, sec as u64);
+                    out.push(b'.');
+                    fmt::u_pad(out, u64::from(frac as u32), 6);
+                    out.push(b' ');
+                }
+                _ => {
+                    let local =
+                        pkt.ts_sec.saturating_add(i64::from(self.opts.zone.offset(pkt.ts_sec)));
+                    if mode == 4 {
+                        let (y, m, d) = fmt::civil_from_days(local.div_euclid(86_400));
+                        fmt::u(out, y as u64);
+                        out.push(b'-');
+                        fmt::u_pad(out, m as u64, 2);
+                        out.push(b'-');
+                        fmt::u_pad(out, d as u64, 2);
+                        out.push(b' ');
+                    }
+                    fmt::hms(out, local.rem_euclid(86_400) as u64);
+                    out.push(b'.');
+                    fmt::u_pad(out, u64::from(usec), 6);
+                    out.push(b' ');
+                }
             }
         }
-        if self.first_us.is_none() {
-            self.first_us = Some(now);
+        if self.first_ts.is_none() {
+            self.first_ts = Some(now);
         }
-        self.prev_us = Some(now);
+        self.prev_ts = Some(now);
     }
 
     /// The `-x`/`-X`/`-A` dumps (or the default dump of an undissected
@@ -455,19 +482,19 @@ pub fn print_savefile(
         let incl = rd32(&rec[8..12], le) as usize;
         let keep = if snaplen > 0 { incl.min(snaplen) } else { incl };
         let frac = rd32(&rec[4..8], le);
-        let (ts_sec, wire_len) = (rd32(&rec[0..4], le) as u64, rd32(&rec[12..16], le));
-        let ts_nsec = if nano { frac } else { frac.saturating_mul(1000) };
+        let (ts_sec, wire_len) = (i64::from(rd32(&rec[0..4], le) as i32), rd32(&rec[12..16], le));
+        let ts_usec = usec_of(frac, nano);
         // Print straight from the reader's buffer when the record is in it.
         let avail = r.fill_buf().map_err(|e| e.to_string())?;
         if avail.len() >= incl {
-            let pkt = PacketRef { ts_sec, ts_nsec, wire_len, data: &avail[..keep] };
+            let pkt = PacketRef { ts_sec, ts_usec, wire_len, data: &avail[..keep] };
             printer.format(&pkt, &mut buf);
             r.consume(incl);
         } else {
             copy.resize(incl, 0);
             r.read_exact(&mut copy)
                 .map_err(|_| "truncated dump file; tried to read packet data")?;
-            let pkt = PacketRef { ts_sec, ts_nsec, wire_len, data: &copy[..keep] };
+            let pkt = PacketRef { ts_sec, ts_usec, wire_len, data: &copy[..keep] };
             printer.format(&pkt, &mut buf);
         }
         n += 1;
@@ -483,6 +510,58 @@ pub fn print_savefile(
 fn rd32(b: &[u8], le: bool) -> u32 {
     let a = [b[0], b[1], b[2], b[3]];
     if le { u32::from_le_bytes(a) } else { u32::from_be_bytes(a) }
+}
+
+/// tcpdump refuses to print a record whose header makes no sense (nothing
+/// captured, a zero length on the wire, or more captured than was on the
+/// wire) and prints one line saying why instead, without a timestamp.
+/// Returns whether it wrote that line.
+fn invalid_header(pkt: &PacketRef<'_>, out: &mut Vec<u8>) -> bool {
+    let caplen = pkt.data.len() as u64;
+    let len = u64::from(pkt.wire_len);
+    if caplen != 0 && len != 0 && len >= caplen {
+        return false;
+    }
+    out.extend_from_slice(b"[Invalid header: ");
+    if caplen == 0 {
+        out.extend_from_slice(b"caplen==0");
+    }
+    if caplen == 0 && len == 0 {
+        out.extend_from_slice(b", ");
+    }
+    if len == 0 {
+        out.extend_from_slice(b"len==0");
+    } else if len < caplen {
+        out.extend_from_slice(b"len(");
+        fmt::u(out, len);
+        out.extend_from_slice(b") < caplen(");
+        fmt::u(out, caplen);
+        out.push(b')');
+    }
+    out.extend_from_slice(b"]\n");
+    true
+}
+
+/// `now - then` as tcpdump computes it for `-ttt`/`-ttttt`: the later
+/// time minus the earlier (a sign says which was which), borrowing one
+/// second when the microseconds go negative but never normalising
+/// fractions of a second or more (which only corrupt files have).
+fn delta(now: (i64, i64), then: (i64, i64)) -> (bool, i64, i64) {
+    let (neg, a, b) = if now < then { (true, then, now) } else { (false, now, then) };
+    let (mut sec, mut usec) = (a.0.wrapping_sub(b.0), a.1 - b.1);
+    if usec < 0 {
+        sec = sec.wrapping_sub(1);
+        usec += 1_000_000;
+    }
+    (neg, sec, usec)
+}
+
+/// The microseconds libpcap makes of a classic pcap record's fraction: a
+/// nanosecond fraction is divided as a signed 32-bit number, so an invalid
+/// one of 2^31 ns or more comes out negative (and tcpdump prints it as a
+/// large unsigned number).
+pub fn usec_of(frac: u32, nano: bool) -> i32 {
+    if nano { (frac as i32) / 1000 } else { frac as i32 }
 }
 
 /// Byte order, nanosecond resolution and link type of a classic pcap
@@ -527,8 +606,8 @@ pub fn for_each_packet(
                     let raw = epb.timestamp.as_nanos();
                     let (sec, frac) = (raw / res as u128, raw % res as u128);
                     let pkt = PacketRef {
-                        ts_sec: sec as u64,
-                        ts_nsec: (frac * 1_000_000_000 / res as u128) as u32,
+                        ts_sec: sec as i64,
+                        ts_usec: (frac * 1_000_000 / res as u128) as i32,
                         wire_len: epb.original_len,
                         data: &epb.data,
                     };
@@ -538,7 +617,7 @@ pub fn for_each_packet(
                     let Some(&(lt, _)) = linktypes.first() else { continue };
                     let pkt = PacketRef {
                         ts_sec: 0,
-                        ts_nsec: 0,
+                        ts_usec: 0,
                         wire_len: spb.original_len,
                         data: &spb.data,
                     };
@@ -580,8 +659,8 @@ pub fn for_each_packet(
         off = start + incl as usize;
         let keep = if snaplen > 0 { body.len().min(snaplen as usize) } else { body.len() };
         let p = PacketRef {
-            ts_sec: sec as u64,
-            ts_nsec: if nano { frac } else { frac.saturating_mul(1000) },
+            ts_sec: i64::from(sec as i32),
+            ts_usec: usec_of(frac, nano),
             wire_len: orig,
             data: &body[..keep],
         };

@@ -115,7 +115,7 @@ pub fn compile_offline(expr: &str, info: &FileInfo, optimize: bool) -> Result<Ve
 enum Sink {
     File(savefile::Writer<BufWriter<Box<dyn Write>>>),
     Print {
-        printer: Printer,
+        printer: Box<Printer>,
         out: BufWriter<std::io::StdoutLock<'static>>,
         line: Vec<u8>,
         flush_each: bool,
@@ -140,6 +140,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
     };
     let mut reader = open(path)?;
     let info = reader.info();
+    let nanos = info.nanos;
     // tcpdump announces the file before compiling the filter.
     announce(path, &info);
     let prog = program_for(cfg, &info)?;
@@ -159,7 +160,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
         Sink::File(savefile::Writer::new(w, &info).map_err(|e| CliError::new(e.to_string()))?)
     } else {
         Sink::Print {
-            printer: Printer::new(cfg.print.clone(), info.dlt),
+            printer: Box::new(Printer::new(cfg.print.clone(), info.dlt)),
             out: BufWriter::with_capacity(OUT_BUF, std::io::stdout().lock()),
             line: Vec::with_capacity(4096),
             flush_each: cfg.print.line_buffered || cfg.packet_buffered,
@@ -189,7 +190,7 @@ pub fn run(cfg: &Config) -> Result<ExitCode, CliError> {
                 line.clear();
                 let r = PacketRef {
                     ts_sec: pkt.ts_sec,
-                    ts_nsec: pkt.ts_nsec.min(u64::from(u32::MAX)) as u32,
+                    ts_usec: savefile::usec_of(&pkt, nanos),
                     wire_len: pkt.wire_len,
                     data: pkt.data,
                 };

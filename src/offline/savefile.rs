@@ -99,11 +99,22 @@ pub struct FileInfo {
     pub pcapng: bool,
 }
 
+/// The microseconds libpcap hands its user for a packet of a file with
+/// nanosecond (`from_nanos`) or microsecond fractions: a nanosecond
+/// fraction is divided as a signed 32-bit number, so an invalid fraction of
+/// 2^31 ns or more comes out negative.
+pub fn usec_of(p: &Packet<'_>, from_nanos: bool) -> i32 {
+    if from_nanos { (p.ts_nsec as u32 as i32) / 1000 } else { (p.ts_nsec / 1000) as u32 as i32 }
+}
+
 /// One packet, borrowing the reader's buffer.
 #[derive(Clone, Copy, Debug)]
 pub struct Packet<'a> {
-    /// Seconds since the epoch.
-    pub ts_sec: u64,
+    /// Seconds since the epoch. A classic pcap record holds them in 32
+    /// bits that libpcap reads as signed, so times past 2038 come out
+    /// negative (and tcpdump prints `[Error converting time]` for them);
+    /// pcapng's 64-bit times are kept whole.
+    pub ts_sec: i64,
     /// Nanoseconds past `ts_sec` (may exceed a second in corrupt files; it
     /// is written back unchanged).
     pub ts_nsec: u64,
@@ -542,7 +553,7 @@ impl<R: Read> Reader<R> {
         let keep = need.min(16 + self.info.snaplen as usize);
         let data = &rec[16..keep];
         let ts_nsec = if self.info.nanos { frac } else { frac * 1000 };
-        Ok(Some(Packet { ts_sec: u64::from(ts_sec), ts_nsec, wire_len: orig_len, data }))
+        Ok(Some(Packet { ts_sec: i64::from(ts_sec as i32), ts_nsec, wire_len: orig_len, data }))
     }
 
     fn next_pcapng(&mut self) -> Result<Option<Packet<'_>>, SavefileError> {
@@ -620,7 +631,7 @@ impl<R: Read> Reader<R> {
             break (sec.wrapping_add(iface.offset), ns, wire_len, off, n);
         };
         match self.buf.get(off..off.saturating_add(len)) {
-            Some(data) => Ok(Some(Packet { ts_sec, ts_nsec, wire_len, data })),
+            Some(data) => Ok(Some(Packet { ts_sec: ts_sec as i64, ts_nsec, wire_len, data })),
             None => err("internal error: packet outside the buffer"),
         }
     }
@@ -689,13 +700,7 @@ impl<W: Write> Writer<W> {
     /// (16 little-endian bytes) because pcap-file's packet writer refuses
     /// records that real captures contain (caplen > wire length).
     pub fn write(&mut self, p: &Packet<'_>) -> std::io::Result<()> {
-        // libpcap divides a nanosecond fraction as a signed 32-bit number,
-        // so an invalid fraction of 2^31 ns or more comes out negative.
-        let frac = if self.from_nanos {
-            ((p.ts_nsec as u32 as i32) / 1000) as u32
-        } else {
-            (p.ts_nsec / 1000) as u32
-        };
+        let frac = usec_of(p, self.from_nanos) as u32;
         let mut h = [0u8; 16];
         h[0..4].copy_from_slice(&(p.ts_sec as u32).to_le_bytes());
         h[4..8].copy_from_slice(&frac.to_le_bytes());
