@@ -416,12 +416,13 @@ pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
 }
 
 /// tcpdump's `-A`: the bytes on a new line, printable ASCII, tabs and newlines
-/// as they are, a carriage return before a newline dropped, the rest `.`.
+/// as they are, the rest `.`; a carriage return is dropped before a newline
+/// and, as tcpdump does, when at most one captured byte follows it.
 pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
     out.push(b'\n');
     for (i, &b) in data.iter().enumerate() {
         match b {
-            b'\r' if data.get(i + 1) == Some(&b'\n') => {}
+            b'\r' if i + 2 >= data.len() || data[i + 1] == b'\n' => {}
             b'\n' | b'\t' | 0x20..=0x7e => out.push(b),
             _ => out.push(b'.'),
         }
