@@ -26,6 +26,11 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         9 => super::ppp::print(p, data, wire, out, dump),
         50 if data.starts_with(&[0xff, 0x03]) => super::ppp::print(p, data, wire, out, dump),
         51 => super::ppp::pppoe(p, data, wire, out, dump, 0),
+        281 | 282 | 284 | 285 => {
+            if let Some(kind) = super::dsa::kind(p.linktype.0) {
+                super::dsa::print(p, kind, data, wire, out, dump);
+            }
+        }
         other if !tcpdump_knows(other) => {
             // tcpdump has no printer at all for this link type: it says
             // so and dumps the packet.

@@ -39,6 +39,7 @@ mod chdlc;
 mod clock;
 mod dhcp6;
 mod dns;
+mod dsa;
 mod fmt;
 mod geonet;
 mod icmp;
