@@ -19,8 +19,18 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         113 => sll(p, data, wire, out, dump),
         276 => sll2(p, data, wire, out, dump),
         12 | 14 | 101 => raw(p, data, wire, out, true),
-        228 => ip::ipv4(p, data, wire, out, !p.opts.link_header),
-        229 => ip::ipv6(p, data, wire, out, !p.opts.link_header),
+        228 | 229 => {
+            // With -e tcpdump writes `ip: ` and drops the protocol name.
+            let e = p.opts.link_header;
+            if e {
+                fmt::s(out, "ip: ");
+            }
+            if p.linktype.0 == 228 {
+                ip::ipv4(p, data, wire, out, !e);
+            } else {
+                ip::ipv6(p, data, wire, out, !e);
+            }
+        }
         0 | 108 => null(p, data, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
         9 => super::ppp::print(p, data, wire, out, dump),
@@ -38,14 +48,20 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
             super::hex_dump(out, data, true);
         }
         other => {
-            if let Some((off, v6)) = serial_ip(other, data).filter(|_| !p.opts.link_header) {
+            let e = p.opts.link_header;
+            // With -e only Frame Relay's Cisco-ethertype form is spelled out.
+            let fr_e = |off: usize| other == 107 && data.get(off - 2) != Some(&0x03);
+            if let Some((off, v6)) = serial_ip(other, data).filter(|&(off, _)| !e || fr_e(off)) {
+                if e {
+                    q922(out, data, off - 2, wire);
+                }
                 dump.net_off = off;
                 let rest = &data[off..];
                 let w = wire.saturating_sub(off);
                 if v6 {
-                    ip::ipv6(p, rest, w, out, true);
+                    ip::ipv6(p, rest, w, out, !e);
                 } else {
-                    ip::ipv4(p, rest, w, out, true);
+                    ip::ipv4(p, rest, w, out, !e);
                 }
                 return;
             }
@@ -94,6 +110,57 @@ fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
         _ => return None,
     };
     (data.len() > found.0).then_some(found)
+}
+
+/// tcpdump's `-e` header of a Frame Relay frame with a Cisco ethertype:
+/// `Q.922, hdr-len 2, DLCI 302, Flags [none], cisco-ethertype IPv6
+/// (0x86dd), length 80: `. `alen` is the address length.
+fn q922(out: &mut Vec<u8>, data: &[u8], alen: usize, wire: usize) {
+    let b = |i: usize| data.get(i).copied().unwrap_or(0);
+    let (b0, b1) = (b(0), b(1));
+    let mut dlci = ((b0 as u64 >> 2) << 4) | (b1 as u64 >> 4);
+    let mut sdl = false;
+    if alen >= 3 {
+        let last = b(alen - 1);
+        if alen == 4 {
+            dlci = (dlci << 7) | (b(2) as u64 >> 1);
+        }
+        dlci = (dlci << 6) | (last as u64 >> 2);
+        sdl = last & 0x02 != 0;
+    }
+    fmt::s(out, "Q.922, hdr-len ");
+    fmt::u(out, alen as u64);
+    fmt::s(out, ", DLCI ");
+    fmt::u(out, dlci);
+    fmt::s(out, ", Flags [");
+    let flags = [
+        (b0 & 0x02 != 0, "C/R"),
+        (b1 & 0x02 != 0, "DE"),
+        (b1 & 0x04 != 0, "BECN"),
+        (b1 & 0x08 != 0, "FECN"),
+        (sdl, "sdlcore"),
+    ];
+    let mut first = true;
+    for (on, name) in flags {
+        if on {
+            if !first {
+                fmt::s(out, ", ");
+            }
+            fmt::s(out, name);
+            first = false;
+        }
+    }
+    if first {
+        fmt::s(out, "none");
+    }
+    let t = u16::from_be_bytes([b(alen), b(alen + 1)]);
+    fmt::s(out, "], cisco-ethertype ");
+    fmt::s(out, ethertype_name(t));
+    fmt::s(out, " (0x");
+    fmt::x_pad(out, t as u64, 4);
+    fmt::s(out, "), length ");
+    fmt::u(out, wire as u64);
+    fmt::s(out, ": ");
 }
 
 /// Whether tcpdump 4.99 has a printer for link type `dlt` (the others
@@ -563,6 +630,7 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
     let (Some(hrd), Some(pro), Some(hln), Some(pln), Some(op)) =
         (b.u16(0), b.u16(2), b.u8(4), b.u8(5), b.u16(6))
     else {
+        p.dump_whole = true;
         fmt::s(out, " [|arp]");
         return;
     };
@@ -576,6 +644,7 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
         data.len() < need
     };
     if atm_short || data.len() < 8 + 2 * (hln + pln) {
+        p.dump_whole = true;
         fmt::s(out, " [|arp]");
         return;
     }
@@ -618,7 +687,10 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
         fmt::s(out, "Unknown (");
         fmt::u(out, op as u64);
         fmt::s(out, ") ");
-        p.dump_net_forced = true;
+        // tcpdump dumps the packet right here, before any -x dump.
+        if !p.opts.quiet {
+            super::hex_dump(out, data, true);
+        }
         return;
     }
     let sha = b.slice(8, hln);

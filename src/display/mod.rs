@@ -397,7 +397,11 @@ impl Printer {
 pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
     for (line, chunk) in data.chunks(16).enumerate() {
         out.extend_from_slice(b"\n\t0x");
-        fmt::x_pad(out, (line * 16) as u64, 4);
+        // At least four digits, more past 64 KiB (tcpdump's `%04x`).
+        let off = (line * 16) as u64;
+        let digits =
+            if off >> 16 == 0 { 4 } else { (64 - off.leading_zeros() as usize).div_ceil(4) };
+        fmt::x_pad(out, off, digits);
         out.extend_from_slice(b": ");
         let mut width = 0;
         for pair in chunk.chunks(2) {
@@ -420,6 +424,9 @@ pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
 /// as they are, the rest `.`; a carriage return is dropped before a newline
 /// and, as tcpdump does, when at most one captured byte follows it.
 pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
+    if data.is_empty() {
+        return;
+    }
     out.push(b'\n');
     for (i, &b) in data.iter().enumerate() {
         match b {
