@@ -36,6 +36,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         9 => super::ppp::print(p, data, wire, out, dump),
         50 if data.starts_with(&[0xff, 0x03]) => super::ppp::print(p, data, wire, out, dump),
         51 => super::ppp::pppoe(p, data, wire, out, dump, 0),
+        129 => super::arcnet::linux(p, data, wire, out, dump),
         281 | 282 | 284 | 285 => {
             if let Some(kind) = super::dsa::kind(p.linktype.0) {
                 super::dsa::print(p, kind, data, wire, out, dump);
@@ -110,6 +111,43 @@ fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
         _ => return None,
     };
     (data.len() > found.0).then_some(found)
+}
+
+/// AppleTalk ARP (ethertype 0x80f3): `aarp who-has 65280.1 tell 65280.2`,
+/// `aarp reply 65280.1 is-at MAC`, `aarp probe ...`, with AppleTalk
+/// addresses as network.node.
+fn aarp(data: &[u8], out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    fmt::s(out, "aarp ");
+    let (Some(op), Some(sha), Some(spa), Some(tpa)) =
+        (b.u16(6), b.slice(8, 6), b.slice(14, 4), b.slice(24, 4))
+    else {
+        fmt::s(out, " [|aarp]");
+        return;
+    };
+    let at = |out: &mut Vec<u8>, a: &[u8]| {
+        fmt::u(out, u16::from_be_bytes([a[1], a[2]]) as u64);
+        out.push(b'.');
+        fmt::u(out, a[3] as u64);
+    };
+    match op {
+        1 | 3 => {
+            fmt::s(out, if op == 1 { "who-has " } else { "probe " });
+            at(out, tpa);
+            fmt::s(out, " tell ");
+            at(out, spa);
+        }
+        2 => {
+            fmt::s(out, "reply ");
+            at(out, spa);
+            fmt::s(out, " is-at ");
+            fmt::mac(out, sha);
+        }
+        _ => {
+            fmt::s(out, "op ");
+            fmt::u(out, op as u64);
+        }
+    }
 }
 
 /// tcpdump's `-e` header of a Frame Relay frame with a Cisco ethertype:
@@ -369,7 +407,7 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
         }
         look += 4;
     }
-    let ppp = super::ppp::is_ether(inner);
+    let ppp = super::ppp::is_ether(inner) || inner == 0x80f3;
     let show_link = eflag || !(inner <= 1500 || dissected(inner) || ppp);
     if show_link {
         header(out);
@@ -447,6 +485,7 @@ pub(crate) fn payload(
         0x0800 => ip::ipv4(p, data, wire, out, name),
         0x86dd => ip::ipv6(p, data, wire, out, name),
         0x8863 | 0x8864 => super::ppp::pppoe(p, data, wire, out, dump, off),
+        0x80f3 => aarp(data, out),
         0x880b => super::ppp::over_ether(p, data, wire, out, dump, off),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
         0x9000 => loopback(data, wire, out),

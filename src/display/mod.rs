@@ -35,6 +35,7 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod arcnet;
 mod chdlc;
 mod clock;
 mod dhcp6;
