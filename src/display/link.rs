@@ -37,6 +37,10 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         50 if data.starts_with(&[0xff, 0x03]) => super::ppp::print(p, data, wire, out, dump),
         51 => super::ppp::pppoe(p, data, wire, out, dump, 0),
         129 => super::arcnet::linux(p, data, wire, out, dump),
+        226 => super::linkhdr::ipnet(p, data, wire, out, dump),
+        239 => super::linkhdr::nflog(p, data, wire, out, dump),
+        242 => super::linkhdr::ipoib(p, data, wire, out, dump),
+        271 => super::linkhdr::vsock(data, wire, out, dump),
         281 | 282 | 284 | 285 => {
             if let Some(kind) = super::dsa::kind(p.linktype.0) {
                 super::dsa::print(p, kind, data, wire, out, dump);

@@ -47,6 +47,7 @@ mod icmp;
 mod ip;
 mod ipx;
 mod link;
+mod linkhdr;
 mod llc;
 mod osi;
 mod ppp;

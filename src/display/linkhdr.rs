@@ -1,0 +1,184 @@
+//! Capture pseudo-headers of a few link types, as tcpdump prints them:
+//!
+//! * IP over InfiniBand (`DLT_IPOIB`): 40 address bytes, an ethertype and
+//!   two reserved bytes; `-e` shows `IPOIB, ethertype IPv4 (0x0800),
+//!   length 128: `.
+//! * Solaris ipnet (`DLT_IPNET`): a 24-byte header; `-e` shows the source
+//!   and destination zones and the family:
+//!   `4294967295 > 0, family IPv4 (2), length 108: `.
+//! * Linux netfilter log (`DLT_NFLOG`): family, version, resource id, then
+//!   type-length-value attributes, one of which holds the packet; `-e`
+//!   shows `version 0, resource ID 20, family IPv4 (2), length 180: `.
+//! * Linux vsock monitoring (`DLT_VSOCK`): one line, with or without `-e`,
+//!   `VIRTIO 3.1024 > 2.1234 CONNECT, length 76`.
+//!
+//! Without `-e` the first three print only their IPv4 or IPv6 payload.
+
+use super::{Bytes, Dump, Printer, fmt, ip, link};
+
+/// IP over InfiniBand.
+pub(crate) fn ipoib(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let Some(t) = Bytes(data).u16(40) else {
+        fmt::s(out, "[|ipoib]");
+        return;
+    };
+    let e = p.opts.link_header;
+    if e {
+        fmt::s(out, "IPOIB, ethertype ");
+        fmt::s(out, link::ethertype_name(t));
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, t as u64, 4);
+        fmt::s(out, "), length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    let off = 44.min(data.len());
+    dump.net_off = off;
+    link::payload(p, t, &data[off..], wire.saturating_sub(44), out, dump, off, !e);
+}
+
+/// A family number as `IPv4 (2)`.
+fn family(out: &mut Vec<u8>, fam: u8, v6: u8) {
+    fmt::s(
+        out,
+        match fam {
+            2 => "IPv4",
+            f if f == v6 => "IPv6",
+            _ => "Unknown",
+        },
+    );
+    fmt::s(out, " (");
+    fmt::u(out, fam as u64);
+    out.push(b')');
+}
+
+/// IPv4 or IPv6 by address family (`v6` is the platform's IPv6 number);
+/// `false` for any other family.
+fn by_family(
+    p: &mut Printer,
+    fam: u8,
+    v6: u8,
+    data: &[u8],
+    wire: usize,
+    out: &mut Vec<u8>,
+) -> bool {
+    let name = !p.opts.link_header;
+    if fam == 2 {
+        ip::ipv4(p, data, wire, out, name);
+    } else if fam == v6 {
+        ip::ipv6(p, data, wire, out, name);
+    } else {
+        return false;
+    }
+    true
+}
+
+/// Solaris ipnet.
+pub(crate) fn ipnet(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let b = Bytes(data);
+    let (Some(fam), Some(zsrc), Some(zdst)) = (b.u8(1), b.u32(16), b.u32(20)) else {
+        fmt::s(out, "[|ipnet]");
+        return;
+    };
+    if p.opts.link_header {
+        fmt::u(out, zsrc as u64);
+        fmt::s(out, " > ");
+        fmt::u(out, zdst as u64);
+        fmt::s(out, ", family ");
+        family(out, fam, 26);
+        fmt::s(out, ", length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    dump.net_off = 24;
+    if !by_family(p, fam, 26, &data[24..], wire.saturating_sub(24), out) {
+        dump.forced = Some(24);
+    }
+}
+
+/// Linux netfilter log: the packet is the payload attribute (type 9);
+/// attribute lengths and types are in host (little-endian) order, and each
+/// attribute is padded to four bytes.
+pub(crate) fn nflog(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let b = Bytes(data);
+    let (Some(fam), Some(ver), Some(res)) = (b.u8(0), b.u8(1), b.u16(2)) else {
+        fmt::s(out, "[|nflog]");
+        return;
+    };
+    if p.opts.link_header {
+        fmt::s(out, "version ");
+        fmt::u(out, ver as u64);
+        fmt::s(out, ", resource ID ");
+        fmt::u(out, res as u64);
+        fmt::s(out, ", family ");
+        family(out, fam, 10);
+        fmt::s(out, ", length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    let le16 = |off: usize| b.u16(off).map(u16::swap_bytes);
+    let mut at = 4;
+    while let (Some(len), Some(typ)) = (le16(at), le16(at + 2)) {
+        let len = len as usize;
+        if len < 4 {
+            break;
+        }
+        if typ == 9 {
+            let off = at + 4;
+            let plen = len - 4;
+            let end = (off + plen).min(data.len());
+            dump.net_off = off.min(data.len());
+            let pkt = &data[off.min(end)..end];
+            if !by_family(p, fam, 10, pkt, plen, out) {
+                dump.forced = Some(off);
+            }
+            return;
+        }
+        at += len.div_ceil(4) * 4;
+    }
+    fmt::s(out, "[|nflog]");
+}
+
+/// Linux vsock monitoring: a little-endian header with both ends' context
+/// ids and ports, the operation and the transport.
+pub(crate) fn vsock(data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let b = Bytes(data);
+    let le32 = |off: usize| b.u32(off).map(u32::swap_bytes);
+    let le16 = |off: usize| b.u16(off).map(u16::swap_bytes);
+    let (Some(scid), Some(dcid), Some(sport), Some(dport), Some(op), Some(t)) =
+        (le32(0), le32(8), le32(16), le32(20), le16(24), le16(26))
+    else {
+        fmt::s(out, "[|vsock]");
+        return;
+    };
+    fmt::s(
+        out,
+        match t {
+            1 => "NO_INFO",
+            2 => "VIRTIO",
+            _ => "UNKNOWN",
+        },
+    );
+    out.push(b' ');
+    fmt::u(out, scid as u64);
+    out.push(b'.');
+    fmt::u(out, sport as u64);
+    fmt::s(out, " > ");
+    fmt::u(out, dcid as u64);
+    out.push(b'.');
+    fmt::u(out, dport as u64);
+    out.push(b' ');
+    fmt::s(
+        out,
+        match op {
+            1 => "CONNECT",
+            2 => "DISCONNECT",
+            3 => "CONTROL",
+            4 => "PAYLOAD",
+            _ => "UNKNOWN",
+        },
+    );
+    fmt::s(out, ", length ");
+    fmt::u(out, wire as u64);
+    dump.net_off = 32.min(data.len());
+}
