@@ -37,6 +37,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         50 if data.starts_with(&[0xff, 0x03]) => super::ppp::print(p, data, wire, out, dump),
         51 => super::ppp::pppoe(p, data, wire, out, dump, 0),
         129 => super::arcnet::linux(p, data, wire, out, dump),
+        8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
         226 => super::linkhdr::ipnet(p, data, wire, out, dump),
         239 => super::linkhdr::nflog(p, data, wire, out, dump),
         242 => super::linkhdr::ipoib(p, data, wire, out, dump),

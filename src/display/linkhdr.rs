@@ -12,6 +12,11 @@
 //! * Linux vsock monitoring (`DLT_VSOCK`): one line, with or without `-e`,
 //!   `VIRTIO 3.1024 > 2.1234 CONNECT, length 76`.
 //!
+//! * SLIP (`DLT_SLIP`): a 16-byte header (direction and the compressed
+//!   TCP/IP header), then the IP packet; without `-e` only the packet is
+//!   printed (`ip v14` for a version other than 4 and 6). The `-e` form
+//!   (direction and header compression state) is not produced.
+//!
 //! Without `-e` the first three print only their IPv4 or IPv6 payload.
 
 use super::{Bytes, Dump, Printer, fmt, ip, link};
@@ -181,4 +186,23 @@ pub(crate) fn vsock(data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump
     fmt::s(out, ", length ");
     fmt::u(out, wire as u64);
     dump.net_off = 32.min(data.len());
+}
+
+/// SLIP without `-e`.
+pub(crate) fn slip(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    let Some(&first) = data.get(16) else {
+        p.dump_whole = true;
+        fmt::s(out, " [|slip]");
+        return;
+    };
+    dump.net_off = 16;
+    let (rest, w) = (&data[16..], wire.saturating_sub(16));
+    match first >> 4 {
+        4 => ip::ipv4(p, rest, w, out, true),
+        6 => ip::ipv6(p, rest, w, out, true),
+        v => {
+            fmt::s(out, "ip v");
+            fmt::u(out, v as u64);
+        }
+    }
 }
