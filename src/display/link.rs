@@ -38,6 +38,11 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         51 => super::ppp::pppoe(p, data, wire, out, dump, 0),
         129 => super::arcnet::linux(p, data, wire, out, dump),
         8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
+        149 | 258 => super::linkhdr::pktap(p, pkt, out, dump),
+        50 if data.len() < 4 => {
+            p.dump_whole = true;
+            fmt::s(out, " [|ppp_hdlc]");
+        }
         226 => super::linkhdr::ipnet(p, data, wire, out, dump),
         239 => super::linkhdr::nflog(p, data, wire, out, dump),
         242 => super::linkhdr::ipoib(p, data, wire, out, dump),
