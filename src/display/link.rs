@@ -40,7 +40,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
         149 | 258 => super::linkhdr::pktap(p, pkt, out, dump),
         50 if data.len() < 4 => {
-            p.dump_whole = true;
+            dump.net_off = data.len();
             fmt::s(out, " [|ppp_hdlc]");
         }
         226 => super::linkhdr::ipnet(p, data, wire, out, dump),
