@@ -39,6 +39,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         129 => super::arcnet::linux(p, data, wire, out, dump),
         8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
         149 | 258 => super::linkhdr::pktap(p, pkt, out, dump),
+        195 if super::linkhdr::ieee802_15_4(data, wire, out) => {}
         50 if data.len() < 4 => {
             dump.net_off = data.len();
             fmt::s(out, " [|ppp_hdlc]");

@@ -22,6 +22,12 @@
 //!   frame after it; `-e` shows `DLT EN10MB (1) len 108, length 182: `
 //!   before the inner frame's own `-e` header.
 //!
+//! * IEEE 802.15.4 (`DLT_IEEE802_15_4`): the frame type and version and
+//!   the addressing fields, `IEEE 802.15.4 Data packet v2 ab4d:10:05:...
+//!   < -:...`, with tcpdump's `[ERROR: Truncated before ...]` when the
+//!   capture ends inside them. Only 2015-format (version 2) frames are
+//!   recognised, and nothing after the addresses is dissected.
+//!
 //! Without `-e` the first three print only their IPv4 or IPv6 payload.
 
 use super::{Bytes, Dump, MAX_DEPTH, PacketRef, Printer, fmt, ip, link};
@@ -263,4 +269,104 @@ pub(crate) fn pktap(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
     // dump.
     dump.net_off = hl + 2 * d.net_off;
     dump.forced = d.forced.map(|f| hl + f);
+}
+
+/// IEEE 802.15.4 frame header, version 2 (IEEE 802.15.4-2015) addressing.
+pub(crate) fn ieee802_15_4(data: &[u8], wire: usize, out: &mut Vec<u8>) -> bool {
+    let b = Bytes(data);
+    let Some(fc) = b.u16(0).map(u16::swap_bytes) else {
+        return false;
+    };
+    let version = (fc >> 12) & 3;
+    let kind = match fc & 7 {
+        0 => "Beacon",
+        1 => "Data",
+        2 => "Ack",
+        3 => "Command",
+        _ => return false,
+    };
+    if version != 2 {
+        return false;
+    }
+    let _ = wire;
+    fmt::s(out, "IEEE 802.15.4 ");
+    fmt::s(out, kind);
+    fmt::s(out, " packet v2 ");
+    let dst_mode = (fc >> 10) & 3;
+    let src_mode = (fc >> 14) & 3;
+    let compress = fc & 0x40 != 0;
+    let mut at = if fc & 0x100 != 0 { 2 } else { 3 };
+    // Which PAN ids are present: as tcpdump reads the 2015 rules, the
+    // destination's unless compressed, the source's only when there is
+    // no destination address.
+    let dst_pan = !compress;
+    let src_pan = dst_mode == 0 && !compress;
+    let addr = |out: &mut Vec<u8>, at: &mut usize, mode: u16| -> bool {
+        match mode {
+            2 => match b.u16(*at) {
+                Some(v) => {
+                    fmt::x_pad(out, v.swap_bytes() as u64, 4);
+                    *at += 2;
+                    true
+                }
+                None => false,
+            },
+            3 => match b.slice(*at, 8) {
+                Some(a) => {
+                    for (i, &x) in a.iter().rev().enumerate() {
+                        if i > 0 {
+                            out.push(b':');
+                        }
+                        fmt::byte_hex(out, x);
+                    }
+                    *at += 8;
+                    true
+                }
+                None => false,
+            },
+            _ => true,
+        }
+    };
+    let pan = |out: &mut Vec<u8>, at: &mut usize, present: bool, what: &str| -> bool {
+        if !present {
+            fmt::s(out, "-:");
+            return true;
+        }
+        match b.u16(*at) {
+            Some(v) => {
+                fmt::x_pad(out, v.swap_bytes() as u64, 4);
+                out.push(b':');
+                *at += 2;
+                true
+            }
+            None => {
+                fmt::s(out, "[ERROR: Truncated before ");
+                fmt::s(out, what);
+                out.push(b']');
+                false
+            }
+        }
+    };
+    let trunc = |out: &mut Vec<u8>| fmt::s(out, "[ERROR: Truncated before dst_addr]");
+    if dst_mode != 0 {
+        if !pan(out, &mut at, dst_pan, "dst_pan") {
+            return true;
+        }
+        if !addr(out, &mut at, dst_mode) {
+            trunc(out);
+            return true;
+        }
+    }
+    if src_mode != 0 {
+        fmt::s(out, " < ");
+        if !pan(out, &mut at, src_pan, "src_pan") {
+            return true;
+        }
+        // tcpdump names the destination here too.
+        if !addr(out, &mut at, src_mode) {
+            trunc(out);
+            return true;
+        }
+    }
+    true
 }
