@@ -418,7 +418,7 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
         }
         look += 4;
     }
-    let ppp = super::ppp::is_ether(inner) || inner == 0x80f3;
+    let ppp = super::ppp::is_ether(inner) || matches!(inner, 0x80f3 | 0x88e5);
     let show_link = eflag || !(inner <= 1500 || dissected(inner) || ppp);
     if show_link {
         header(out);
@@ -466,6 +466,12 @@ fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mu
         let len = (t as usize).min(wire.saturating_sub(off));
         let macs = Some((&data[6..12], &data[0..6]));
         llc::print(p, &data[off.min(data.len())..], len, macs, out, dump, off);
+        return;
+    }
+    if t == 0x88e5 {
+        let (rest, w) = (&data[off.min(data.len())..], wire.saturating_sub(off));
+        let macs = (&data[6..12], &data[0..6]);
+        super::macsec::print(p, rest, w, macs, out, dump, off);
         return;
     }
     payload(

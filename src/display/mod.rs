@@ -49,6 +49,7 @@ mod ipx;
 mod link;
 mod linkhdr;
 mod llc;
+mod macsec;
 mod osi;
 mod ppp;
 mod transport;
