@@ -52,7 +52,13 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
             p.dump_whole = true;
             fmt::s(out, " [|chdlc]");
         }
-        0xfefe => osi::print(p, rest, w, out),
+        0xfefe => {
+            // Some routers put one byte before the NLPID; as tcpdump does,
+            // skip it when the byte after it is the NLPID of CLNP, ES-IS
+            // or IS-IS.
+            let at = usize::from(matches!(rest.get(1), Some(0x81..=0x83)));
+            osi::print(p, &rest[at..], w.saturating_sub(at), out)
+        }
         _ => {
             if !eflag {
                 fmt::s(out, "unknown CHDLC protocol (0x");

@@ -7,7 +7,7 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, fmt, icmp, transport, tunnel};
+use super::{Bytes, Printer, eigrp, fmt, icmp, link, transport, tunnel};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -111,6 +111,10 @@ pub(crate) fn ipv4(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
         fmt::s(out, " [|ip]");
         return;
     };
+    if vhl >> 4 == 6 {
+        fmt::s(out, "IP6, wrong link-layer encapsulation (invalid)");
+        return;
+    }
     if vhl >> 4 != 4 {
         fmt::s(out, "IP");
         fmt::u(out, (vhl >> 4) as u64);
@@ -283,6 +287,10 @@ pub(crate) fn upper(
             addrs.pair(out);
             tunnel::ospf(data, len, if ip4.is_some() { 2 } else { 3 }, out);
         }
+        88 => {
+            addrs.pair(out);
+            eigrp::print(data, len, out);
+        }
         2 if ip4.is_some() && {
             let mut probe = Vec::new();
             tunnel::igmp(data, len, &mut probe)
@@ -349,8 +357,12 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
         fmt::u(out, plen as u64);
         fmt::s(out, ") ");
     }
-    let total = 40 + plen;
-    if total > wire {
+    // A zero payload length with a hop-by-hop header first announces a
+    // jumbogram (RFC 2675): the length is in the Jumbo Payload option, and
+    // tcpdump reports a missing length only after the `HBH ` it found it in.
+    let jumbo = plen == 0 && nh == 0;
+    let mut total = 40 + plen;
+    if !jumbo && total > wire {
         fmt::s(out, "truncated-ip6 - ");
         fmt::u(out, (total - wire) as u64);
         fmt::s(out, " bytes missing!");
@@ -358,66 +370,113 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
     let src = &data[8..24];
     let dst = &data[24..40];
     let mut addrs = Addrs { src, dst, printed: false, frag: false };
-    let end = total.min(data.len());
     let mut off = 40;
-    // Extension headers, bounded by the packet length.
+    // Extension headers are read from what was captured (tcpdump does not
+    // bound them by the payload length), and there are at most as many as
+    // fit in the packet.
     loop {
         let rest_len = total.saturating_sub(off);
-        let rest = data.get(off..end).unwrap_or(&[]);
-        let r = Bytes(rest);
+        let cap = data.get(off..).unwrap_or(&[]);
+        let r = Bytes(cap);
         match nh {
-            0 | 60 | 43 | 44 => {
+            0 | 60 => {
                 addrs.pair(out);
                 addrs.printed = true;
+                let (label, trunc) =
+                    if nh == 0 { ("HBH ", " [|hbhopt]") } else { ("DSTOPT ", " [|dstopt]") };
+                fmt::s(out, label);
                 let (Some(next), Some(hl)) = (r.u8(0), r.u8(1)) else {
-                    fmt::s(out, if nh == 44 { "frag [|frag]" } else { "[|ip6]" });
+                    fmt::s(out, trunc);
                     return;
                 };
-                let hlen = if nh == 44 { 8 } else { (hl as usize + 1) * 8 };
-                match nh {
-                    0 => fmt::s(out, "HBH "),
-                    60 => fmt::s(out, "DSTOPT "),
-                    43 => {
-                        if !routing(out, rest, hlen) {
-                            return;
-                        }
-                    }
-                    _ => {
-                        let (Some(fo), Some(id)) = (r.u16(2), r.u32(4)) else {
-                            fmt::s(out, "frag [|frag]");
-                            return;
-                        };
-                        let foff = (fo & 0xfff8) as u64;
-                        fmt::s(out, "frag (");
-                        if p.opts.verbose > 0 {
-                            fmt::s(out, "0x");
-                            fmt::x_pad(out, id as u64, 8);
-                            out.push(b':');
-                        }
-                        fmt::u(out, foff);
-                        out.push(b'|');
-                        fmt::u(out, rest_len.saturating_sub(8) as u64);
-                        fmt::s(out, ")");
-                        if foff != 0 {
-                            return;
-                        }
-                        addrs.frag = fo & 1 != 0;
-                        out.push(b' ');
-                    }
-                }
-                if rest.len() < hlen {
-                    fmt::s(out, "[|ip6]");
+                let hlen = (hl as usize + 1) * 8;
+                let Some(found) = options(cap, hlen) else {
+                    fmt::s(out, trunc);
                     return;
+                };
+                if jumbo && off == 40 {
+                    let Some(j) = found else {
+                        fmt::s(out, "[No valid Jumbo Payload Hop-by-Hop option found] (invalid)");
+                        return;
+                    };
+                    total = 40 + j as usize;
+                    if total > wire {
+                        fmt::s(out, "truncated-ip6 - ");
+                        fmt::u(out, (total - wire) as u64);
+                        fmt::s(out, " bytes missing!");
+                    }
                 }
                 nh = next;
                 off += hlen;
+            }
+            43 => {
+                addrs.pair(out);
+                addrs.printed = true;
+                let Some(hlen) = routing(out, cap) else { return };
+                nh = cap[0];
+                off += hlen;
+            }
+            44 => {
+                addrs.pair(out);
+                addrs.printed = true;
+                let (Some(next), Some(fo)) = (r.u8(0), r.u16(2)) else {
+                    fmt::s(out, "frag [|frag]");
+                    return;
+                };
+                let id = if p.opts.verbose > 0 {
+                    match r.u32(4) {
+                        Some(id) => Some(id),
+                        None => {
+                            fmt::s(out, "frag [|frag]");
+                            return;
+                        }
+                    }
+                } else {
+                    None
+                };
+                let foff = (fo & 0xfff8) as u64;
+                fmt::s(out, "frag (");
+                if let Some(id) = id {
+                    fmt::s(out, "0x");
+                    fmt::x_pad(out, id as u64, 8);
+                    out.push(b':');
+                }
+                fmt::u(out, foff);
+                out.push(b'|');
+                // tcpdump subtracts in unsigned arithmetic, so a payload
+                // length too small for the header wraps around.
+                fmt::u(out, (total as u64).wrapping_sub(off as u64 + 8));
+                fmt::s(out, ")");
+                if foff != 0 {
+                    return;
+                }
+                addrs.frag = fo & 1 != 0;
+                out.push(b' ');
+                if cap.len() < 8 {
+                    // Nothing of the next header was captured.
+                    return;
+                }
+                nh = next;
+                off += 8;
             }
             59 => {
                 addrs.pair(out);
                 fmt::s(out, "no next header");
                 return;
             }
+            143 if p.depth < super::MAX_DEPTH => {
+                // Ethernet carried in IPv6 (segment routing's L2 VPNs).
+                addrs.pair(out);
+                let end = total.min(data.len()).max(off);
+                let mut dump = super::Dump { net_off: 0, forced: None };
+                p.depth += 1;
+                link::ether(p, &data[off.min(end)..end], rest_len, out, &mut dump);
+                p.depth -= 1;
+                return;
+            }
             _ => {
+                let end = total.min(data.len()).max(off.min(data.len()));
+                let rest = data.get(off..end).unwrap_or(&[]);
                 upper(p, nh, addrs, rest, rest_len, out, None);
                 return;
             }
@@ -425,15 +484,45 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
     }
 }
 
-/// A routing header: tcpdump details type 0 (and prints a short form for
-/// the others). Returns false when the header is truncated.
-fn routing(out: &mut Vec<u8>, rest: &[u8], hlen: usize) -> bool {
+/// Walks the options of a hop-by-hop or destination options header of
+/// `hlen` bytes at the start of `hdr` (what was captured of it), as
+/// tcpdump does even when it prints none of them. `None` when an option
+/// runs past the header or the capture; otherwise the Jumbo Payload
+/// length, if the header has that option.
+fn options(hdr: &[u8], hlen: usize) -> Option<Option<u32>> {
+    let mut jumbo = None;
+    let mut i = 2;
+    while i < hlen {
+        let t = *hdr.get(i)?;
+        if t == 0 {
+            i += 1;
+            continue;
+        }
+        let l = *hdr.get(i + 1)? as usize;
+        if i + 2 + l > hlen || i + 2 + l > hdr.len() {
+            return None;
+        }
+        // The first Jumbo Payload option counts.
+        if t == 0xc2 && l == 4 && jumbo.is_none() {
+            jumbo = Bytes(hdr).u32(i + 2);
+        }
+        i += 2 + l;
+    }
+    Some(jumbo)
+}
+
+/// A routing header: tcpdump details type 0 (the deprecated source route)
+/// and type 4 (segment routing); the others get the common fields.
+/// Returns the header's length, or `None` when it is truncated or invalid
+/// (with tcpdump's marker written).
+fn routing(out: &mut Vec<u8>, rest: &[u8]) -> Option<usize> {
     let r = Bytes(rest);
+    fmt::s(out, "RT6");
     let (Some(len), Some(typ), Some(segleft)) = (r.u8(1), r.u8(2), r.u8(3)) else {
-        fmt::s(out, "[|srcrt]");
-        return false;
+        fmt::s(out, " [|rt6]");
+        return None;
     };
-    fmt::s(out, "RT6 (len=");
+    fmt::s(out, " (len=");
     fmt::u(out, len as u64);
     fmt::s(out, ", type=");
     fmt::u(out, typ as u64);
@@ -442,20 +531,42 @@ fn routing(out: &mut Vec<u8>, rest: &[u8], hlen: usize) -> bool {
     }
     fmt::s(out, ", segleft=");
     fmt::u(out, segleft as u64);
-    if typ == 0 {
-        let n = (len as usize) / 2;
+    let segments = |out: &mut Vec<u8>, n: usize| -> Option<()> {
         for i in 0..n {
             let Some(a) = r.slice(8 + 16 * i, 16) else {
-                fmt::s(out, "[|srcrt]");
-                return false;
+                fmt::s(out, " [|rt6]");
+                return None;
             };
             fmt::s(out, ", [");
             fmt::u(out, i as u64);
             fmt::s(out, "]");
             addr(out, a);
         }
+        Some(())
+    };
+    match typ {
+        0 => segments(out, (len as usize) / 2)?,
+        4 => {
+            let (Some(last), Some(tag)) = (r.u8(4), r.u16(6)) else {
+                fmt::s(out, " [|rt6]");
+                return None;
+            };
+            fmt::s(out, ", last-entry=");
+            fmt::u(out, last as u64);
+            fmt::s(out, ", tag=");
+            fmt::x(out, tag as u64);
+            // Segment routing headers with TLVs (an odd length in 8-byte
+            // units here) are not decoded by tcpdump 4.99.3.
+            if len % 2 == 1 {
+                fmt::s(out, " (invalid length ");
+                fmt::u(out, len as u64);
+                fmt::s(out, ") (invalid)");
+                return None;
+            }
+            segments(out, last as usize + 1)?;
+        }
+        _ => {}
     }
     fmt::s(out, ") ");
-    let _ = hlen;
-    true
+    Some((len as usize + 1) * 8)
 }

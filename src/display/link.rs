@@ -7,7 +7,7 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, chdlc, fmt, geonet, ip, llc, osi};
+use super::{Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, osi, ptp};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -18,27 +18,18 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         1 => ether(p, data, wire, out, dump),
         113 => sll(p, data, wire, out, dump),
         276 => sll2(p, data, wire, out, dump),
-        12 | 14 | 101 => raw(p, data, wire, out, true),
-        228 | 229 => {
-            // With -e tcpdump writes `ip: ` and drops the protocol name.
-            let e = p.opts.link_header;
-            if e {
-                fmt::s(out, "ip: ");
-            }
-            if p.linktype.0 == 228 {
-                ip::ipv4(p, data, wire, out, !e);
-            } else {
-                ip::ipv6(p, data, wire, out, !e);
-            }
-        }
+        // LINKTYPE_IPV4 and LINKTYPE_IPV6 too are dispatched on the
+        // version field, whatever the link type promises.
+        12 | 14 | 101 | 228 | 229 => raw(p, data, wire, out, true),
         0 | 108 => null(p, data, wire, out, dump),
+        // Apple's PKTAP (and the user DLT it was first shipped as).
+        258 | 149 => pktap(p, pkt, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
         9 => super::ppp::print(p, data, wire, out, dump),
         50 if data.starts_with(&[0xff, 0x03]) => super::ppp::print(p, data, wire, out, dump),
         51 => super::ppp::pppoe(p, data, wire, out, dump, 0),
         129 => super::arcnet::linux(p, data, wire, out, dump),
         8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
-        149 | 258 => super::linkhdr::pktap(p, pkt, out, dump),
         195 if super::linkhdr::ieee802_15_4(data, wire, out) => {}
         50 if data.len() < 4 => {
             dump.net_off = data.len();
@@ -83,6 +74,71 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
             fmt::u(out, wire as u64);
             fmt::s(out, ": [not dissected]");
         }
+    }
+}
+
+/// Apple's PKTAP: a little-endian header (its own length, a type, the
+/// link type of the packet inside, the interface name, process details)
+/// before a packet of that link type. tcpdump prints the inner packet, and
+/// with `-e` the header's link type and length first.
+fn pktap(p: &mut Printer, pkt: &PacketRef<'_>, wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    /// The size of the version 1 header, the smallest tcpdump accepts.
+    const MIN: u32 = 108;
+    let data = pkt.data;
+    let le =
+        |off: usize| data.get(off..off + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let (Some(hlen), Some(inner)) = (le(0), le(8)) else {
+        fmt::s(out, " [|pktap]");
+        return;
+    };
+    if hlen < MIN {
+        fmt::s(out, " (pkt_len too small, ");
+        fmt::u(out, u64::from(hlen));
+        fmt::s(out, " < 108) (invalid)");
+        return;
+    }
+    if p.opts.link_header {
+        fmt::s(out, "DLT ");
+        dlt_name(out, Dlt(inner));
+        fmt::s(out, " (");
+        fmt::u(out, u64::from(inner));
+        fmt::s(out, ") len ");
+        fmt::u(out, u64::from(hlen));
+        fmt::s(out, ", length ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    let hlen = hlen as usize;
+    if hlen > data.len() || p.depth >= super::MAX_DEPTH || matches!(inner, 258 | 149) {
+        // Nothing of the inner packet was captured: tcpdump's printer for
+        // it reports the truncation.
+        fmt::s(
+            out,
+            match inner {
+                1 => " [|ether]",
+                50 => " [|ppp_hdlc]",
+                _ => " [|pktap]",
+            },
+        );
+        return;
+    }
+    let sub = PacketRef {
+        ts_sec: pkt.ts_sec,
+        ts_usec: pkt.ts_usec,
+        wire_len: (wire - hlen) as u32,
+        data: &data[hlen..],
+    };
+    let outer = p.linktype;
+    p.linktype = Dlt(inner);
+    p.depth += 1;
+    print(p, &sub, out, dump);
+    p.depth -= 1;
+    p.linktype = outer;
+    // tcpdump counts the inner link header twice when it works out where
+    // the network layer starts, so -x starts that much further on.
+    dump.net_off = hlen + 2 * dump.net_off;
+    if let Some(f) = dump.forced.as_mut() {
+        *f += hlen;
     }
 }
 
@@ -278,7 +334,9 @@ pub(crate) fn ethertype_name(t: u16) -> &'static str {
         0x88e5 => "802.1AE MACsec",
         0x88f7 => "PTP",
         0x8902 => "CFM",
+        0x8947 => "GeoNet",
         0x894f => "NSH",
+        0x1111 => "CALM FAST",
         0xd28b => "Arista Vendor Specific Protocol",
         0xfefe => "OSI",
         0x8847 => "MPLS unicast",
@@ -287,10 +345,8 @@ pub(crate) fn ethertype_name(t: u16) -> &'static str {
         0x8864 => "PPPoE S",
         0x88cc => "LLDP",
         0x888e => "EAPOL",
+        0xabcd => "CFM (old)",
         0x9000 => "Loopback",
-        0x8947 => "GeoNet",
-        0x0707 => "GeoNet (old)",
-        0x1111 => "CALM FAST",
         _ => "Unknown",
     }
 }
@@ -324,7 +380,10 @@ fn is_vlan(t: u16) -> bool {
 
 /// Whether bpfcap dissects this ethertype.
 pub(crate) fn dissected(t: u16) -> bool {
-    matches!(t, 0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8947 | 0x0707 | 0x1111)
+    matches!(
+        t,
+        0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8947 | 0x0707 | 0x1111 | 0x88f7 | 0x88a2
+    ) || l2ctl::is_ether(t)
 }
 
 /// The Ethernet configuration testing protocol (ethertype 0x9000): a
@@ -378,10 +437,12 @@ fn loopback(data: &[u8], len: usize, out: &mut Vec<u8>) {
     fmt::s(out, " octets)");
 }
 
-fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let Some(mut t) = b.u16(12) else {
-        fmt::s(out, "[|ether]");
+        fmt::s(out, " [|ether]");
+        // Nothing past the (partial) link header is left for -x to dump.
+        dump.net_off = data.len();
         return;
     };
     let eflag = p.opts.link_header;
@@ -505,9 +566,12 @@ pub(crate) fn payload(
         0x80f3 => aarp(data, out),
         0x880b => super::ppp::over_ether(p, data, wire, out, dump, off),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
-        0x9000 => loopback(data, wire, out),
         0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),
         0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
+        0x88f7 => ptp::print(data, out),
+        0x88a2 => aoe::print(data, wire, out),
+        0x9000 => loopback(data, wire, out),
+        t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out),
         _ => dump.forced = Some(off),
     }
 }
@@ -529,7 +593,7 @@ fn sll_dir(out: &mut Vec<u8>, pkttype: u16) {
 fn sll(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let (Some(pkttype), Some(halen), Some(t)) = (b.u16(0), b.u16(4), b.u16(14)) else {
-        fmt::s(out, "[|sll]");
+        fmt::s(out, " [|sll]");
         return;
     };
     let mut inner = t;
@@ -588,11 +652,11 @@ fn sll2(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut
     let (Some(t), Some(ifindex), Some(pkttype), Some(halen)) =
         (b.u16(0), b.u32(4), b.u8(10), b.u8(11))
     else {
-        fmt::s(out, "[|sll2]");
+        fmt::s(out, " [|sll2]");
         return;
     };
     if data.len() < 20 {
-        fmt::s(out, "[|sll2]");
+        fmt::s(out, " [|sll2]");
         return;
     }
     if let Some(name) = p.ifname(ifindex) {
@@ -635,7 +699,11 @@ fn raw(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, _any: bool)
     }
     match data.first().map(|v| v >> 4) {
         Some(6) => ip::ipv6(p, data, wire, out, name),
-        Some(_) => ip::ipv4(p, data, wire, out, name),
+        Some(4) => ip::ipv4(p, data, wire, out, name),
+        Some(v) => {
+            fmt::s(out, "unknown ip ");
+            fmt::u(out, u64::from(v));
+        }
         None => fmt::s(out, "[|ip]"),
     }
 }
@@ -645,7 +713,7 @@ fn raw(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, _any: bool)
 fn null(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let Some(raw) = b.u32(0) else {
-        fmt::s(out, "[|null]");
+        fmt::s(out, " [|null]");
         return;
     };
     // A family is small; if the high half is set the bytes are swapped.

@@ -17,10 +17,6 @@
 //!   printed (`ip v14` for a version other than 4 and 6). The `-e` form
 //!   (direction and header compression state) is not produced.
 //!
-//! * Apple's pktap (`DLT_PKTAP`, and `DLT_USER2` as Apple writes it): a
-//!   little-endian header giving its own length and the link type of the
-//!   frame after it; `-e` shows `DLT EN10MB (1) len 108, length 182: `
-//!   before the inner frame's own `-e` header.
 //!
 //! * IEEE 802.15.4 (`DLT_IEEE802_15_4`): the frame type and version and
 //!   the addressing fields, `IEEE 802.15.4 Data packet v2 ab4d:10:05:...
@@ -30,8 +26,7 @@
 //!
 //! Without `-e` the first three print only their IPv4 or IPv6 payload.
 
-use super::{Bytes, Dump, MAX_DEPTH, PacketRef, Printer, fmt, ip, link};
-use crate::dlt::Dlt;
+use super::{Bytes, Dump, Printer, fmt, ip, link};
 
 /// IP over InfiniBand.
 pub(crate) fn ipoib(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
@@ -217,58 +212,6 @@ pub(crate) fn slip(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
             fmt::u(out, v as u64);
         }
     }
-}
-
-/// Apple pktap: the frame after the header is printed by its own link
-/// type's printer.
-pub(crate) fn pktap(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dump: &mut Dump) {
-    let data = pkt.data;
-    let wire = (pkt.wire_len as usize).max(data.len());
-    let b = Bytes(data);
-    let le32 = |off: usize| b.u32(off).map(u32::swap_bytes);
-    // The header's length, then the type of the next header, then the
-    // link type.
-    let (Some(hl), Some(dlt)) = (le32(0), le32(8)) else {
-        fmt::s(out, "[|pktap]");
-        return;
-    };
-    let hl = hl as usize;
-    if hl < 108 {
-        fmt::s(out, " (pkt_len too small, ");
-        fmt::u(out, hl as u64);
-        fmt::s(out, " < 108) (invalid)");
-        return;
-    }
-    if data.len() < hl || p.depth >= MAX_DEPTH {
-        fmt::s(out, "[|pktap]");
-        return;
-    }
-    if p.opts.link_header {
-        fmt::s(out, "DLT ");
-        match Dlt(dlt).name() {
-            Some(n) => fmt::s(out, n),
-            None => fmt::u(out, dlt as u64),
-        }
-        fmt::s(out, " (");
-        fmt::u(out, dlt as u64);
-        fmt::s(out, ") len ");
-        fmt::u(out, hl as u64);
-        fmt::s(out, ", length ");
-        fmt::u(out, wire as u64);
-        fmt::s(out, ": ");
-    }
-    let inner = PacketRef { wire_len: (wire - hl) as u32, data: &data[hl..], ..*pkt };
-    let outer = p.linktype;
-    p.linktype = Dlt(dlt);
-    p.depth += 1;
-    let mut d = Dump { net_off: 0, forced: None };
-    link::print(p, &inner, out, &mut d);
-    p.depth -= 1;
-    p.linktype = outer;
-    // tcpdump counts the inner link header twice when it places the -x
-    // dump.
-    dump.net_off = hl + 2 * d.net_off;
-    dump.forced = d.forced.map(|f| hl + f);
 }
 
 /// IEEE 802.15.4 frame header, version 2 (IEEE 802.15.4-2015) addressing.

@@ -14,7 +14,7 @@
 //! length 28: `. OSI (SAP 0xfe) goes to [`super::osi`]; the Cisco SNAP
 //! protocols CDP, DTP, UDLD and VTP are named but not dissected.
 
-use super::{Bytes, Dump, Printer, fmt, ipx, link, osi};
+use super::{Bytes, Dump, Printer, fmt, ipx, l2ctl, link, osi};
 
 /// The BPDU flag bits tcpdump names, lowest bit first (the two port-role
 /// bits are not printed in this form).
@@ -335,6 +335,13 @@ fn snap(
     dump.net_off = base + 8;
     let known = match oui {
         0 | 0x00_00f8 => link::dissected(pid),
+        0x00_000c if l2ctl::is_cisco(pid) => {
+            if eflag {
+                header(out);
+            }
+            l2ctl::cisco(p, pid, rest, rlen, out);
+            return;
+        }
         0x00_000c => {
             pid == 0x010b && {
                 let mut line = Vec::new();

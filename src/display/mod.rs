@@ -35,26 +35,48 @@
 //! time stays linear in the number of packets even when every address is
 //! distinct.
 
+mod ahcp;
+mod aoe;
 mod arcnet;
+mod babel;
+mod cdp;
+mod cfm;
 mod chdlc;
+mod cisco;
+mod clnp;
 mod clock;
 mod dhcp6;
 mod dns;
 mod dsa;
+mod eapol;
+mod eigrp;
+mod esis;
 mod fmt;
 mod geonet;
+mod hncp;
 mod icmp;
 mod ip;
 mod ipx;
+mod isis;
+mod l2ctl;
 mod link;
 mod linkhdr;
 mod llc;
+mod lldp;
 mod macsec;
+mod ntp;
+mod openflow;
+mod openflow10;
+mod openflow13;
 mod osi;
 mod ppp;
+mod ptp;
+mod sflow;
+mod slow;
 mod transport;
 mod tunnel;
 mod udpapps;
+mod udpmisc;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -5,10 +5,11 @@
 //! `OSI NLPID 0x78 unknown, length: 2` and its bytes follow as tcpdump's
 //! inline hex lines.
 //!
-//! The CLNP, ES-IS and IS-IS protocols themselves are not dissected yet:
-//! they get the honest `OSI NLPID ... (not dissected)` line.
+//! CLNP, ES-IS and IS-IS go to [`super::clnp`], [`super::esis`] and
+//! [`super::isis`]; the other known NLPIDs get the honest
+//! `OSI NLPID ... (not dissected)` line.
 
-use super::{Printer, fmt, hex_dump};
+use super::{Printer, clnp, esis, fmt, hex_dump, isis};
 
 fn nlpid_name(n: u8) -> Option<&'static str> {
     Some(match n {
@@ -38,6 +39,12 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         fmt::s(out, " (0x");
         fmt::x_pad(out, nlpid as u64, 2);
         fmt::s(out, "): ");
+    }
+    match nlpid {
+        0x81 => return clnp::print(p, data, len, out),
+        0x82 => return esis::print(p, data, len, out),
+        0x83 => return isis::print(p, data, len, out),
+        _ => {}
     }
     match name {
         None => {

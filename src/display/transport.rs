@@ -7,7 +7,8 @@
 //! (address, port) end first, so both directions find the same entry.
 
 use super::ip::{Addrs, checksum};
-use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, udpapps};
+use super::udpmisc::udp_misc;
+use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, openflow, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -337,6 +338,8 @@ fn tcp_payload(
             return;
         }
         dns::print(p, &data[2..], len.saturating_sub(2), out);
+    } else if port(6653) || port(6633) {
+        openflow::print(p, data, len, out);
     }
 }
 
@@ -378,13 +381,28 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::s(out, " [|udp]");
         return;
     };
-    let ulen = ulen as usize;
+    let mut ulen = ulen as usize;
+    // A zero length in a jumbogram means "the rest of the IPv6 payload"
+    // (RFC 2675).
+    if ulen == 0 && addrs.src.len() == 16 && len > 65_535 {
+        ulen = len;
+    }
     if ulen < 8 {
         fmt::s(out, "truncated-udplength ");
         fmt::u(out, ulen as u64);
         return;
     }
     if ulen > len && !addrs.frag {
+        // tcpdump dissects the protocols on known ports with the IP
+        // payload's length before it considers the UDP length bad.
+        let payload = &data[8.min(data.len())..len.min(data.len())];
+        let mlen = len.saturating_sub(8);
+        if !p.opts.quiet
+            && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
+                || udp_misc(sport, dport, payload, mlen, false, out).is_some())
+        {
+            return;
+        }
         fmt::s(out, "UDP, bad length ");
         fmt::u(out, (ulen - 8) as u64);
         fmt::s(out, " > ");
@@ -415,10 +433,17 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        let mlen = plen.min(len.saturating_sub(8));
+        if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
+            return;
+        }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
             return;
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
+            return;
+        }
+        if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
             return;
         }
         if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
