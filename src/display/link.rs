@@ -479,7 +479,7 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         }
         look += 4;
     }
-    let ppp = super::ppp::is_ether(inner) || matches!(inner, 0x80f3 | 0x88e5);
+    let ppp = super::ppp::is_ether(inner) || matches!(inner, 0x80f3 | 0x88e5 | 0xd28b);
     let show_link = eflag || !(inner <= 1500 || dissected(inner) || ppp);
     if show_link {
         header(out);
@@ -533,6 +533,10 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         let (rest, w) = (&data[off.min(data.len())..], wire.saturating_sub(off));
         let macs = (&data[6..12], &data[0..6]);
         super::macsec::print(p, rest, w, macs, out, dump, off);
+        return;
+    }
+    if t == 0xd28b {
+        super::arista::print(p, &data[off.min(data.len())..], wire, out, dump, off);
         return;
     }
     payload(

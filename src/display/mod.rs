@@ -38,6 +38,7 @@
 mod ahcp;
 mod aoe;
 mod arcnet;
+mod arista;
 mod babel;
 mod cdp;
 mod cfm;
