@@ -46,6 +46,7 @@ mod chdlc;
 mod cisco;
 mod clnp;
 mod clock;
+mod decnet;
 mod dhcp6;
 mod dns;
 mod dsa;
