@@ -479,7 +479,8 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         }
         look += 4;
     }
-    let ppp = super::ppp::is_ether(inner) || matches!(inner, 0x80f3 | 0x88e5 | 0xd28b | 0x6003);
+    let ppp = super::ppp::is_ether(inner)
+        || matches!(inner, 0x80f3 | 0x88e5 | 0xd28b | 0x6003 | 0x88ca | 0x886f);
     let show_link = eflag || !(inner <= 1500 || dissected(inner) || ppp);
     if show_link {
         header(out);
@@ -569,6 +570,8 @@ pub(crate) fn payload(
         0x8863 | 0x8864 => super::ppp::pppoe(p, data, wire, out, dump, off),
         0x80f3 => aarp(data, out),
         0x6003 => super::decnet::print(p, data, out),
+        0x88ca => super::ethmisc::tipc(p, data, out),
+        0x886f => super::ethmisc::msnlb(p, data, out),
         0x880b => super::ppp::over_ether(p, data, wire, out, dump, off),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
         0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),

@@ -53,6 +53,7 @@ mod dsa;
 mod eapol;
 mod eigrp;
 mod esis;
+mod ethmisc;
 mod fmt;
 mod geonet;
 mod hncp;
