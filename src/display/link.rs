@@ -31,6 +31,15 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         129 => super::arcnet::linux(p, data, wire, out, dump),
         8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
         195 if super::linkhdr::ieee802_15_4(data, wire, out) => {}
+        132 | 137 => {
+            if !super::linkhdr::juniper_pic_short(p, p.linktype.0 == 137, data, out) {
+                fmt::s(out, "link-type ");
+                dlt_name(out, p.linktype);
+                fmt::s(out, ", length ");
+                fmt::u(out, wire as u64);
+                fmt::s(out, ": [not dissected]");
+            }
+        }
         178 => {
             if !super::linkhdr::juniper_ether(p, data, wire, out, dump) {
                 fmt::s(out, "link-type JUNIPER_ETHER, length ");

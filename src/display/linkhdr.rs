@@ -27,7 +27,9 @@
 //! * Juniper Ethernet (`DLT_JUNIPER_ETHER`): the `MGC` magic, flags and
 //!   optional extensions before an Ethernet frame; `-e` shows
 //!   `Out hlen 22, proto 0x0000, ` before the frame's own `-e` header.
-//!   The other Juniper PIC types are not dissected.
+//!   The ATM1 and ES PIC types are recognised only when their headers are
+//!   cut short (`[|juniper_atm1]`); the other Juniper types are not
+//!   dissected.
 //!
 //! Without `-e` the first three print only their IPv4 or IPv6 payload.
 
@@ -373,5 +375,47 @@ pub(crate) fn juniper_ether(
     link::ether(p, &data[hlen..], wire.saturating_sub(hlen), out, &mut d);
     dump.net_off = hlen + d.net_off;
     dump.forced = d.forced.map(|f| hlen + f);
+    true
+}
+
+/// Juniper ATM1 (`atm1`) and ES PIC headers when the capture ends within
+/// them or right after the protocol field; `false` for anything longer.
+pub(crate) fn juniper_pic_short(
+    p: &mut Printer,
+    atm1: bool,
+    data: &[u8],
+    out: &mut Vec<u8>,
+) -> bool {
+    let b = Bytes(data);
+    let (Some(magic), Some(flags)) = (b.slice(0, 3), b.u8(3)) else {
+        return false;
+    };
+    let cookie = if atm1 { 4 } else { 0 };
+    let hlen = 4 + cookie;
+    if magic != b"MGC" || flags & 0x80 != 0 || data.len() > hlen + 2 {
+        return false;
+    }
+    let trunc = if atm1 { " [|juniper_atm1]" } else { " [|juniper_es]" };
+    p.dump_whole = true;
+    if p.opts.link_header {
+        fmt::s(out, if flags & 1 != 0 { " In " } else { "Out " });
+        if let Some(c) = b.slice(4, cookie) {
+            fmt::s(out, if atm1 { "ATM1-PIC, cookie-len " } else { "ES-PIC, cookie-len " });
+            fmt::u(out, cookie as u64);
+            if cookie > 0 {
+                fmt::s(out, ", cookie 0x");
+                fmt::hex_bytes(out, c);
+            }
+            fmt::s(out, ": ");
+            if let Some(proto) = b.u16(hlen) {
+                fmt::s(out, "hlen ");
+                fmt::u(out, hlen as u64);
+                fmt::s(out, ", proto 0x");
+                fmt::x_pad(out, proto as u64, 4);
+                fmt::s(out, ", ");
+            }
+        }
+    }
+    fmt::s(out, trunc);
     true
 }
