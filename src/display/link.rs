@@ -31,6 +31,20 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         129 => super::arcnet::linux(p, data, wire, out, dump),
         8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
         195 if super::linkhdr::ieee802_15_4(data, wire, out) => {}
+        123 | 19 => {
+            let done = if p.linktype.0 == 123 {
+                super::linkhdr::sunatm_short(p, data, out)
+            } else {
+                super::linkhdr::cip_short(p, data, wire, out)
+            };
+            if !done {
+                fmt::s(out, "link-type ");
+                dlt_name(out, p.linktype);
+                fmt::s(out, ", length ");
+                fmt::u(out, wire as u64);
+                fmt::s(out, ": [not dissected]");
+            }
+        }
         132 | 137 => {
             if !super::linkhdr::juniper_pic_short(p, p.linktype.0 == 137, data, out) {
                 fmt::s(out, "link-type ");

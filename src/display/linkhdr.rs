@@ -31,6 +31,11 @@
 //!   cut short (`[|juniper_atm1]`); the other Juniper types are not
 //!   dissected.
 //!
+//! * Sun raw ATM (`DLT_SUNATM`) and Linux classical IP over ATM
+//!   (`DLT_ATM_CLIP`): only their truncated forms (`[|atm]`, `[|oam]`,
+//!   `[|cip]`) are recognised; `-e` shows `Rx: VPI:0 VCI:5 ` or the
+//!   length first.
+//!
 //! Without `-e` the first three print only their IPv4 or IPv6 payload.
 
 use super::{Bytes, Dump, Printer, fmt, ip, link};
@@ -417,5 +422,45 @@ pub(crate) fn juniper_pic_short(
         }
     }
     fmt::s(out, trunc);
+    true
+}
+
+/// Sun ATM: a flags byte (top bit: transmitted), VPI and VCI, then a cell
+/// payload; only a payload too short for its signalling (VCI 5) or OAM
+/// (VCI 3 and 4) header is recognised.
+pub(crate) fn sunatm_short(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) -> bool {
+    let b = Bytes(data);
+    let (Some(flags), Some(vpi), Some(vci)) = (b.u8(0), b.u8(1), b.u16(2)) else {
+        return false;
+    };
+    let trunc = match vci {
+        3 | 4 if data.len() < 4 + 5 => " [|oam]",
+        5 if data.len() < 4 + 9 => " [|atm]",
+        _ => return false,
+    };
+    if p.opts.link_header {
+        fmt::s(out, if flags & 0x80 != 0 { "Tx: VPI:" } else { "Rx: VPI:" });
+        fmt::u(out, vpi as u64);
+        fmt::s(out, " VCI:");
+        fmt::u(out, vci as u64);
+        out.push(b' ');
+    }
+    p.dump_whole = true;
+    fmt::s(out, trunc);
+    true
+}
+
+/// Linux classical IP over ATM: an LLC/SNAP header (or none) before IP;
+/// only a frame too short for it is recognised.
+pub(crate) fn cip_short(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>) -> bool {
+    if data.len() >= 8 {
+        return false;
+    }
+    if p.opts.link_header {
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
+    p.dump_whole = true;
+    fmt::s(out, " [|cip]");
     true
 }
