@@ -263,7 +263,19 @@ fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize>
 }
 
 /// A DNS message (`msg` is what was captured, `len` its full length).
+/// tcpdump's names for DNS opcodes (printed after the id; Query has none).
+const OPCODES: [&str; 16] = [
+    "", " inv_q", " stat", " op3", " notify", " update", " op6", " op7", " op8", " updateA",
+    " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef",
+];
+
 pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) {
+    if len < 12 {
+        fmt::s(out, "domain [length ");
+        fmt::u(out, len as u64);
+        fmt::s(out, " < 12] (invalid)");
+        return;
+    }
     let b = Bytes(msg);
     let (Some(id), Some(flags)) = (b.u16(0), b.u16(2)) else {
         fmt::s(out, "[|domain]");
@@ -272,6 +284,7 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
     fmt::u(out, id as u64);
     let qr = flags & 0x8000 != 0;
     let opcode = (flags >> 11) & 15;
+    fmt::s(out, OPCODES[opcode as usize]);
     let counts = (b.u16(4), b.u16(6), b.u16(8), b.u16(10));
     if qr {
         let mut rcode = flags & 15;
@@ -296,6 +309,7 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
                     8 => "NXRRSet",
                     9 => "NotAuth",
                     10 => "NotZone",
+                    15 => "NoChange",
                     16 => "BadVers",
                     17 => "BadKey",
                     18 => "BadTime",
@@ -307,7 +321,7 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
                     _ => "Resp",
                 },
             );
-            if !matches!(rcode, 1..=10 | 16..=23) {
+            if !matches!(rcode, 1..=10 | 15..=23) {
                 fmt::u(out, rcode as u64);
             }
         }
@@ -323,17 +337,22 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
         if flags & 0x0020 != 0 {
             out.push(b'$');
         }
-        if opcode != 0 {
-            fmt::s(out, " op");
-            fmt::u(out, opcode as u64);
-        }
         let (Some(qd), Some(an), Some(ns), Some(ar)) = counts else {
             fmt::s(out, " [|domain]");
             return;
         };
-        // Skip the questions.
+        if qd != 1 {
+            fmt::s(out, " [");
+            fmt::u(out, qd as u64);
+            fmt::s(out, "q]");
+        }
+        // Skip the questions; tcpdump writes a comma before each after the
+        // first (where -vv would print them).
         let mut off = 12;
-        for _ in 0..qd {
+        for i in 0..qd {
+            if i > 0 {
+                out.push(b',');
+            }
             match skip_name(msg, off) {
                 Some(p) if p + 4 <= msg.len() => off = p + 4,
                 _ => {
@@ -365,33 +384,46 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
         if flags & 0x0100 != 0 {
             out.push(b'+');
         }
-        if opcode != 0 {
-            fmt::s(out, " op");
-            fmt::u(out, opcode as u64);
+        if flags & 0x0010 != 0 {
+            out.push(b'%');
+        }
+        // Bits a query should not have (AA, TC, RA, Z, a response code).
+        if flags & 0x06cf != 0 {
+            fmt::s(out, " [b2&3=0x");
+            fmt::x(out, flags as u64);
+            out.push(b']');
         }
         let (Some(qd), Some(an), Some(ns), Some(ar)) = counts else {
             fmt::s(out, " [|domain]");
             return;
         };
-        if qd != 1 {
+        let count = |out: &mut Vec<u8>, n: u16, tag: &str| {
             fmt::s(out, " [");
-            fmt::u(out, qd as u64);
-            fmt::s(out, "q]");
-        }
-        if an != 0 {
-            fmt::s(out, " [");
-            fmt::u(out, an as u64);
-            fmt::s(out, "a]");
+            fmt::u(out, n as u64);
+            fmt::s(out, tag);
+            out.push(b']');
+        };
+        if opcode == 1 {
+            // An inverse query normally carries one answer and no question.
+            if qd != 0 {
+                count(out, qd, "q");
+            }
+            if an != 1 {
+                count(out, an, "a");
+            }
+        } else {
+            if an != 0 {
+                count(out, an, "a");
+            }
+            if qd != 1 {
+                count(out, qd, "q");
+            }
         }
         if ns != 0 {
-            fmt::s(out, " [");
-            fmt::u(out, ns as u64);
-            fmt::s(out, "n]");
+            count(out, ns, "n");
         }
         if ar != 0 {
-            fmt::s(out, " [");
-            fmt::u(out, ar as u64);
-            fmt::s(out, "au]");
+            count(out, ar, "au");
         }
         let mut off = 12;
         for _ in 0..qd {

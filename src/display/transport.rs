@@ -392,26 +392,15 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::u(out, ulen as u64);
         return;
     }
-    if ulen > len && !addrs.frag {
-        // tcpdump dissects the protocols on known ports with the IP
-        // payload's length before it considers the UDP length bad.
-        let payload = &data[8.min(data.len())..len.min(data.len())];
-        let mlen = len.saturating_sub(8);
-        if !p.opts.quiet
-            && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
-                || udp_misc(sport, dport, payload, mlen, false, out).is_some())
-        {
-            return;
-        }
-        fmt::s(out, "UDP, bad length ");
-        fmt::u(out, (ulen - 8) as u64);
-        fmt::s(out, " > ");
-        fmt::u(out, len.saturating_sub(8) as u64);
-        return;
+    // A UDP length beyond the IP payload is reported only when no
+    // protocol printer claims the port: those get the IP payload's length.
+    let bad = ulen > len && !addrs.frag;
+    if bad {
+        ulen = len.max(8);
     }
     let plen = ulen - 8;
     // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it.
-    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && data.len() >= ulen {
+    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && !bad && data.len() >= ulen {
         let seg = &data[..ulen];
         if l4_sum(&addrs, 17, seg) == 0 {
             fmt::s(out, "[udp sum ok] ");
@@ -437,7 +426,7 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
             return;
         }
-        if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
+        if dport == 1985 && udpapps::hsrp(payload, plen, out) {
             return;
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
@@ -449,12 +438,18 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
             return dhcp6::print(p, payload, plen, out);
         }
-        if matches!(sport, 67 | 68)
-            && matches!(dport, 67 | 68)
+        if (matches!(sport, 67 | 68) || matches!(dport, 67 | 68))
             && udpapps::bootp(payload, plen, out)
         {
             return;
         }
+    }
+    if bad {
+        fmt::s(out, "UDP, bad length ");
+        fmt::u(out, u64::from(b.u16(4).unwrap_or(0)).saturating_sub(8));
+        fmt::s(out, " > ");
+        fmt::u(out, plen as u64);
+        return;
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
