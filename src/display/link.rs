@@ -31,7 +31,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         129 => super::arcnet::linux(p, data, wire, out, dump),
         8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
         195 if super::linkhdr::ieee802_15_4(data, wire, out) => {}
-        123 | 19 => {
+        123 | 19 | 106 => {
             let done = if p.linktype.0 == 123 {
                 super::linkhdr::sunatm_short(p, data, out)
             } else {
