@@ -12,6 +12,15 @@
 //! IPv4/IPv6 over PPP, Cisco HDLC and Frame Relay ([`link`]), then the
 //! optional hex/ASCII dump (`-x`, `-xx`, `-X`, `-XX`, `-A`).
 //!
+//! Other link layers and what rides directly on them have their own
+//! modules: 802.2 LLC and SNAP ([`llc`]), IPX ([`ipx`]), OSI ([`osi`]),
+//! Cisco HDLC and SLARP ([`chdlc`]), PPP and PPPoE ([`ppp`]), switch-chip
+//! tags ([`dsa`]), ARCNET ([`arcnet`]), MACsec ([`macsec`]), Arista
+//! timestamps ([`arista`]), DECnet ([`decnet`]), TIPC and MS NLB
+//! heartbeats ([`ethmisc`]), and the capture headers of IP over
+//! InfiniBand, ipnet, NFLOG, vsock, SLIP, IEEE 802.15.4, Juniper and ATM
+//! ([`linkhdr`]); DHCPv6 has [`dhcp6`].
+//!
 //! Protocols bpfcap does not dissect get a short honest line naming what
 //! they are (ethertype, IP protocol, length) rather than a guess; the golden
 //! tests list every line that still differs from tcpdump.
