@@ -265,8 +265,22 @@ fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize>
 /// A DNS message (`msg` is what was captured, `len` its full length).
 /// tcpdump's names for DNS opcodes (printed after the id; Query has none).
 const OPCODES: [&str; 16] = [
-    "", " inv_q", " stat", " op3", " notify", " update", " op6", " op7", " op8", " updateA",
-    " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef",
+    "",
+    " inv_q",
+    " stat",
+    " op3",
+    " notify",
+    " update",
+    " op6",
+    " op7",
+    " op8",
+    " updateA",
+    " updateD",
+    " updateDA",
+    " updateM",
+    " updateMA",
+    " zoneInit",
+    " zoneRef",
 ];
 
 pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) {

@@ -31,6 +31,13 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         129 => super::arcnet::linux(p, data, wire, out, dump),
         8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
         195 if super::linkhdr::ieee802_15_4(data, wire, out) => {}
+        // A Q.922 address is two to four bytes, its last with the
+        // extension bit set; anything else is tcpdump's invalid address.
+        107 if data.first().is_none_or(|&b0| b0 & 1 != 0)
+            || !data.iter().skip(1).take(3).any(|&b| b & 1 != 0) =>
+        {
+            fmt::s(out, "Q.922, invalid address");
+        }
         123 | 19 | 106 => {
             let done = if p.linktype.0 == 123 {
                 super::linkhdr::sunatm_short(p, data, out)
