@@ -105,6 +105,9 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
                 }
                 return;
             }
+            if other == 107 && super::fr::nlpid(p, data, wire, out, dump) {
+                return;
+            }
             fmt::s(out, "link-type ");
             dlt_name(out, Dlt(other));
             fmt::s(out, ", length ");
@@ -258,6 +261,21 @@ fn aarp(data: &[u8], out: &mut Vec<u8>) {
 /// `Q.922, hdr-len 2, DLCI 302, Flags [none], cisco-ethertype IPv6
 /// (0x86dd), length 80: `. `alen` is the address length.
 fn q922(out: &mut Vec<u8>, data: &[u8], alen: usize, wire: usize) {
+    q922_head(out, data, alen);
+    let b = |i: usize| data.get(i).copied().unwrap_or(0);
+    let t = u16::from_be_bytes([b(alen), b(alen + 1)]);
+    fmt::s(out, ", cisco-ethertype ");
+    fmt::s(out, ethertype_name(t));
+    fmt::s(out, " (0x");
+    fmt::x_pad(out, t as u64, 4);
+    fmt::s(out, "), length ");
+    fmt::u(out, wire as u64);
+    fmt::s(out, ": ");
+}
+
+/// `Q.922, hdr-len 2, DLCI 302, Flags [none]`: the address part of
+/// tcpdump's Frame Relay header line.
+pub(crate) fn q922_head(out: &mut Vec<u8>, data: &[u8], alen: usize) {
     let b = |i: usize| data.get(i).copied().unwrap_or(0);
     let (b0, b1) = (b(0), b(1));
     let mut dlci = ((b0 as u64 >> 2) << 4) | (b1 as u64 >> 4);
@@ -295,14 +313,7 @@ fn q922(out: &mut Vec<u8>, data: &[u8], alen: usize, wire: usize) {
     if first {
         fmt::s(out, "none");
     }
-    let t = u16::from_be_bytes([b(alen), b(alen + 1)]);
-    fmt::s(out, "], cisco-ethertype ");
-    fmt::s(out, ethertype_name(t));
-    fmt::s(out, " (0x");
-    fmt::x_pad(out, t as u64, 4);
-    fmt::s(out, "), length ");
-    fmt::u(out, wire as u64);
-    fmt::s(out, ": ");
+    out.push(b']');
 }
 
 /// Whether tcpdump 4.99 has a printer for link type `dlt` (the others

@@ -64,6 +64,7 @@ mod eigrp;
 mod esis;
 mod ethmisc;
 mod fmt;
+mod fr;
 mod geonet;
 mod hncp;
 mod icmp;
