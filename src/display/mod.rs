@@ -49,12 +49,14 @@ mod aoe;
 mod arcnet;
 mod arista;
 mod babel;
+mod bgp;
 mod cdp;
 mod cfm;
 mod chdlc;
 mod cisco;
 mod clnp;
 mod clock;
+mod dccp;
 mod decnet;
 mod dhcp6;
 mod dns;
@@ -68,24 +70,33 @@ mod fr;
 mod geonet;
 mod hncp;
 mod icmp;
+mod icmp6;
 mod ip;
 mod ipx;
 mod isis;
 mod l2ctl;
+mod ldp;
 mod link;
 mod linkhdr;
 mod llc;
 mod lldp;
+mod lspping;
 mod macsec;
+mod mobility;
+mod mptcp;
 mod ntp;
 mod openflow;
 mod openflow10;
 mod openflow13;
 mod osi;
 mod ppp;
+mod pptp;
 mod ptp;
+mod resp;
 mod sflow;
 mod slow;
+mod telnet;
+mod tftp;
 mod transport;
 mod tunnel;
 mod udpapps;
@@ -435,11 +446,13 @@ impl Printer {
 pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
     for (line, chunk) in data.chunks(16).enumerate() {
         out.extend_from_slice(b"\n\t0x");
-        // At least four digits, more past 64 KiB (tcpdump's `%04x`).
-        let off = (line * 16) as u64;
-        let digits =
-            if off >> 16 == 0 { 4 } else { (64 - off.leading_zeros() as usize).div_ceil(4) };
-        fmt::x_pad(out, off, digits);
+        // At least four digits (`%04x`): offsets past 0xffff grow.
+        let at = (line * 16) as u64;
+        if at > 0xffff {
+            fmt::x(out, at)
+        } else {
+            fmt::x_pad(out, at, 4)
+        }
         out.extend_from_slice(b": ");
         let mut width = 0;
         for pair in chunk.chunks(2) {
