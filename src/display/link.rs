@@ -22,6 +22,11 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         // version field, whatever the link type promises.
         12 | 14 | 101 | 228 | 229 => raw(p, data, wire, out, true),
         0 | 108 => null(p, data, wire, out, dump),
+        105 => super::ieee80211::frame(p, data, wire, out, dump, false, false),
+        127 => super::radiotap::print(p, data, wire, out, dump),
+        119 => super::radiotap::prism(p, data, wire, out, dump),
+        163 => super::radiotap::avs(p, data, wire, out, dump),
+        192 => super::radiotap::ppi(p, pkt, out, dump),
         // Apple's PKTAP (and the user DLT it was first shipped as).
         258 | 149 => pktap(p, pkt, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),

@@ -722,6 +722,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         {
             return;
         }
+        if super::lwapp::print(payload, plen, sport, dport, p.opts.verbose > 0, out) {
+            return;
+        }
     }
     if bad {
         fmt::s(out, "UDP, bad length ");
