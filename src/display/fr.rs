@@ -110,3 +110,71 @@ pub(crate) fn nlpid(
     }
     true
 }
+
+/// Multilink Frame Relay (FRF.16): a two-byte header with the Begin, End
+/// and Control flags and a 12-bit sequence number. A fragment that begins
+/// a frame prints that frame as above: `FRF.16 Frag, seq 693, Flags
+/// [Begin], UI e8! IS-IS, ...`; a control message of a type bpfcap does
+/// not know reads `FRF.16 Control, Flags [Begin, End, Control], Unknown
+/// Message (0x00), length 262144`. `false`, with nothing written, for the
+/// rest.
+pub(crate) fn mfr(
+    p: &mut Printer,
+    data: &[u8],
+    wire: usize,
+    out: &mut Vec<u8>,
+    dump: &mut Dump,
+) -> bool {
+    let b = Bytes(data);
+    let (Some(b0), Some(b1)) = (b.u8(0), b.u8(1)) else {
+        return false;
+    };
+    let start = out.len();
+    let flags = |out: &mut Vec<u8>| {
+        fmt::s(out, "Flags [");
+        let mut first = true;
+        for (bit, name) in [(0x80, "Begin"), (0x40, "End"), (0x20, "Control")] {
+            if b0 & bit != 0 {
+                if !first {
+                    fmt::s(out, ", ");
+                }
+                fmt::s(out, name);
+                first = false;
+            }
+        }
+        if first {
+            fmt::s(out, "none");
+        }
+        out.push(b']');
+    };
+    if b0 & 0x20 != 0 {
+        if (1..=7).contains(&b1) {
+            return false;
+        }
+        fmt::s(out, "FRF.16 Control, ");
+        flags(out);
+        fmt::s(out, ", Unknown Message (0x");
+        fmt::byte_hex(out, b1);
+        fmt::s(out, "), length ");
+        fmt::u(out, wire as u64);
+        // -x starts after the header and the message type.
+        dump.net_off = 3.min(data.len());
+        return true;
+    }
+    if b0 & 0x80 == 0 || p.opts.link_header {
+        return false;
+    }
+    fmt::s(out, "FRF.16 Frag, seq ");
+    fmt::u(out, ((((b0 & 0x1e) as u16) << 7) | b1 as u16) as u64);
+    fmt::s(out, ", ");
+    flags(out);
+    fmt::s(out, ", ");
+    let mut d = Dump { net_off: 0, forced: None };
+    if !nlpid(p, &data[2..], wire.saturating_sub(2), out, &mut d) {
+        out.truncate(start);
+        return false;
+    }
+    dump.net_off = 2 + d.net_off;
+    dump.forced = d.forced.map(|f| f + 2);
+    true
+}

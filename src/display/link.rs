@@ -113,6 +113,9 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
             if other == 107 && super::fr::nlpid(p, data, wire, out, dump) {
                 return;
             }
+            if other == 182 && super::fr::mfr(p, data, wire, out, dump) {
+                return;
+            }
             fmt::s(out, "link-type ");
             dlt_name(out, Dlt(other));
             fmt::s(out, ", length ");
