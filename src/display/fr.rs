@@ -71,7 +71,16 @@ pub(crate) fn nlpid(
             None => return false,
         }
     }
-    let known = matches!(nl, 0x81..=0x83 | 0xcc | 0x8e);
+    // SNAP: an OUI and a protocol id; Cisco's protocols and ethertypes
+    // (OUI 0) are printed.
+    let snap = (nl == 0x80)
+        .then(|| Some((b.u8(at + 1)?, b.u16(at + 2)?, b.u16(at + 4)?)))
+        .flatten()
+        .filter(|&(o0, o12, pid)| {
+            let oui = (o0 as u32) << 16 | o12 as u32;
+            (oui == 0x00_000c && super::l2ctl::is_cisco(pid)) || (oui == 0 && link::dissected(pid))
+        });
+    let known = matches!(nl, 0x81..=0x83 | 0xcc | 0x8e) || snap.is_some();
     let short_frf = matches!(nl, 0xb1 | 0xb2) && data.len() < at + 3;
     let unknown = !known && !matches!(nl, 0x08 | 0x80 | 0xb1 | 0xb2 | 0xcf);
     if !known && !short_frf && !unknown {
@@ -89,6 +98,17 @@ pub(crate) fn nlpid(
     let rest = &data[at..];
     let w = wire.saturating_sub(at);
     match nl {
+        0x80 => {
+            if let Some((_, o12, pid)) = snap {
+                let (body, bw) = (rest.get(6..).unwrap_or(&[]), w.saturating_sub(6));
+                if o12 == 0 {
+                    let mut d = Dump { net_off: 0, forced: None };
+                    link::payload(p, pid, body, bw, out, &mut d, 0, true);
+                } else {
+                    super::l2ctl::cisco(p, pid, body, bw, out);
+                }
+            }
+        }
         0x81..=0x83 => osi::print(p, rest, w, out),
         0xcc => ip::ipv4(p, &rest[1..], w.saturating_sub(1), out, true),
         0x8e => ip::ipv6(p, &rest[1..], w.saturating_sub(1), out, true),
