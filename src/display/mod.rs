@@ -12,6 +12,15 @@
 //! IPv4/IPv6 over PPP, Cisco HDLC and Frame Relay ([`link`]), then the
 //! optional hex/ASCII dump (`-x`, `-xx`, `-X`, `-XX`, `-A`).
 //!
+//! Other link layers and what rides directly on them have their own
+//! modules: 802.2 LLC and SNAP ([`llc`]), IPX ([`ipx`]), OSI ([`osi`]),
+//! Cisco HDLC and SLARP ([`chdlc`]), PPP and PPPoE ([`ppp`]), switch-chip
+//! tags ([`dsa`]), ARCNET ([`arcnet`]), MACsec ([`macsec`]), Arista
+//! timestamps ([`arista`]), DECnet ([`decnet`]), TIPC and MS NLB
+//! heartbeats ([`ethmisc`]), and the capture headers of IP over
+//! InfiniBand, ipnet, NFLOG, vsock, SLIP, IEEE 802.15.4, Juniper and ATM
+//! ([`linkhdr`]); DHCPv6 has [`dhcp6`].
+//!
 //! Protocols bpfcap does not dissect get a short honest line naming what
 //! they are (ethertype, IP protocol, length) rather than a guess; the golden
 //! tests list every line that still differs from tcpdump.
@@ -37,6 +46,8 @@
 
 mod ahcp;
 mod aoe;
+mod arcnet;
+mod arista;
 mod babel;
 mod bgp;
 mod cdp;
@@ -46,13 +57,17 @@ mod cisco;
 mod clnp;
 mod clock;
 mod dccp;
+mod decnet;
 mod dhcp6;
 mod dns;
+mod dsa;
 mod eapol;
 mod eigrp;
 mod esis;
+mod ethmisc;
 mod fmt;
 mod forces;
+mod fr;
 mod geneve;
 mod geonet;
 mod hncp;
@@ -68,11 +83,13 @@ mod l2ctl;
 mod l2tp;
 mod ldp;
 mod link;
+mod linkhdr;
 mod lisp;
 mod llc;
 mod lldp;
 mod lspping;
 mod lwapp;
+mod macsec;
 mod mobility;
 mod mpls;
 mod mptcp;
@@ -82,6 +99,7 @@ mod openflow10;
 mod openflow13;
 mod osi;
 mod pgm;
+mod ppp;
 mod pptp;
 mod ptp;
 mod radiotap;
@@ -473,7 +491,8 @@ pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
 }
 
 /// tcpdump's `-A`: the bytes on a new line, printable ASCII, tabs and newlines
-/// as they are, a carriage return before a newline dropped, the rest `.`.
+/// as they are, the rest `.`; a carriage return is dropped before a newline
+/// and, as tcpdump does, when at most one captured byte follows it.
 pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
     if data.is_empty() {
         return;
@@ -485,7 +504,7 @@ pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
     out.push(b'\n');
     for (i, &b) in data.iter().enumerate() {
         match b {
-            b'\r' if data.get(i + 1) == Some(&b'\n') => {}
+            b'\r' if i + 2 >= data.len() || data[i + 1] == b'\n' => {}
             b'\n' | b'\t' | 0x20..=0x7e => out.push(b),
             _ => out.push(b'.'),
         }
