@@ -9,7 +9,8 @@
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
 use super::{
-    Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, igmp, link, mobility, transport, tunnel,
+    Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, igmp, ipsec, link, mobility, pgm, sctp,
+    transport, tunnel,
 };
 
 /// A packet's two addresses (4 or 16 bytes each).
@@ -403,6 +404,19 @@ pub(crate) fn upper(
             p.depth += 1;
             ipv6(p, data, len, out, true);
             p.depth -= 1;
+        }
+        132 => sctp::print(p, addrs, data, len, out),
+        113 => {
+            addrs.pair(out);
+            pgm::print(&addrs, data, out);
+        }
+        50 => {
+            addrs.pair(out);
+            ipsec::esp(data, len, out);
+        }
+        51 => {
+            addrs.pair(out);
+            ipsec::ah(p, addrs, data, len, ip4, out);
         }
         47 if tunnel::gre_supported(data) => {
             addrs.pair(out);

@@ -16,7 +16,7 @@ use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
 use super::{
     Bytes, Printer, TcpBase, TcpKey, bgp, dhcp6, dns, fmt, ldp, lspping, mptcp, openflow, pptp,
-    resp, telnet, tftp, udpapps,
+    resp, telnet, tftp, tunnel, udpapps,
 };
 
 const FIN: u16 = 0x01;
@@ -668,6 +668,16 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::u(out, ulen as u64);
         return;
     }
+    // tcpdump hands the tunnel and routing-protocol ports to their
+    // printers before checking the length (a first fragment, or a bad
+    // length, gets the IP payload's length instead).
+    if !p.opts.quiet {
+        let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        let tlen = ulen.min(len).saturating_sub(8);
+        if tunnel::udp(p, &addrs, sport, dport, payload, tlen, out) {
+            return;
+        }
+    }
     // A UDP length beyond the IP payload is reported only when no
     // protocol printer claims the port: those get the IP payload's length.
     let bad = ulen > len && !addrs.frag;
@@ -732,6 +742,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if (matches!(sport, 67 | 68) || matches!(dport, 67 | 68))
             && udpapps::bootp(payload, plen, out)
         {
+            return;
+        }
+        if super::lwapp::print(payload, plen, sport, dport, p.opts.verbose > 0, out) {
             return;
         }
     }
