@@ -727,8 +727,8 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             tftp::print(out, payload, plen);
             return;
         }
-        if dport == 1985 && udpapps::hsrp(payload, plen, out) {
-            return;
+        if dport == 1985 {
+            return udpapps::hsrp(payload, plen, p.opts.verbose > 0, out);
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
             return;
