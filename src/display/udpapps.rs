@@ -139,23 +139,39 @@ pub(crate) fn bfd(data: &[u8], port: u16, out: &mut Vec<u8>) -> bool {
 
 /// `BOOTP/DHCP, Request from 00:11:22:33:44:55, length 300` and
 /// `BOOTP/DHCP, Reply, length 300` (ports 67 and 68).
-pub(crate) fn bootp(data: &[u8], plen: usize, out: &mut Vec<u8>) -> bool {
+pub(crate) fn bootp(data: &[u8], plen: usize, out: &mut Vec<u8>) {
+    const TRUNC: &str = " [|bootp]";
     let b = Bytes(data);
-    let (Some(op), Some(htype), Some(hlen)) = (b.u8(0), b.u8(1), b.u8(2)) else {
-        return false;
+    let Some(op) = b.u8(0) else {
+        fmt::s(out, TRUNC);
+        return;
     };
+    fmt::s(out, "BOOTP/DHCP, ");
     match op {
-        1 if htype == 1 && hlen == 6 => {
+        1 => fmt::s(out, "Request"),
+        2 => fmt::s(out, "Reply"),
+        _ => {
+            fmt::s(out, "unknown (0x");
+            fmt::x_pad(out, op as u64, 2);
+            out.push(b')');
+        }
+    }
+    if op == 1 {
+        // A request names the client when its hardware address is an
+        // Ethernet one.
+        let (Some(htype), Some(hlen)) = (b.u8(1), b.u8(2)) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        if htype == 1 && hlen == 6 {
             let Some(mac) = b.slice(28, 6) else {
-                return false;
+                fmt::s(out, TRUNC);
+                return;
             };
-            fmt::s(out, "BOOTP/DHCP, Request from ");
+            fmt::s(out, " from ");
             fmt::mac(out, mac);
         }
-        2 => fmt::s(out, "BOOTP/DHCP, Reply"),
-        _ => return false,
     }
     fmt::s(out, ", length ");
     fmt::u(out, plen as u64);
-    true
 }
