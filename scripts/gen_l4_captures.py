@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Synthetic captures for the transport-layer printers (TCP options, MPTCP,
 TFTP, DCCP, ICMP and ICMPv6 message types, Telnet, HTTP, WHOIS, SSH
-and RESP segments, IPv4 options): crafted packets that exercise the forms the shared corpus lacks.
+and RESP segments, IPv4 options, the IPv6 Mobility Header, IGMP): crafted packets that exercise the forms the shared corpus lacks.
 
 Run from the repository root; it writes captures/display/l4_*.pcap. The
 goldens are made from them with tcpdump as usual:
@@ -286,7 +286,61 @@ def ip_options():
     write("captures/display/l4_ipopts.pcap", [pkt(o) for o in cases])
 
 
+def mobility():
+    def mh(typ, hl, body, extra=b""):
+        m = bytes([59, hl, typ, 0, 0, 0]) + body + extra
+        ip = struct.pack("!IHBB", 0x60000000, len(m), 135, 64) + SRC6 + DST6 + m
+        return eth(ip, 0x86DD)
+
+    bu = struct.pack("!HBBH", 1000, 0x80, 0, 3600)
+    frames = [mh(5, 1, bu + b"\x01\x02\x00\x00"), mh(5, 1, bu + bytes(4)), mh(5, 2, bu + bytes(12)),
+              mh(5, 2, bu + b"\x01\x0a" + bytes(10)), mh(5, 1, bu + bytes(4), bytes(8)),
+              mh(5, 1, bu + b"\x01\x02\x00\x00", bytes(8)),
+              mh(5, 2, bu + b"\x02\x02\x07\x08\x01\x06" + bytes(6)),
+              mh(6, 1, struct.pack("!BBHH", 0, 0x80, 1000, 3600) + b"\x01\x02\x00\x00"),
+              mh(1, 1, b"\x00\x00" + bytes(range(1, 9))), mh(0, 0, b"\x00\x00"),
+              mh(0, 1, bytes(10)), mh(9, 1, bytes(10)), mh(6, 0, bytes(2))]
+    write("captures/display/l4_mobility.pcap", frames)
+
+
+def checksums():
+    ok = udp4(1234, 5678, b"hello")
+    frames = [eth(ok), eth(ok[:26] + b"\x12\x34" + ok[28:]), eth(ok[:26] + b"\x00\x00" + ok[28:])]
+    u = struct.pack("!HHHH", 1234, 5678, 13, 0) + b"hello"
+    frames.append(eth(struct.pack("!IHBB", 0x60000000, len(u), 17, 64) + SRC6 + DST6 + u, 0x86DD))
+    frames += [eth(tcp4(1, 2, 0x02, b"\x02\x04\x05\xb4", seq=100)), eth(tcp4(2, 1, 0x12, seq=500, ack=101)),
+               eth(tcp4(1, 2, 0x10, seq=101, ack=501)), eth(tcp4(1, 2, 0x18, b"", b"abc", seq=101, ack=501)),
+               eth(tcp4(2, 1, 0x10, seq=501, ack=104))]
+    write("captures/display/l4_checksums.pcap", frames)
+
+
+def igmp():
+    def pkt(body):
+        body = body[:2] + struct.pack("!H", csum(body)) + body[4:]
+        return eth(ip4(2, body))
+
+    a, b, g = b"\xac\x10\x28\x01", b"\xac\x10\x14\x01", b"\xe0\x01\x02\x03"
+    frames = [pkt(b"\x1f\x20\x00\x00" + g + a + b + a + b"\x40\x00\x00\x07"),
+              pkt(b"\x1e\x20\x00\x00" + g + a + b + a + b"\x40\x00\x00\x07" + bytes(28)),
+              pkt(b"\x1e\x20\x00\x00" + bytes(4) + a + b + a + b"\x40\x00\x01\x07"),
+              pkt(b"\x1f\x20\x00\x00" + bytes(4) + a)]
+    for code in (0x64, 0x0a, 0x7f, 0x80, 0xfe):
+        frames.append(pkt(bytes([0x11, code, 0, 0]) + g + b"\x02\x7d\x00\x00"))
+    frames.append(pkt(b"\x11\x64\x00\x00" + bytes(4) + b"\x02\x7d\x00\x00"))
+    frames.append(pkt(b"\x22\x00\x00\x00\x00\x00\x00\x02" + b"\x04\x00\x00\x00" + g
+                      + b"\x01\x00\x00\x01" + g + a))
+    for code in range(10):
+        frames.append(pkt(bytes([0x14, code, 0, 0]) + bytes(4)))
+    for code in (1, 2, 3, 4, 5, 8, 9, 10):
+        frames.append(pkt(bytes([0x13, code, 0, 0]) + b"\x00\x0a\x04\x0c"))
+    frames.append(pkt(b"\x13\x07\x00\x00\x00\x0a\x04\x0c" + a + g + struct.pack("!I", 90061)))
+    write("captures/display/l4_igmp.pcap", frames)
+
+
 if __name__ == "__main__":
+    igmp()
+    checksums()
+    mobility()
     ip_options()
     tcp_apps()
     dccp()

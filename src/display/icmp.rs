@@ -1,6 +1,10 @@
-//! ICMP and ICMPv6: echo, unreachable, time exceeded, redirects,
-//! timestamps and (for ICMPv6) neighbour discovery and MLD, each as the
-//! one-line summary tcpdump prints without `-v`.
+//! ICMP (ICMPv6 is in icmp6.rs): echo, unreachable, time exceeded,
+//! redirects, parameter problems, router advertisements, timestamps and
+//! masks, each as the one-line summary tcpdump prints; codes it has no
+//! name for as `redirect-#N`, `time exceeded-#N`, `parameter problem -
+//! code N`. With `-v` an error message is followed by the IP header (and
+//! transport ports) it quotes, never called truncated, and by its RFC 4884
+//! extensions (RFC 4950 MPLS label stacks decoded, other objects in hex).
 
 use super::ip::addr;
 use super::{Bytes, Printer, fmt};

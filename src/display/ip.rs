@@ -1,5 +1,6 @@
-//! IPv4 (with fragments and the `-v` header line) and IPv6 (with its
-//! extension headers), and the dispatch to the upper layers.
+//! IPv4 (with fragments and the `-v` header line and options) and IPv6
+//! (with its extension headers, whose options and routing details `-v`
+//! shows), and the dispatch to the upper layers.
 //!
 //! tcpdump's layering of the text is a little irregular, and the printers
 //! reproduce it: TCP and UDP print the addresses themselves, joined to the
@@ -8,8 +9,8 @@
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
 use super::{
-    Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, ipsec, link, mobility, pgm, sctp, transport,
-    tunnel,
+    Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, igmp, ipsec, link, mobility, pgm, sctp,
+    transport, tunnel,
 };
 
 /// A packet's two addresses (4 or 16 bytes each).
@@ -77,6 +78,7 @@ pub(crate) fn proto_name(p: u8) -> Option<&'static str> {
         50 => "ESP",
         51 => "AH",
         58 => "ICMPv6",
+        62 => "Mobile IP (old)",
         60 => "DSTOPT",
         89 => "OSPF",
         103 => "PIM",
@@ -455,6 +457,12 @@ pub(crate) fn upper(
             addrs.pair(out);
             fmt::s(out, "igmp");
         }
+        2 if ip4.is_some() && igmp::handles(data, len) => {
+            addrs.pair(out);
+            if !igmp::print(data, len, p.opts.verbose > 0, out) {
+                p.dump_whole = true;
+            }
+        }
         2 if ip4.is_some() && {
             let mut probe = Vec::new();
             tunnel::igmp(data, len, &mut probe)
@@ -641,7 +649,7 @@ pub(crate) fn ipv6(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>,
             62 | 135 => {
                 // tcpdump ends the packet with the Mobility Header.
                 addrs.pair(out);
-                mobility::print(out, cap);
+                mobility::print(out, cap, p.opts.verbose > 0);
                 return;
             }
             143 if p.depth < super::MAX_DEPTH => {

@@ -6,8 +6,8 @@
 //! `BE status=N homeaddr ADDR`; lifetimes are in seconds (the field counts
 //! units of four). A header shorter than its type needs is reported as
 //! `(header length N is too small for type N)`, and a message cut short
-//! ends with ` [|mobility]`. Not dissected: the `-v` cookies and mobility
-//! options.
+//! ends with ` [|mobility]`. With `-v` the cookies and keygen tokens of
+//! the return-routability messages and the mobility options follow.
 
 use super::ip::addr;
 use super::{Bytes, fmt};
@@ -22,7 +22,7 @@ fn trunc(out: &mut Vec<u8>) {
 }
 
 /// Prints the Mobility Header at the start of `data`.
-pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) {
+pub(crate) fn print(out: &mut Vec<u8>, data: &[u8], verbose: bool) {
     let b = Bytes(data);
     let (Some(hl), Some(typ)) = (b.u8(1), b.u8(2)) else {
         fmt::s(out, "mobility:");
@@ -47,10 +47,21 @@ pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) {
         None => {
             fmt::s(out, "type-#");
             fmt::u(out, typ as u64);
+            fmt::s(out, " len=");
+            fmt::u(out, hl as u64);
             return;
         }
     }
     match typ {
+        1 | 2 if verbose => {
+            let Some(c) = b.slice(8, 8) else {
+                trunc(out);
+                return;
+            };
+            fmt::s(out, if typ == 1 { " Home" } else { " Care-of" });
+            fmt::s(out, " Init Cookie=");
+            pair(out, c);
+        }
         3 | 4 => {
             let Some(id) = b.u16(6) else {
                 trunc(out);
@@ -58,6 +69,23 @@ pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) {
             };
             fmt::s(out, " nonce id=0x");
             fmt::x(out, id as u64);
+            if verbose {
+                let who = if typ == 3 { " Home" } else { " Care-of" };
+                let Some(c) = b.slice(8, 8) else {
+                    trunc(out);
+                    return;
+                };
+                fmt::s(out, who);
+                fmt::s(out, " Init Cookie=");
+                pair(out, c);
+                let Some(t) = b.slice(16, 8) else {
+                    trunc(out);
+                    return;
+                };
+                fmt::s(out, who);
+                fmt::s(out, " Keygen Token=");
+                pair(out, t);
+            }
         }
         5 => {
             let Some(seq) = b.u16(6) else {
@@ -123,5 +151,81 @@ pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) {
             addr(out, home);
         }
         _ => {}
+    }
+    if verbose {
+        let start = MIN_LEN[typ as usize];
+        options(out, data.get(start..).unwrap_or(&[]), hlen.saturating_sub(start));
+    }
+}
+
+/// Eight bytes as two groups of hex digits: `01020304:05060708`.
+fn pair(out: &mut Vec<u8>, b: &[u8]) {
+    fmt::hex_bytes(out, &b[..4]);
+    out.push(b':');
+    fmt::hex_bytes(out, &b[4..8]);
+}
+
+/// The mobility options in the `len` bytes after the message. tcpdump
+/// wants the byte after each option captured before it prints it, so an
+/// option that ends the packet ends the line with ` [|mobility]`.
+fn options(out: &mut Vec<u8>, opts: &[u8], len: usize) {
+    let b = Bytes(opts);
+    let mut i = 0;
+    while i < len {
+        let Some(t) = b.u8(i) else {
+            trunc(out);
+            return;
+        };
+        if b.u8(i + 1).is_none() {
+            trunc(out);
+            return;
+        }
+        let olen = if t == 0 { 1 } else { opts[i + 1] as usize + 2 };
+        if t != 0 && b.u8(i + olen).is_none() {
+            trunc(out);
+            return;
+        }
+        // Options too short for their type end the line the same way.
+        let need = match t {
+            2 => 2,
+            3 => 16,
+            4 => 4,
+            5 => 12,
+            _ => 0,
+        };
+        if t != 0 && olen - 2 < need {
+            trunc(out);
+            return;
+        }
+        match t {
+            0 => fmt::s(out, "(pad1)"),
+            1 => fmt::s(out, "(padn)"),
+            2 => {
+                fmt::s(out, "(refresh: ");
+                fmt::u(out, b.u16(i + 2).unwrap_or(0) as u64 * 4);
+                out.push(b')');
+            }
+            3 => {
+                fmt::s(out, "(alt-CoA: ");
+                addr(out, b.slice(i + 2, 16).unwrap_or(&[0; 16]));
+                out.push(b')');
+            }
+            4 => {
+                fmt::s(out, "(ni: ho=0x");
+                fmt::x_pad(out, b.u16(i + 2).unwrap_or(0) as u64, 4);
+                fmt::s(out, " co=0x");
+                fmt::x_pad(out, b.u16(i + 4).unwrap_or(0) as u64, 4);
+                out.push(b')');
+            }
+            5 => fmt::s(out, "(auth)"),
+            _ => {
+                fmt::s(out, "(type-0x");
+                fmt::x_pad(out, t as u64, 2);
+                fmt::s(out, ": len=");
+                fmt::u(out, (olen - 2) as u64);
+                out.push(b')');
+            }
+        }
+        i += olen;
     }
 }

@@ -74,6 +74,7 @@ mod hncp;
 mod icmp;
 mod icmp6;
 mod ieee80211;
+mod igmp;
 mod ip;
 mod ipsec;
 mod ipx;

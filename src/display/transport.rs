@@ -1,4 +1,10 @@
-//! TCP and UDP.
+//! TCP and UDP, and the small TCP payload printers tcpdump has on
+//! well-known ports (HTTP and WHOIS text lines, SSH banners, Telnet
+//! negotiation, RESP, RPKI-RTR by name).
+//!
+//! TCP options are walked the way tcpdump walks them (see `options`), with
+//! MPTCP in mptcp.rs. With `-v` the TCP checksum is checked when the whole
+//! segment was captured, and a reset's data is shown as text.
 //!
 //! TCP sequence numbers are printed the way tcpdump prints them without
 //! `-S`: the first packet of a connection that carries an ACK records both
@@ -171,7 +177,8 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             }
         }
     }
-    if plen > 0 || flags & (SYN | FIN | RST) != 0 {
+    // -vv shows the sequence number of every segment.
+    if plen > 0 || flags & (SYN | FIN | RST) != 0 || p.opts.verbose > 1 {
         fmt::s(out, ", seq ");
         fmt::u(out, seq as u64);
         if plen > 0 {
@@ -678,10 +685,15 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         ulen = len.max(8);
     }
     let plen = ulen - 8;
-    // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it.
-    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && !bad && data.len() >= ulen {
+    // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it; -vv
+    // checks IPv4's too, where zero means the sender computed none.
+    let v6 = addrs.src.len() == 16;
+    let check = if v6 { p.opts.verbose > 0 } else { p.opts.verbose > 1 };
+    if check && !addrs.frag && !bad && data.len() >= ulen {
         let seg = &data[..ulen];
-        if l4_sum(&addrs, 17, seg) == 0 {
+        if !v6 && b.u16(6) == Some(0) {
+            fmt::s(out, "[no cksum] ");
+        } else if l4_sum(&addrs, 17, seg) == 0 {
             fmt::s(out, "[udp sum ok] ");
         } else {
             fmt::s(out, "[bad udp cksum 0x");
