@@ -221,6 +221,16 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     }
     fmt::s(out, ", length ");
     fmt::u(out, plen as u64);
+    // Options that ended early (at an end-of-list) can leave the rest of
+    // the header uncaptured; tcpdump says so after the length.
+    if data.len() < hlen {
+        fmt::s(out, " [remaining caplen(");
+        fmt::u(out, data.len() as u64);
+        fmt::s(out, ") < header length(");
+        fmt::u(out, hlen as u64);
+        fmt::s(out, ")] [|tcp]");
+        return;
+    }
     if plen > 0 {
         let payload = &data[hlen.min(data.len())..len.min(data.len())];
         if flags & RST != 0 && p.opts.verbose > 0 {
