@@ -7,7 +7,9 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, osi, ptp};
+use super::{
+    Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, fr, geonet, ip, l2ctl, llc, osi, ptp,
+};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -25,6 +27,10 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         // Apple's PKTAP (and the user DLT it was first shipped as).
         258 | 149 => pktap(p, pkt, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
+        107 => fr::print(p, data, wire, out, dump),
+        182 => fr::mfr(p, data, wire, out, dump),
+        // PPP with a compressed protocol field naming OSI (0x0023).
+        9 if data.len() > 1 && data[0] == 0x23 => osi::print(p, &data[1..], wire - 1, out),
         other if !tcpdump_knows(other) => {
             // tcpdump has no printer at all for this link type: it says
             // so and dumps the packet.

@@ -50,6 +50,7 @@ mod eapol;
 mod eigrp;
 mod esis;
 mod fmt;
+mod fr;
 mod geonet;
 mod hncp;
 mod icmp;
