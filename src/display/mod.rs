@@ -61,6 +61,7 @@ mod l2ctl;
 mod link;
 mod llc;
 mod lldp;
+mod mobility;
 mod ntp;
 mod openflow;
 mod openflow10;
