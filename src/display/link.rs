@@ -8,7 +8,7 @@
 //! dissect.
 
 use super::{
-    Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, fr, geonet, ip, l2ctl, llc, osi, ptp,
+    Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, fr, geonet, ip, juniper, l2ctl, llc, osi, ptp,
 };
 use crate::dlt::Dlt;
 
@@ -16,7 +16,8 @@ use crate::dlt::Dlt;
 pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dump: &mut Dump) {
     let data = pkt.data;
     let wire = (pkt.wire_len as usize).max(data.len());
-    match p.linktype.0 {
+    let linktype = p.linktype.0;
+    match linktype {
         1 => ether(p, data, wire, out, dump),
         113 => sll(p, data, wire, out, dump),
         276 => sll2(p, data, wire, out, dump),
@@ -29,6 +30,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         104 => chdlc::print(p, data, wire, out, dump),
         107 => fr::print(p, data, wire, out, dump),
         182 => fr::mfr(p, data, wire, out, dump),
+        d if juniper::is_juniper(d) && juniper::print(p, d, data, wire, out, dump) => {}
         // PPP with a compressed protocol field naming OSI (0x0023).
         9 if data.len() > 1 && data[0] == 0x23 => osi::print(p, &data[1..], wire - 1, out),
         other if !tcpdump_knows(other) => {

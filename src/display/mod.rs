@@ -57,6 +57,7 @@ mod icmp;
 mod ip;
 mod ipx;
 mod isis;
+mod juniper;
 mod l2ctl;
 mod link;
 mod llc;
