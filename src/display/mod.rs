@@ -36,6 +36,7 @@
 //! distinct.
 
 mod ahcp;
+mod aodv;
 mod aoe;
 mod babel;
 mod cdp;
@@ -62,8 +63,10 @@ mod l2ctl;
 mod link;
 mod llc;
 mod lldp;
+mod lmp;
 mod mobility;
 mod ntp;
+mod olsr;
 mod openflow;
 mod openflow10;
 mod openflow13;

@@ -8,7 +8,7 @@
 
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
-use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, openflow, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, aodv, dhcp6, dns, fmt, openflow, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -399,7 +399,8 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         let mlen = len.saturating_sub(8);
         if !p.opts.quiet
             && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
-                || udp_misc(sport, dport, payload, mlen, false, out).is_some())
+                || udp_misc(sport, dport, payload, mlen, false, out).is_some()
+                || aodv::ports(sport, dport, payload, mlen, addrs.src.len() == 16, out).is_some())
         {
             return;
         }
@@ -444,6 +445,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             return;
         }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
+            return;
+        }
+        if let Some(()) = aodv::ports(sport, dport, payload, mlen, addrs.src.len() == 16, out) {
             return;
         }
         if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
