@@ -6,9 +6,9 @@
 //!
 //! ```text
 //!  aodv rreq 24  hops 0 id 0x00000001
-//! 	dst 10.0.0.2 seq 7 src 10.0.0.1 seq 3
+//!     dst 10.0.0.2 seq 7 src 10.0.0.1 seq 3
 //!  aodv rrep 20  prefix 0 hops 1
-//! 	dst 10.0.0.2 dseq 7 src 10.0.0.1 3000 ms
+//!     dst 10.0.0.2 dseq 7 src 10.0.0.1 3000 ms
 //!  aodv rerr [D] [items 1] [12]: {10.0.0.9}(4)
 //!  aodv rrep-ack 2
 //! ```
