@@ -7,7 +7,7 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, eigrp, fmt, icmp, link, mobility, transport, tunnel};
+use super::{Bytes, Printer, eigrp, fmt, icmp, link, mobility, rsvp, transport, tunnel};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -290,6 +290,10 @@ pub(crate) fn upper(
         88 => {
             addrs.pair(out);
             eigrp::print(data, len, out);
+        }
+        46 => {
+            addrs.pair(out);
+            rsvp::print(data, len, out);
         }
         135 | 62 if ip4.is_none() => {
             addrs.pair(out);

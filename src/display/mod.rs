@@ -72,6 +72,7 @@ mod openflow10;
 mod openflow13;
 mod osi;
 mod ptp;
+mod rsvp;
 mod sflow;
 mod slow;
 mod transport;
