@@ -38,6 +38,7 @@
 mod ahcp;
 mod aodv;
 mod aoe;
+mod atm;
 mod babel;
 mod cdp;
 mod cfm;

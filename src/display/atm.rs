@@ -1,0 +1,161 @@
+//! ATM: SunATM captures (DLT 123: a direction/traffic-type byte, the VPI
+//! and the VCI before the reassembled PDU) and Classical IP over ATM
+//! (DLT 19), with OAM cells and the signalling channel. DLT 11 (RFC 1483,
+//! where tcpdump sometimes skips a 20-byte prefix) is not dissected.
+//!
+//! tcpdump prints no ATM header at default verbosity. On VPI 0 it gives
+//! VCI 3 and 4 to OAM, whose line names the flow and the cell header it
+//! carries:
+//!
+//! ```text
+//! OAM F5, vpi 96, vci 12288, payload [ user data, uncongested, SDU 0 ], clp 0, length 54
+//! ```
+//!
+//! and VCI 5 to signalling (`Q.2931:Setup CALL_REF:0x010203`, or
+//! `SSCOP, proto 8 ` for other protocol discriminators). LLC traffic goes to
+//! the LLC printer. The OAM cell's fault-management fields (shown with
+//! `-v`), ILMI (SNMP on VCI 16) and LAN emulation are not dissected.
+
+use super::{Bytes, Dump, Printer, fmt, ip, llc};
+
+/// DLT 123, SunATM. Returns `false` for the traffic bpfcap does not
+/// dissect (nothing written then).
+pub(crate) fn sunatm(
+    p: &mut Printer,
+    data: &[u8],
+    wire: usize,
+    out: &mut Vec<u8>,
+    dump: &mut Dump,
+) -> bool {
+    let b = Bytes(data);
+    let (Some(flags), Some(vpi), Some(vci)) = (b.u8(0), b.u8(1), b.u16(2)) else {
+        fmt::s(out, " [|sunatm]");
+        return true;
+    };
+    let rest = &data[4..];
+    let len = wire.saturating_sub(4);
+    dump.net_off = 4;
+    if vpi == 0 {
+        match vci {
+            3 | 4 => {
+                oam(rest, len, out);
+                return true;
+            }
+            5 => {
+                signalling(rest, out);
+                return true;
+            }
+            16 => return false,
+            _ => {}
+        }
+    }
+    if flags & 0x0f == 2 {
+        llc::print(p, rest, len, None, out, dump, 4);
+        return true;
+    }
+    false
+}
+
+/// The names tcpdump gives the payload type of a cell header.
+fn payload_type(pt: u8) -> &'static str {
+    match pt {
+        0 => "user data, uncongested, SDU 0",
+        1 => "user data, uncongested, SDU 1",
+        2 => "user data, congested, SDU 0",
+        3 => "user data, congested, SDU 1",
+        4 => "VCC OAM F5 flow segment",
+        5 => "VCC OAM F5 flow end-to-end",
+        6 => "Traffic Control and resource Mgmt",
+        _ => "Unknown",
+    }
+}
+
+/// An OAM cell as the SunATM driver hands it over: a byte, then the cell
+/// header without its HEC, then the cell type.
+fn oam(data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let Some(h) = data.get(1..6) else {
+        fmt::s(out, " [|oam]");
+        return;
+    };
+    let vpi = (u32::from(h[0] & 0x0f) << 4) | u32::from(h[1] >> 4);
+    let vci = (u32::from(h[1] & 0x0f) << 12) | (u32::from(h[2]) << 4) | u32::from(h[3] >> 4);
+    let pt = (h[3] >> 1) & 7;
+    fmt::s(
+        out,
+        match vci {
+            3 => "OAM F4 (segment), vpi ",
+            4 => "OAM F4 (end), vpi ",
+            _ => "OAM F5, vpi ",
+        },
+    );
+    fmt::u(out, u64::from(vpi));
+    fmt::s(out, ", vci ");
+    fmt::u(out, u64::from(vci));
+    fmt::s(out, ", payload [ ");
+    fmt::s(out, payload_type(pt));
+    fmt::s(out, " ], clp ");
+    fmt::u(out, u64::from(h[3] & 1));
+    fmt::s(out, ", length ");
+    fmt::u(out, len as u64);
+}
+
+fn q2931_msg(t: u8) -> Option<&'static str> {
+    Some(match t {
+        0x02 => "Call_proceeding",
+        0x05 => "Setup",
+        0x07 => "Connect",
+        0x0f => "Connect_ack",
+        0x46 => "Restart",
+        0x4d => "Release",
+        0x4e => "Restart_ack",
+        0x5a => "Release_complete",
+        0x75 => "Status_enquiry",
+        0x7d => "Status",
+        _ => return None,
+    })
+}
+
+/// The signalling channel (VCI 5).
+fn signalling(data: &[u8], out: &mut Vec<u8>) {
+    let Some(&proto) = data.first() else {
+        fmt::s(out, " [|atm]");
+        return;
+    };
+    if proto != 0x09 {
+        fmt::s(out, "SSCOP, proto ");
+        fmt::u(out, u64::from(proto));
+        out.push(b' ');
+        return;
+    }
+    fmt::s(out, "Q.2931");
+    let Some(&t) = data.get(5) else {
+        fmt::s(out, " [|atm]");
+        return;
+    };
+    out.push(b':');
+    match q2931_msg(t) {
+        Some(n) => fmt::s(out, n),
+        None => {
+            fmt::s(out, "msgtype#");
+            fmt::u(out, u64::from(t));
+        }
+    }
+    fmt::s(out, " CALL_REF:0x");
+    for &c in &data[2..5] {
+        fmt::byte_hex(out, c);
+    }
+}
+
+/// DLT 19, Classical IP over ATM: LLC/SNAP when the PDU starts with it,
+/// else a bare IP packet.
+pub(crate) fn cip(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    if data.len() < 6 {
+        fmt::s(out, " [|cip]");
+        return;
+    }
+    if data[..6] == [0xaa, 0xaa, 0x03, 0, 0, 0] {
+        llc::print(p, data, wire, None, out, dump, 0);
+    } else {
+        ip::ipv4(p, data, wire, out, true);
+    }
+}
