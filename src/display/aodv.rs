@@ -103,7 +103,7 @@ pub(crate) fn print(data: &[u8], len: usize, v6: bool, out: &mut Vec<u8>) {
             if data.len() < need {
                 return trunc(out);
             }
-            fmt::s(out, if t == 2 && v6 { " v6 rrep " } else { " rrep " });
+            fmt::s(out, " rrep ");
             fmt::u(out, len as u64);
             out.push(b' ');
             for (bit, name) in [(0x80, "[R]"), (0x40, "[A]")] {

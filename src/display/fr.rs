@@ -298,7 +298,7 @@ fn ppp(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
         _ => {
             fmt::s(out, "unknown PPP protocol (0x");
             fmt::x_pad(out, u64::from(proto), 4);
-            out.push(b')');
+            fmt::s(out, ") ");
         }
     }
 }
@@ -458,12 +458,16 @@ pub(crate) fn q933(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) 
     fmt::u(out, u64::from(codeset));
     if crl != 0 {
         // tcpdump looks at the byte where it stands, not at the call
-        // reference, to decide whether a one-byte reference is zero.
-        let Some(here) = b.u8(at) else {
-            fmt::s(out, " [|q.933]");
-            return;
+        // reference, to decide whether a one-byte reference is zero (a
+        // longer one is always shown).
+        let show = crl > 1 || {
+            let Some(here) = b.u8(at) else {
+                fmt::s(out, " [|q.933]");
+                return;
+            };
+            here != 0
         };
-        if crl > 1 || here != 0 {
+        if show {
             fmt::s(out, ", Call Ref: 0x");
             for &c in callref {
                 fmt::byte_hex(out, c);
@@ -478,14 +482,20 @@ pub(crate) fn q933(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) 
             fmt::x_pad(out, u64::from(msg), 2);
         }
     }
-    fmt::s(out, ", length ");
-    fmt::u(out, len as u64);
     // The information elements: single-byte ones (top bit set, shifts
-    // among them) and type-length-value ones.
+    // among them) and type-length-value ones. What tcpdump shows of them
+    // comes before the length; an element of length zero ends the walk
+    // and the line, without the length.
+    let end = |out: &mut Vec<u8>, trunc: bool| {
+        fmt::s(out, ", length ");
+        fmt::u(out, len as u64);
+        if trunc {
+            fmt::s(out, " [|q.933]");
+        }
+    };
     while at < len {
         let Some(ie) = b.u8(at) else {
-            fmt::s(out, " [|q.933]");
-            return;
+            return end(out, true);
         };
         if ie & 0x80 != 0 {
             at += 1;
@@ -501,13 +511,14 @@ pub(crate) fn q933(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) 
             continue;
         }
         let Some(ielen) = b.u8(at + 1) else {
-            fmt::s(out, " [|q.933]");
-            return;
+            return end(out, true);
         };
         let ielen = usize::from(ielen);
-        let Some(v) = b.slice(at + 2, ielen) else {
-            fmt::s(out, " [|q.933]");
+        if ielen == 0 {
             return;
+        }
+        let Some(v) = b.slice(at + 2, ielen) else {
+            return end(out, true);
         };
         if codeset == 0 || codeset == 5 {
             q933_ie(ie, v, out);
@@ -517,13 +528,14 @@ pub(crate) fn q933(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) 
             codeset = c;
         }
     }
+    end(out, false);
 }
 
 /// The information elements tcpdump shows inline at default verbosity.
 fn q933_ie(ie: u8, v: &[u8], out: &mut Vec<u8>) {
     match ie {
         0x03 | 0x53 => {
-            if v.len() != 2 {
+            if v.len() < 2 {
                 fmt::s(out, ", Invalid LINK VERIFY IE");
                 return;
             }
