@@ -76,6 +76,7 @@ mod ptp;
 mod rsvp;
 mod sflow;
 mod slow;
+mod ssh;
 mod transport;
 mod tunnel;
 mod udpapps;

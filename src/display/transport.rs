@@ -8,7 +8,7 @@
 
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
-use super::{Bytes, Printer, TcpBase, TcpKey, aodv, dhcp6, dns, fmt, openflow, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, aodv, dhcp6, dns, fmt, openflow, ssh, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -340,6 +340,10 @@ fn tcp_payload(
         dns::print(p, &data[2..], len.saturating_sub(2), out);
     } else if port(6653) || port(6633) {
         openflow::print(p, data, len, out);
+    } else if port(22) {
+        ssh::print(data, len, out);
+    } else if port(323) {
+        fmt::s(out, ", RPKI-RTR");
     }
 }
 
