@@ -18,8 +18,8 @@
 
 use super::{Bytes, Dump, Printer, fmt, ip, llc};
 
-/// DLT 123, SunATM. Returns `false` for the traffic bpfcap does not
-/// dissect (nothing written then).
+/// DLT 123, SunATM (with `-e`, `Rx: VPI:0 VCI:5 ` first). Returns `false`
+/// for the traffic bpfcap does not dissect (nothing written then).
 pub(crate) fn sunatm(
     p: &mut Printer,
     data: &[u8],
@@ -32,6 +32,18 @@ pub(crate) fn sunatm(
         fmt::s(out, " [|sunatm]");
         return true;
     };
+    let ilmi = vpi == 0 && vci == 16;
+    let known = (vpi == 0 && matches!(vci, 3..=5)) || (!ilmi && flags & 0x0f == 2);
+    if !known {
+        return false;
+    }
+    if p.opts.link_header {
+        fmt::s(out, if flags & 0x80 != 0 { "Tx: VPI:" } else { "Rx: VPI:" });
+        fmt::u(out, u64::from(vpi));
+        fmt::s(out, " VCI:");
+        fmt::u(out, u64::from(vci));
+        out.push(b' ');
+    }
     let rest = &data[4..];
     let len = wire.saturating_sub(4);
     dump.net_off = 4;
@@ -45,15 +57,11 @@ pub(crate) fn sunatm(
                 signalling(rest, out);
                 return true;
             }
-            16 => return false,
             _ => {}
         }
     }
-    if flags & 0x0f == 2 {
-        llc::print(p, rest, len, None, out, dump, 4);
-        return true;
-    }
-    false
+    llc::print(p, rest, len, None, out, dump, 4);
+    true
 }
 
 /// The names tcpdump gives the payload type of a cell header.

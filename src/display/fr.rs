@@ -74,7 +74,7 @@ fn nlpid_name(n: u8) -> &'static str {
         0x85 => "IDRP",
         0x8a => "X25 ES-IS",
         0x8e => "IPv6",
-        0xb1 => "MFR",
+        0xb1 => "FRF.15",
         0xc1 => "ISIS_SPB",
         0xcc => "IPv4",
         0xcf => "PPP",
@@ -82,8 +82,9 @@ fn nlpid_name(n: u8) -> &'static str {
     }
 }
 
-/// `Q.922, hdr-len 2, DLCI 16, Flags [DE], NLPID unknown (0x22), length 9: `
-fn header(out: &mut Vec<u8>, len: usize, hdr_len: usize, a: &Addr, nlpid: u8) {
+/// `Q.922, hdr-len 2, DLCI 16, Flags [DE], NLPID unknown (0x22), length 9: `;
+/// a value past 0xff is a Cisco ethertype and is named as one.
+fn header(out: &mut Vec<u8>, len: usize, hdr_len: usize, a: &Addr, nlpid: u16) {
     fmt::s(out, "Q.922, hdr-len ");
     fmt::u(out, hdr_len as u64);
     fmt::s(out, ", DLCI ");
@@ -103,10 +104,23 @@ fn header(out: &mut Vec<u8>, len: usize, hdr_len: usize, a: &Addr, nlpid: u8) {
     if !any {
         fmt::s(out, "none");
     }
-    fmt::s(out, "], NLPID ");
-    fmt::s(out, nlpid_name(nlpid));
-    fmt::s(out, " (0x");
-    fmt::x_pad(out, u64::from(nlpid), 2);
+    if let Ok(n) = u8::try_from(nlpid) {
+        fmt::s(out, "], NLPID ");
+        fmt::s(out, nlpid_name(n));
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, u64::from(n), 2);
+    } else {
+        fmt::s(out, "], cisco-ethertype ");
+        fmt::s(
+            out,
+            match link::ethertype_name(nlpid) {
+                "Unknown" => "unknown",
+                name => name,
+            },
+        );
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, u64::from(nlpid), 4);
+    }
     fmt::s(out, "), length ");
     fmt::u(out, len as u64);
     fmt::s(out, ": ");
@@ -154,11 +168,12 @@ pub(crate) fn frame(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     let eflag = p.opts.link_header;
     if ctrl != 0x03 && a.dlci != 0 {
         // Cisco's encapsulation puts an ethertype right after the address.
-        match b.u16(al).filter(|_| len >= al + 2) {
+        let et = b.u16(al).filter(|_| len >= al + 2);
+        if let (Some(t), true) = (et, eflag) {
+            header(out, len, al, &a, t);
+        }
+        match et {
             Some(t) if link::dissected(t) => {
-                if eflag {
-                    cisco_header(out, len, al, &a, t);
-                }
                 let rest = &data[al + 2..];
                 let mut d = Dump { net_off: 0, forced: None };
                 link::payload(p, t, rest, len - al - 2, out, &mut d, al + 2, !eflag);
@@ -185,7 +200,7 @@ pub(crate) fn frame(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     };
     let Some(nlpid) = b.u8(hdr_len - 1).filter(|_| len >= hdr_len) else { return trunc(out) };
     if eflag {
-        header(out, len, al, &a, nlpid);
+        header(out, len, al, &a, u16::from(nlpid));
     }
     let rest = data.get(hdr_len..).unwrap_or(&[]);
     let rlen = len - hdr_len;
@@ -199,30 +214,12 @@ pub(crate) fn frame(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         0xcf => ppp(p, rest, rlen, out),
         _ => {
             if !eflag {
-                header(out, len, al, &a, nlpid);
+                header(out, len, al, &a, u16::from(nlpid));
             }
             default_dump(p, out, rest, rlen, "fr");
         }
     }
     hdr_len
-}
-
-/// `-e` header of Cisco's ethertype encapsulation.
-fn cisco_header(out: &mut Vec<u8>, len: usize, al: usize, a: &Addr, t: u16) {
-    let mut line = Vec::new();
-    header(&mut line, len, al, a, 0);
-    // The same header with the ethertype in place of the NLPID.
-    if let Some(at) = line.windows(7).position(|w| w == b"NLPID N") {
-        line.truncate(at);
-    }
-    out.extend_from_slice(&line);
-    fmt::s(out, "cisco-ethertype ");
-    fmt::s(out, link::ethertype_name(t));
-    fmt::s(out, " (0x");
-    fmt::x_pad(out, u64::from(t), 4);
-    fmt::s(out, "), length ");
-    fmt::u(out, len as u64);
-    fmt::s(out, ": ");
 }
 
 /// RFC 2427 SNAP (NLPID 0x80): an OUI and a protocol identifier.
@@ -236,6 +233,26 @@ fn snap(p: &mut Printer, data: &[u8], hdr_len: usize, len: usize, a: &Addr, out:
     let oui = (u32::from(hi) << 16) | u32::from(lo);
     let rest = &data[(hdr_len + 5).min(data.len())..];
     let rlen = len.saturating_sub(hdr_len + 5);
+    if p.opts.link_header {
+        fmt::s(out, "oui ");
+        fmt::s(out, llc::oui_name(oui));
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, u64::from(oui), 6);
+        fmt::s(out, if oui == 0 { "), ethertype " } else { "), pid " });
+        fmt::s(
+            out,
+            match oui {
+                0 => link::ethertype_name(pid),
+                0x00_000c => llc::cisco_pid_name(pid),
+                _ => "Unknown",
+            },
+        );
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, u64::from(pid), 4);
+        fmt::s(out, "), length ");
+        fmt::u(out, rlen as u64);
+        fmt::s(out, ": ");
+    }
     if oui == 0 && link::dissected(pid) {
         let mut d = Dump { net_off: 0, forced: None };
         link::payload(p, pid, rest, rlen, out, &mut d, hdr_len + 5, !p.opts.link_header);
@@ -244,6 +261,9 @@ fn snap(p: &mut Printer, data: &[u8], hdr_len: usize, len: usize, a: &Addr, out:
     if oui == 0x00_000c && l2ctl::is_cisco(pid) {
         l2ctl::cisco(p, pid, rest, rlen, out);
         return;
+    }
+    if p.opts.link_header {
+        return default_dump(p, out, data, len, "fr");
     }
     fmt::s(out, "SNAP, ");
     if oui == 0 {
@@ -292,9 +312,28 @@ fn ppp(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     };
     let rest = &data[off..];
     let rlen = len.saturating_sub(off);
+    let eflag = p.opts.link_header;
+    if eflag {
+        fmt::s(
+            out,
+            match proto {
+                0x21 => "IP",
+                0x57 => "IPv6",
+                _ => "unknown",
+            },
+        );
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, u64::from(proto), 4);
+        fmt::s(out, "), length ");
+        fmt::u(out, len as u64);
+        if matches!(proto, 0x21 | 0x57) {
+            fmt::s(out, ": ");
+        }
+    }
     match proto {
-        0x21 => ip::ipv4(p, rest, rlen, out, true),
-        0x57 => ip::ipv6(p, rest, rlen, out, true),
+        0x21 => ip::ipv4(p, rest, rlen, out, !eflag),
+        0x57 => ip::ipv6(p, rest, rlen, out, !eflag),
+        _ if eflag => {}
         _ => {
             fmt::s(out, "unknown PPP protocol (0x");
             fmt::x_pad(out, u64::from(proto), 4);
@@ -427,8 +466,12 @@ fn q933_msg(t: u8) -> Option<&'static str> {
 pub(crate) fn q933(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let len = len.min(data.len().max(len));
+    let eflag = p.opts.link_header;
     let early = |out: &mut Vec<u8>| {
-        fmt::s(out, "Q.933, length ");
+        if !eflag {
+            fmt::s(out, "Q.933, ");
+        }
+        fmt::s(out, "length ");
         fmt::u(out, len as u64);
         fmt::s(out, " [|q.933]");
     };
@@ -452,9 +495,9 @@ pub(crate) fn q933(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) 
         }
     }
     if !p.opts.link_header {
-        fmt::s(out, "Q.933");
+        fmt::s(out, "Q.933, ");
     }
-    fmt::s(out, if ansi { ", ANSI, codeset " } else { ", CCITT, codeset " });
+    fmt::s(out, if ansi { "ANSI, codeset " } else { "CCITT, codeset " });
     fmt::u(out, u64::from(codeset));
     if crl != 0 {
         // tcpdump looks at the byte where it stands, not at the call
