@@ -50,17 +50,20 @@ pub(crate) fn sunatm(
     if vpi == 0 {
         match vci {
             3 | 4 => {
-                oam(rest, len, out);
+                p.dump_whole = !oam(rest, len, out);
                 return true;
             }
             5 => {
-                signalling(rest, out);
+                p.dump_whole = !signalling(rest, out);
                 return true;
             }
             _ => {}
         }
     }
     llc::print(p, rest, len, None, out, dump, 4);
+    // tcpdump's -x dump starts after the SunATM header whatever the LLC
+    // printer found inside.
+    dump.net_off = 4;
     true
 }
 
@@ -79,11 +82,12 @@ fn payload_type(pt: u8) -> &'static str {
 }
 
 /// An OAM cell as the SunATM driver hands it over: a byte, then the cell
-/// header without its HEC, then the cell type.
-fn oam(data: &[u8], len: usize, out: &mut Vec<u8>) {
+/// header without its HEC, then the cell type. Returns `false` when it
+/// was truncated (tcpdump then dumps the whole frame with `-x`).
+fn oam(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let Some(h) = data.get(1..6) else {
         fmt::s(out, " [|oam]");
-        return;
+        return false;
     };
     let vpi = (u32::from(h[0] & 0x0f) << 4) | u32::from(h[1] >> 4);
     let vci = (u32::from(h[1] & 0x0f) << 12) | (u32::from(h[2]) << 4) | u32::from(h[3] >> 4);
@@ -105,6 +109,7 @@ fn oam(data: &[u8], len: usize, out: &mut Vec<u8>) {
     fmt::u(out, u64::from(h[3] & 1));
     fmt::s(out, ", length ");
     fmt::u(out, len as u64);
+    true
 }
 
 fn q2931_msg(t: u8) -> Option<&'static str> {
@@ -123,22 +128,22 @@ fn q2931_msg(t: u8) -> Option<&'static str> {
     })
 }
 
-/// The signalling channel (VCI 5).
-fn signalling(data: &[u8], out: &mut Vec<u8>) {
+/// The signalling channel (VCI 5); `false` when truncated.
+fn signalling(data: &[u8], out: &mut Vec<u8>) -> bool {
     let Some(&proto) = data.first() else {
         fmt::s(out, " [|atm]");
-        return;
+        return false;
     };
     if proto != 0x09 {
         fmt::s(out, "SSCOP, proto ");
         fmt::u(out, u64::from(proto));
         out.push(b' ');
-        return;
+        return true;
     }
     fmt::s(out, "Q.2931");
     let Some(&t) = data.get(5) else {
         fmt::s(out, " [|atm]");
-        return;
+        return false;
     };
     out.push(b':');
     match q2931_msg(t) {
@@ -152,6 +157,7 @@ fn signalling(data: &[u8], out: &mut Vec<u8>) {
     for &c in &data[2..5] {
         fmt::byte_hex(out, c);
     }
+    true
 }
 
 /// DLT 19, Classical IP over ATM: LLC/SNAP when the PDU starts with it,

@@ -84,7 +84,16 @@ fn nlpid_name(n: u8) -> &'static str {
 
 /// `Q.922, hdr-len 2, DLCI 16, Flags [DE], NLPID unknown (0x22), length 9: `;
 /// a value past 0xff is a Cisco ethertype and is named as one.
-fn header(out: &mut Vec<u8>, len: usize, hdr_len: usize, a: &Addr, nlpid: u16) {
+/// The header line, or with `-q` its short form `Q.922, DLCI 16, length 9: `.
+fn header_q(out: &mut Vec<u8>, len: usize, hdr_len: usize, a: &Addr, nlpid: u16, quiet: bool) {
+    if quiet {
+        fmt::s(out, "Q.922, DLCI ");
+        fmt::u(out, u64::from(a.dlci));
+        fmt::s(out, ", length ");
+        fmt::u(out, len as u64);
+        fmt::s(out, ": ");
+        return;
+    }
     fmt::s(out, "Q.922, hdr-len ");
     fmt::u(out, hdr_len as u64);
     fmt::s(out, ", DLCI ");
@@ -129,7 +138,8 @@ fn header(out: &mut Vec<u8>, len: usize, hdr_len: usize, a: &Addr, nlpid: u16) {
 /// tcpdump's default dump of an undissected payload: the captured part of
 /// `len` bytes, with a truncation marker when not all of it was captured.
 fn default_dump(p: &Printer, out: &mut Vec<u8>, data: &[u8], len: usize, proto: &str) {
-    if p.opts.hex > 0 || p.opts.hex_ascii > 0 {
+    // Only -x replaces it; with -X tcpdump prints both.
+    if p.opts.hex > 0 {
         return;
     }
     let shown = &data[..data.len().min(len)];
@@ -147,6 +157,8 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     dump.net_off = off.min(data.len());
 }
 
+/// The truncation marker; tcpdump's `-x` dump then shows the whole frame
+/// (header length 0).
 fn trunc(out: &mut Vec<u8>) -> usize {
     fmt::s(out, " [|fr]");
     0
@@ -156,7 +168,11 @@ fn trunc(out: &mut Vec<u8>) -> usize {
 pub(crate) fn frame(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -> usize {
     let b = Bytes(data);
     let a = match address(b) {
-        Err(()) => return trunc(out),
+        // A truncated address leaves the `-x` dump empty.
+        Err(()) => {
+            trunc(out);
+            return usize::MAX;
+        }
         Ok(None) => {
             fmt::s(out, "Q.922, invalid address");
             return 0;
@@ -170,7 +186,7 @@ pub(crate) fn frame(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         // Cisco's encapsulation puts an ethertype right after the address.
         let et = b.u16(al).filter(|_| len >= al + 2);
         if let (Some(t), true) = (et, eflag) {
-            header(out, len, al, &a, t);
+            header_q(out, len, al, &a, t, p.opts.quiet);
         }
         match et {
             Some(t) if link::dissected(t) => {
@@ -200,7 +216,7 @@ pub(crate) fn frame(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     };
     let Some(nlpid) = b.u8(hdr_len - 1).filter(|_| len >= hdr_len) else { return trunc(out) };
     if eflag {
-        header(out, len, al, &a, u16::from(nlpid));
+        header_q(out, len, al, &a, u16::from(nlpid), p.opts.quiet);
     }
     let rest = data.get(hdr_len..).unwrap_or(&[]);
     let rlen = len - hdr_len;
@@ -210,11 +226,11 @@ pub(crate) fn frame(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         0x81..=0x83 => osi::print(p, &data[hdr_len - 1..], rlen + 1, out),
         0x80 => snap(p, data, hdr_len, len, &a, out),
         0x08 => q933(p, rest, rlen, out),
-        0xb1 => frf15(rest, rlen, out),
+        0xb1 => p.dump_whole = !frf15(rest, rlen, out),
         0xcf => ppp(p, rest, rlen, out),
         _ => {
             if !eflag {
-                header(out, len, al, &a, u16::from(nlpid));
+                header_q(out, len, al, &a, u16::from(nlpid), p.opts.quiet);
             }
             default_dump(p, out, rest, rlen, "fr");
         }
@@ -262,8 +278,13 @@ fn snap(p: &mut Printer, data: &[u8], hdr_len: usize, len: usize, a: &Addr, out:
         l2ctl::cisco(p, pid, rest, rlen, out);
         return;
     }
+    // Here -x, -X and -q all suppress the default dump.
+    let dump = p.opts.hex == 0 && p.opts.hex_ascii == 0 && !p.opts.quiet;
     if p.opts.link_header {
-        return default_dump(p, out, data, len, "fr");
+        if dump {
+            default_dump(p, out, data, len, "fr");
+        }
+        return;
     }
     fmt::s(out, "SNAP, ");
     if oui == 0 {
@@ -282,10 +303,10 @@ fn snap(p: &mut Printer, data: &[u8], hdr_len: usize, len: usize, a: &Addr, out:
     fmt::s(out, "), length ");
     fmt::u(out, rlen as u64);
     fmt::s(out, ": ");
-    if !p.opts.link_header {
-        header(out, len, hdr_len, a, 0x80);
+    header_q(out, len, hdr_len, a, 0x80, p.opts.quiet);
+    if dump {
+        default_dump(p, out, data, len, "fr");
     }
-    default_dump(p, out, data, len, "fr");
 }
 
 /// PPP inside Frame Relay (NLPID 0xcf): IPv4 and IPv6 only.
@@ -366,12 +387,15 @@ fn frag_seq(b0: u8, b1: u8) -> u64 {
     (u64::from(b0 & 0x1e) << 7) | u64::from(b1)
 }
 
-/// FRF.15 end-to-end fragmentation header (NLPID 0xb1).
-fn frf15(data: &[u8], len: usize, out: &mut Vec<u8>) {
+/// FRF.15 end-to-end fragmentation header (NLPID 0xb1); `false` when the
+/// capture ended inside it (tcpdump then dumps the whole frame with `-x`).
+fn frf15(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let b = Bytes(data);
     let (Some(b0), Some(b1)) = (b.u8(0), b.u8(1)) else {
         fmt::s(out, " [|fr]");
-        return;
+        // A frame too short by its length is an orderly stop; a capture
+        // cut short is an unwinding one.
+        return len < 2;
     };
     fmt::s(out, "FRF.15, seq 0x");
     fmt::x_pad(out, frag_seq(b0, b1), 3);
@@ -380,11 +404,16 @@ fn frf15(data: &[u8], len: usize, out: &mut Vec<u8>) {
     fmt::s(out, if b0 & 1 != 0 { ",Interface Fragmentation" } else { ",End-to-End Fragmentation" });
     fmt::s(out, ", length ");
     fmt::u(out, len as u64);
+    true
 }
 
 /// DLT 182: FRF.16 multilink Frame Relay.
 pub(crate) fn mfr(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
+    // Where tcpdump's -x dump starts: nowhere for a short frame, after
+    // the fragment header for a first fragment, from the start for the
+    // others, and (as tcpdump counts) after three bytes of a control frame.
+    dump.net_off = data.len();
     let (Some(b0), Some(b1)) = (b.u8(0), b.u8(1)) else {
         fmt::s(out, " [|mfr]");
         return;
@@ -400,6 +429,7 @@ pub(crate) fn mfr(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
             fmt::s(out, " [|mfr]");
             return;
         };
+        dump.net_off = 3.min(data.len());
         fmt::s(out, "FRF.16 Control, ");
         frag_flags(out, b0);
         fmt::s(out, ", ");
@@ -430,10 +460,11 @@ pub(crate) fn mfr(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
     frag_flags(out, b0);
     if b0 & 0xa0 == 0x80 {
         fmt::s(out, ", ");
-        let off = frame(p, &data[2..], wire - 2, out);
-        dump.net_off = (off + 2).min(data.len());
+        frame(p, &data[2..], wire - 2, out);
+        dump.net_off = 2;
         return;
     }
+    dump.net_off = 0;
     let shown = &data[..data.len().min(wire)];
     hex_dump(out, shown, false);
     if shown.len() < wire {
@@ -505,6 +536,9 @@ pub(crate) fn q933(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) 
         // longer one is always shown).
         let show = crl > 1 || {
             let Some(here) = b.u8(at) else {
+                // tcpdump gives up here by unwinding, so -x dumps the
+                // whole frame.
+                p.dump_whole = true;
                 fmt::s(out, " [|q.933]");
                 return;
             };

@@ -123,6 +123,7 @@ pub(crate) fn print(
     if flags & 0x02 != 0 {
         // No layer 2 header: four bytes, then (it is hoped) IP.
         let ip = rest.get(4..).unwrap_or(&[]);
+        dump.net_off = (hlen + 4).min(data.len());
         if !ip_guess(p, ip, rwire.saturating_sub(4), out) {
             fmt::s(out, "no IP-hdr found!");
         }
@@ -132,9 +133,15 @@ pub(crate) fn print(
         178 => {
             dump.net_off = hlen;
             if rest.len() < 14 {
+                dump.net_off = data.len();
                 fmt::s(out, " [|ether]");
             } else {
+                // The Ethernet printer counts its offsets from its frame.
                 link::ether(p, rest, rwire, out, dump);
+                dump.net_off += hlen;
+                if let Some(f) = dump.forced.as_mut() {
+                    *f += hlen;
+                }
             }
             true
         }
