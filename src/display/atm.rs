@@ -1,7 +1,8 @@
 //! ATM: SunATM captures (DLT 123: a direction/traffic-type byte, the VPI
 //! and the VCI before the reassembled PDU) and Classical IP over ATM
-//! (DLT 19), with OAM cells and the signalling channel. DLT 11 (RFC 1483,
-//! where tcpdump sometimes skips a 20-byte prefix) is not dissected.
+//! (DLT 19), with OAM cells and the signalling channel, and LLC over ATM
+//! (DLT 11, RFC 1483), where tcpdump takes a PDU that does not start with
+//! an LLC header to have a 20-byte pseudo-header first.
 //!
 //! tcpdump prints no ATM header at default verbosity. On VPI 0 it gives
 //! VCI 3 and 4 to OAM, whose line names the flow and the cell header it
@@ -172,4 +173,30 @@ pub(crate) fn cip(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
     } else {
         ip::ipv4(p, data, wire, out, true);
     }
+}
+
+/// DLT 11: LLC-encapsulated ATM. Returns `false` for what bpfcap leaves
+/// undissected (a PDU starting with a UI byte, which tcpdump hands to its
+/// OSI printer).
+pub(crate) fn rfc1483(
+    p: &mut Printer,
+    data: &[u8],
+    wire: usize,
+    out: &mut Vec<u8>,
+    dump: &mut Dump,
+) -> bool {
+    if data.first() == Some(&0x03) {
+        return false;
+    }
+    let Some(head) = data.get(..3) else {
+        fmt::s(out, " [|atm]");
+        return true;
+    };
+    let off = if head == [0xaa, 0xaa, 0x03] || head == [0xfe, 0xfe, 0x03] { 0 } else { 20 };
+    if data.len() < off {
+        fmt::s(out, " [|atm]");
+        return true;
+    }
+    llc::print(p, &data[off..], wire.saturating_sub(off), None, out, dump, off);
+    true
 }

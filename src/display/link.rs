@@ -33,6 +33,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         182 => fr::mfr(p, data, wire, out, dump),
         123 if atm::sunatm(p, data, wire, out, dump) => {}
         19 | 106 => atm::cip(p, data, wire, out, dump),
+        11 | 100 if atm::rfc1483(p, data, wire, out, dump) => {}
         d if juniper::is_juniper(d) && juniper::print(p, d, data, wire, out, dump) => {}
         // PPP with a compressed protocol field naming OSI (0x0023).
         9 if data.len() > 1 && data[0] == 0x23 => osi::print(p, &data[1..], wire - 1, out),
