@@ -4,7 +4,9 @@
 //! a "cookie" and the frame.
 //!
 //! Without `-e` tcpdump prints nothing of this header: a Juniper Ethernet
-//! packet reads exactly as plain Ethernet. It does print its complaints:
+//! packet reads exactly as plain Ethernet. With `-e` it prints the
+//! direction (` In ` or `Out `) and, for Ethernet, `hlen 22, proto 0x0000, `
+//! before the Ethernet header. It does print its complaints:
 //! `no magic-number found!`, ` [extension_length 48 < 50] (invalid)` for
 //! an extension that overruns the extensions' length, `no IP-hdr found!`
 //! when the no-layer-2 flag (0x02) announces an IP packet that is not one,
@@ -54,7 +56,7 @@ fn trunc(out: &mut Vec<u8>, dlt: u32) {
 
 /// The common header: its length, or `None` when the packet ended (the
 /// marker or complaint already written).
-fn header(data: &[u8], dlt: u32, out: &mut Vec<u8>) -> Option<(usize, u8)> {
+fn header(data: &[u8], dlt: u32, eflag: bool, out: &mut Vec<u8>) -> Option<(usize, u8)> {
     let b = Bytes(data);
     let (Some(magic), Some(flags)) = (b.slice(0, 3), b.u8(3)) else {
         trunc(out, dlt);
@@ -63,6 +65,9 @@ fn header(data: &[u8], dlt: u32, out: &mut Vec<u8>) -> Option<(usize, u8)> {
     if magic != b"MGC" {
         fmt::s(out, "no magic-number found!");
         return None;
+    }
+    if eflag {
+        fmt::s(out, if flags & 0x01 != 0 { " In " } else { "Out " });
     }
     let mut hlen = 4;
     if flags & 0x80 != 0 {
@@ -99,9 +104,10 @@ fn header(data: &[u8], dlt: u32, out: &mut Vec<u8>) -> Option<(usize, u8)> {
 /// An IP packet found by its version nibble, as tcpdump guesses it;
 /// whether one was found.
 fn ip_guess(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>) -> bool {
+    let name = !p.opts.link_header;
     match data.first() {
-        Some(0x45..=0x4f) => ip::ipv4(p, data, wire, out, true),
-        Some(0x60..=0x6f) => ip::ipv6(p, data, wire, out, true),
+        Some(0x45..=0x4f) => ip::ipv4(p, data, wire, out, name),
+        Some(0x60..=0x6f) => ip::ipv6(p, data, wire, out, name),
         _ => return false,
     }
     true
@@ -117,13 +123,17 @@ pub(crate) fn print(
     out: &mut Vec<u8>,
     dump: &mut Dump,
 ) -> bool {
-    let Some((hlen, flags)) = header(data, dlt, out) else { return true };
+    let eflag = p.opts.link_header;
+    let Some((hlen, flags)) = header(data, dlt, eflag, out) else { return true };
     let rest = &data[hlen.min(data.len())..];
     let rwire = wire.saturating_sub(hlen);
     if flags & 0x02 != 0 {
         // No layer 2 header: four bytes, then (it is hoped) IP.
         let ip = rest.get(4..).unwrap_or(&[]);
         dump.net_off = (hlen + 4).min(data.len());
+        if eflag {
+            fmt::s(out, "no-L2-hdr, ");
+        }
         if !ip_guess(p, ip, rwire.saturating_sub(4), out) {
             fmt::s(out, "no IP-hdr found!");
         }
@@ -132,6 +142,11 @@ pub(crate) fn print(
     match dlt {
         178 => {
             dump.net_off = hlen;
+            if eflag {
+                fmt::s(out, "hlen ");
+                fmt::u(out, hlen as u64);
+                fmt::s(out, ", proto 0x0000, ");
+            }
             if rest.len() < 14 {
                 dump.net_off = data.len();
                 fmt::s(out, " [|ether]");
