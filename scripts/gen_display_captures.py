@@ -326,6 +326,34 @@ def main():
     sll2 = lambda ptype, proto, payload: struct.pack("!HHIHBB", proto, 0, 2, 1, ptype, 6) + mac(A) + b"\0\0" + payload
     write_pcap("sll2.pcap", 276, [sll2(0, 0x0800, p4), sll2(4, 0x86DD, p6), sll2(1, 0x0800, p4)])
     write_pcap("nano.pcap", 1, tcp_pkts[:3], nano=True)
+    write_pcap("dns_header.pcap", 1, dns_header_pkts())
+
+
+def dns_header_pkts():
+    """DNS headers with every opcode, odd flag bits in queries and
+    responses, unusual section counts, and messages shorter than a header:
+    the parts of tcpdump's DNS line that depend on the header alone."""
+    c, s = "10.0.0.1", "10.0.0.2"
+    q = dns_name("www.example.com") + struct.pack("!HH", 1, 1)
+    pkts = []
+
+    def msg(flags, qd=1, an=0, ns=0, ar=0):
+        hdr = struct.pack("!HHHHHH", 0x1234, flags, qd, an, ns, ar)
+        pkts.append(eth(udp4(s, c, 53, 1024, hdr + q * qd), 0x0800))
+
+    for qr in (0, 0x8000):
+        for op in range(16):
+            msg(qr | op << 11 | 0x110)
+        for bit in range(11):
+            msg(qr | 1 << bit)
+        for rc in (3, 11, 15):
+            msg(qr | rc)
+        for qd, an, ns, ar in ((2, 1, 0, 0), (1, 1, 1, 1), (0, 0, 0, 0), (2, 0, 1, 0), (3, 0, 0, 0)):
+            msg(qr, qd, an, ns, ar)
+    msg(1 << 11, 1, 2)
+    for short in (b"", b"\x12\x34\x81", b"\x12" * 11):
+        pkts.append(eth(udp4(s, c, 53, 1024, short), 0x0800))
+    return pkts
 
 
 if __name__ == "__main__":

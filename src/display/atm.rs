@@ -162,9 +162,15 @@ fn signalling(data: &[u8], out: &mut Vec<u8>) -> bool {
 }
 
 /// DLT 19, Classical IP over ATM: LLC/SNAP when the PDU starts with it,
-/// else a bare IP packet.
+/// else a bare IP packet (with `-e`, the length first).
 pub(crate) fn cip(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
+    // With -e tcpdump names nothing but the length.
+    if p.opts.link_header {
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+    }
     if data.len() < 6 {
+        p.dump_whole = true;
         fmt::s(out, " [|cip]");
         return;
     }

@@ -29,7 +29,9 @@ fn nlpid_name(n: u8) -> Option<&'static str> {
 /// Prints the OSI packet in `data` (`len` bytes on the wire).
 pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let Some(&nlpid) = data.first() else {
-        fmt::s(out, "[|osi]");
+        // tcpdump gives up here by unwinding: `-x` dumps the whole frame.
+        fmt::s(out, " [|isoclns]");
+        p.dump_whole = true;
         return;
     };
     let name = nlpid_name(nlpid);
