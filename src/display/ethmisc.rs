@@ -6,8 +6,8 @@
 //!   user and message type: `TIPC v2.0 1.1.2:3511725154 > 1.1.2:424133152,
 //!   headerlength 40 bytes, MessageSize 40 bytes, Low Importance Data
 //!   payload, messageType NAMED_MSG`. Internal protocol messages (link
-//!   state, name distribution, ...) get the same summary; their bodies are
-//!   not dissected.
+//!   state, changeover, name distribution, ...) show only the two nodes,
+//!   and their message types are not decoded.
 //! * Microsoft NLB heartbeats (ethertype 0x886f): `MS NLB heartbeat, host
 //!   priority: 2, cluster IP: 192.168.100.80, host IP: 192.168.100.82`.
 
@@ -35,11 +35,10 @@ pub(crate) fn tipc(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
     fmt::s(out, "v");
     fmt::u(out, version as u64);
     fmt::s(out, ".0 ");
-    if version != 2 {
-        fmt::s(out, "(not dissected)");
-        return;
-    }
     let user = (w0 >> 25) & 0xf;
+    // Data messages (and the connection manager's) name ports; the
+    // internal protocols only the originating and destination nodes.
+    let internal = !(user <= 3 || user == 8);
     let hsize = ((w0 >> 21) & 0xf) as usize * 4;
     let msize = w0 & 0x1ffff;
     let (Some(w1), Some(prev), Some(oport), Some(dport)) =
@@ -49,7 +48,16 @@ pub(crate) fn tipc(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
         fmt::s(out, " [|tipc]");
         return;
     };
-    if hsize <= 24 {
+    if internal {
+        let (Some(onode), Some(dnode)) = (b.u32(24), b.u32(28)) else {
+            p.dump_whole = true;
+            fmt::s(out, " [|tipc]");
+            return;
+        };
+        tipc_addr(out, onode);
+        fmt::s(out, " > ");
+        tipc_addr(out, dnode);
+    } else if hsize <= 24 {
         tipc_addr(out, prev);
         out.push(b':');
         fmt::u(out, oport as u64);
@@ -93,16 +101,20 @@ pub(crate) fn tipc(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
         },
     );
     fmt::s(out, ", messageType ");
-    fmt::s(
-        out,
-        match (w1 >> 29) & 7 {
-            0 => "CONN_MSG",
-            1 => "MCAST_MSG",
-            2 => "NAMED_MSG",
-            3 => "DIRECT_MSG",
-            _ => "unknown",
-        },
-    );
+    let name = match (w1 >> 29) & 7 {
+        0 => "CONN_MSG",
+        1 => "MCAST_MSG",
+        2 => "NAMED_MSG",
+        3 => "DIRECT_MSG",
+        _ => "",
+    };
+    if internal || name.is_empty() {
+        fmt::s(out, "Unknown (0x");
+        fmt::x_pad(out, w1 as u64, 8);
+        out.push(b')');
+    } else {
+        fmt::s(out, name);
+    }
 }
 
 /// Microsoft NLB heartbeat: a signature and version, then (little-endian)

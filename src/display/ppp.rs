@@ -62,6 +62,14 @@ pub(crate) fn over_ether(
     dump.net_off = base;
 }
 
+/// A PPP frame carried as an OSI NLPID 0xcf payload (with or without the
+/// address and control bytes).
+pub(crate) fn in_osi(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let mut d = Dump { net_off: 0, forced: None };
+    let off = if data.starts_with(&[0xff, 0x03]) { 2 } else { 0 };
+    frame(p, data, off, len, out, &mut d, 0);
+}
+
 /// Prints a PPP frame from the link layer (`DLT_PPP` and relatives).
 pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);

@@ -723,8 +723,8 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             tftp::print(out, payload, plen);
             return;
         }
-        if dport == 1985 && udpapps::hsrp(payload, plen, out) {
-            return;
+        if dport == 1985 {
+            return udpapps::hsrp(payload, plen, p.opts.verbose > 0, out);
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
             return;
@@ -738,10 +738,8 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
             return dhcp6::print(p, payload, plen, out);
         }
-        if (matches!(sport, 67 | 68) || matches!(dport, 67 | 68))
-            && udpapps::bootp(payload, plen, out)
-        {
-            return;
+        if matches!(sport, 67 | 68) || matches!(dport, 67 | 68) {
+            return udpapps::bootp(payload, plen, out);
         }
         if super::lwapp::print(payload, plen, sport, dport, p.opts.verbose > 0, out) {
             return;
