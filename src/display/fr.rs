@@ -496,7 +496,6 @@ fn q933_msg(t: u8) -> Option<&'static str> {
 /// reference length.
 pub(crate) fn q933(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    let len = len.min(data.len().max(len));
     let eflag = p.opts.link_header;
     let early = |out: &mut Vec<u8>| {
         if !eflag {
