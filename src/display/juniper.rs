@@ -14,12 +14,13 @@
 //! not captured whole.
 //!
 //! Dissected: the common header, Juniper Ethernet (then Ethernet), the
-//! no-layer-2 form and the monitor link type's IP payload. The cookies of
-//! the ATM, PPP, Frame Relay and services link types are only checked for
-//! truncation; a complete packet of those types keeps bpfcap's
+//! ATM1 PIC (LLC, OSI or IP after its cookie, with the `-e` cookie line),
+//! the no-layer-2 form and the monitor link type's IP payload. The cookies
+//! of the other ATM, PPP, Frame Relay and services link types are only
+//! checked for truncation; a complete packet of those types keeps bpfcap's
 //! `[not dissected]` line.
 
-use super::{Bytes, Dump, Printer, fmt, ip, link};
+use super::{Bytes, Dump, Printer, fmt, ip, link, llc, osi};
 
 /// tcpdump's name for the link type in truncation markers.
 fn name(dlt: u32) -> &'static str {
@@ -178,10 +179,52 @@ pub(crate) fn print(
             trunc(out, dlt);
             true
         }
+        137 => atm1(p, hlen, rest, rwire, out, dump),
         132 if rest.len() < 12 => {
             trunc(out, dlt);
             true
         }
         _ => false,
     }
+}
+
+/// The ATM1 PIC: a four-byte cookie, then an LLC PDU, an OSI packet after
+/// a UI byte, or a bare IP packet (anything else prints nothing, as in
+/// tcpdump). OAM cells (the cookie's top bit) are left undissected.
+fn atm1(
+    p: &mut Printer,
+    hlen: usize,
+    rest: &[u8],
+    wire: usize,
+    out: &mut Vec<u8>,
+    dump: &mut Dump,
+) -> bool {
+    let (cookie, pdu) = rest.split_at(4);
+    if cookie[0] & 0x80 != 0 {
+        return false;
+    }
+    let len = wire.saturating_sub(4);
+    if p.opts.link_header {
+        fmt::s(out, "ATM1-PIC, cookie-len 4, cookie 0x");
+        fmt::hex_bytes(out, cookie);
+        fmt::s(out, ": hlen ");
+        fmt::u(out, (hlen + 4) as u64);
+        fmt::s(out, ", proto 0x");
+        fmt::x_pad(out, u64::from(Bytes(pdu).u16(0).unwrap_or(0)), 4);
+        fmt::s(out, ", ");
+    }
+    let base = hlen + 4;
+    dump.net_off = base;
+    match pdu {
+        [0xaa, 0xaa, 0x03, ..] | [0xfe, 0xfe, 0x03, ..] => {
+            llc::print(p, pdu, len, None, out, dump, base);
+            // tcpdump's -x dump starts after the cookie whatever is inside.
+            dump.net_off = base;
+        }
+        [0x03, ..] => osi::print(p, &pdu[1..], len.saturating_sub(1), out),
+        _ => {
+            ip_guess(p, pdu, len, out);
+        }
+    }
+    true
 }
