@@ -430,15 +430,10 @@ pub(crate) fn upper(
             addrs.pair(out);
             tunnel::pim(data, len, out);
         }
-        112 if {
-            let ttl = ip4.map_or(p.hop_limit, |h| h.get(8).copied().unwrap_or(0));
-            let mut probe = Vec::new();
-            tunnel::vrrp(data, len, ttl, &mut probe)
-        } =>
-        {
+        112 => {
             addrs.pair(out);
             let ttl = ip4.map_or(p.hop_limit, |h| h.get(8).copied().unwrap_or(0));
-            tunnel::vrrp(data, len, ttl, out);
+            tunnel::vrrp(data, len, ttl, p.opts.verbose > 0, (addrs.src, addrs.dst), out);
         }
         89 if {
             let mut probe = Vec::new();

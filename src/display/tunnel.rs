@@ -267,50 +267,157 @@ fn gre1(p: &Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
     }
 }
 
-/// `VRRPv2, Advertisement, vrid V, prio P, authtype none, intvl 1s, length
-/// N` (and the VRRPv3 form with `intvl Ncs`), with `(ttl N), ` before the
-/// vrid when the TTL or hop limit is not 255; `false` for anything else
-/// (other types and auth types are not yet compared).
-pub(crate) fn vrrp(data: &[u8], len: usize, ttl: u8, out: &mut Vec<u8>) -> bool {
+/// VRRP (IP protocol 112): `VRRPv2, Advertisement, vrid V, prio P,
+/// authtype none, intvl 1s, length N` (VRRPv3: `intvl Ncs`), with
+/// `(ttl N), ` after the type when the TTL or hop limit is not 255, and
+/// tcpdump's short forms for other versions and types and for truncated
+/// packets. With -v: the checksum when it is wrong, the addresses and a
+/// simple password. `src` is the IP source address (for the VRRPv3
+/// pseudo-header checksum).
+pub(crate) fn vrrp(
+    data: &[u8],
+    len: usize,
+    ttl: u8,
+    verbose: bool,
+    addrs: (&[u8], &[u8]),
+    out: &mut Vec<u8>,
+) {
+    const TRUNC: &str = " [|vrrp]";
     let b = Bytes(data);
-    let (Some(vt), Some(vrid), Some(prio)) = (b.u8(0), b.u8(1), b.u8(2)) else {
-        return false;
+    fmt::s(out, "VRRP");
+    let Some(vt) = b.u8(0) else {
+        fmt::s(out, TRUNC);
+        return;
     };
-    if vt & 0x0f != 1 {
-        return false;
+    let (version, typ) = (vt >> 4, vt & 0x0f);
+    out.push(b'v');
+    fmt::u(out, version as u64);
+    fmt::s(out, ", ");
+    if typ == 1 {
+        fmt::s(out, "Advertisement");
+    } else {
+        fmt::s(out, "unknown type (");
+        fmt::u(out, typ as u64);
+        out.push(b')');
     }
-    let version = vt >> 4;
-    let tail = match version {
-        2 => match (b.u8(4), b.u8(5)) {
-            (Some(auth @ 0..=1), Some(intvl)) => Some((auth, intvl as u64)),
-            _ => None,
-        },
-        3 => b.u16(4).map(|v| (0, (v & 0x0fff) as u64)),
-        _ => None,
-    };
-    let Some((auth, intvl)) = tail else {
-        return false;
-    };
-    fmt::s(out, if version == 2 { "VRRPv2" } else { "VRRPv3" });
-    fmt::s(out, ", Advertisement, ");
     if ttl != 255 {
-        fmt::s(out, "(ttl ");
+        fmt::s(out, ", (ttl ");
         fmt::u(out, ttl as u64);
-        fmt::s(out, "), ");
+        out.push(b')');
     }
-    fmt::s(out, "vrid ");
+    if typ != 1 || !matches!(version, 2 | 3) {
+        return;
+    }
+    let (Some(vrid), Some(prio)) = (b.u8(1), b.u8(2)) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    fmt::s(out, ", vrid ");
     fmt::u(out, vrid as u64);
     fmt::s(out, ", prio ");
     fmt::u(out, prio as u64);
-    if version == 2 {
-        fmt::s(out, if auth == 0 { ", authtype none" } else { ", authtype simple" });
-    }
-    fmt::s(out, ", intvl ");
-    fmt::u(out, intvl);
-    fmt::s(out, if version == 2 { "s" } else { "cs" });
+    let auth = if version == 2 {
+        let Some(auth) = b.u8(4) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        fmt::s(out, ", authtype ");
+        match auth {
+            0 => fmt::s(out, "none"),
+            1 => fmt::s(out, "simple"),
+            2 => fmt::s(out, "ah"),
+            _ => {
+                out.push(b'#');
+                fmt::u(out, auth as u64);
+            }
+        }
+        let Some(intvl) = b.u8(5) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        fmt::s(out, ", intvl ");
+        fmt::u(out, intvl as u64);
+        out.push(b's');
+        auth
+    } else {
+        let Some(intvl) = b.u16(4) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        fmt::s(out, ", intvl ");
+        fmt::u(out, (intvl & 0x0fff) as u64);
+        fmt::s(out, "cs");
+        0
+    };
     fmt::s(out, ", length ");
     fmt::u(out, len as u64);
-    true
+    if !verbose {
+        return;
+    }
+    // The checksum covers the VRRP message (and, for VRRPv3, the IP
+    // pseudo-header); it can be checked only when all of it was captured.
+    if data.len() >= len {
+        let msg = &data[..len];
+        let sum = if version == 3 {
+            let mut pseudo = Vec::with_capacity(40);
+            pseudo.extend_from_slice(addrs.0);
+            pseudo.extend_from_slice(addrs.1);
+            if addrs.0.len() == 16 {
+                pseudo.extend_from_slice(&(len as u32).to_be_bytes());
+                pseudo.extend_from_slice(&[0, 0, 0, 112]);
+            } else {
+                pseudo.extend_from_slice(&[0, 112]);
+                pseudo.extend_from_slice(&(len as u16).to_be_bytes());
+            }
+            super::ip::checksum(&[&pseudo, msg])
+        } else {
+            super::ip::checksum(&[msg])
+        };
+        if sum != 0 {
+            // The field itself may lie past a short message.
+            let Some(field) = b.u16(6) else {
+                fmt::s(out, TRUNC);
+                return;
+            };
+            fmt::s(out, ", (bad vrrp cksum ");
+            fmt::x(out, field as u64);
+            out.push(b')');
+        }
+    }
+    let Some(naddr) = b.u8(3) else { return };
+    let alen = addrs.0.len();
+    fmt::s(out, ", addrs");
+    if naddr > 1 {
+        out.push(b'(');
+        fmt::u(out, naddr as u64);
+        out.push(b')');
+    }
+    out.push(b':');
+    for i in 0..naddr as usize {
+        let Some(a) = b.slice(8 + alen * i, alen) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        out.push(if i > 0 { b',' } else { b' ' });
+        super::ip::addr(out, a);
+    }
+    if auth == 1 {
+        // The password is printed as far as it was captured (up to 8
+        // bytes or a NUL).
+        let at = 8 + alen * naddr as usize;
+        fmt::s(out, " auth \"");
+        for i in 0..8 {
+            let Some(c) = b.u8(at + i) else {
+                fmt::s(out, TRUNC);
+                return;
+            };
+            if c == 0 {
+                break;
+            }
+            out.push(if c.is_ascii_graphic() || c == b' ' { c } else { b'.' });
+        }
+        out.push(b'"');
+    }
 }
 
 /// `OSPFv2, Hello, length N` (or `OSPFv3, ...` over IPv6), where N is the
