@@ -9,7 +9,7 @@
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
 use super::{
-    Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, igmp, ipsec, link, mobility, pgm, sctp,
+    Bytes, Printer, dccp, eigrp, fmt, icmp, icmp6, igmp, ipsec, link, mobility, pgm, rsvp, sctp,
     transport, tunnel,
 };
 
@@ -446,6 +446,10 @@ pub(crate) fn upper(
         88 => {
             addrs.pair(out);
             eigrp::print(data, len, out);
+        }
+        46 => {
+            addrs.pair(out);
+            rsvp::print(data, len, out);
         }
         // -q names IGMP and nothing more.
         2 if ip4.is_some() && p.opts.quiet => {

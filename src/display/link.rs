@@ -8,7 +8,8 @@
 //! dissect.
 
 use super::{
-    Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, osi, ptp, tunnel,
+    Bytes, Dump, PacketRef, Printer, aoe, atm, chdlc, fmt, fr, geonet, ip, juniper, l2ctl, llc,
+    osi, ptp, tunnel,
 };
 use crate::dlt::Dlt;
 
@@ -16,7 +17,8 @@ use crate::dlt::Dlt;
 pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dump: &mut Dump) {
     let data = pkt.data;
     let wire = (pkt.wire_len as usize).max(data.len());
-    match p.linktype.0 {
+    let linktype = p.linktype.0;
+    match linktype {
         1 => ether(p, data, wire, out, dump),
         113 => sll(p, data, wire, out, dump),
         276 => sll2(p, data, wire, out, dump),
@@ -41,39 +43,21 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         129 => super::arcnet::linux(p, data, wire, out, dump),
         8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
         195 if super::linkhdr::ieee802_15_4(data, wire, out) => {}
-        // A Q.922 address is two to four bytes, its last with the
-        // extension bit set; anything else is tcpdump's invalid address.
-        107 if data.first().is_none_or(|&b0| b0 & 1 != 0)
-            || !data.iter().skip(1).take(3).any(|&b| b & 1 != 0) =>
-        {
-            fmt::s(out, "Q.922, invalid address");
-        }
-        123 | 19 | 106 => {
-            let done = if p.linktype.0 == 123 {
-                super::linkhdr::sunatm_short(p, data, out)
-            } else {
-                super::linkhdr::cip_short(p, data, wire, out)
-            };
-            if !done {
+        // Frame Relay, FRF.16, ATM and Juniper (src/display/fr.rs, atm.rs,
+        // juniper.rs); the ATM1 and ES PIC headers cut short (with their
+        // -e forms) first.
+        107 => fr::print(p, data, wire, out, dump),
+        182 => fr::mfr(p, data, wire, out, dump),
+        123 if atm::sunatm(p, data, wire, out, dump) => {}
+        19 | 106 => atm::cip(p, data, wire, out, dump),
+        11 | 100 if atm::rfc1483(p, data, wire, out, dump) => {}
+        132 | 137 if super::linkhdr::juniper_pic_short(p, linktype == 137, data, out) => {}
+        d if juniper::is_juniper(d) && juniper::print(p, d, data, wire, out, dump) => {}
+        123 => {
+            if !super::linkhdr::sunatm_short(p, data, out) {
                 fmt::s(out, "link-type ");
                 dlt_name(out, p.linktype);
                 fmt::s(out, ", length ");
-                fmt::u(out, wire as u64);
-                fmt::s(out, ": [not dissected]");
-            }
-        }
-        132 | 137 => {
-            if !super::linkhdr::juniper_pic_short(p, p.linktype.0 == 137, data, out) {
-                fmt::s(out, "link-type ");
-                dlt_name(out, p.linktype);
-                fmt::s(out, ", length ");
-                fmt::u(out, wire as u64);
-                fmt::s(out, ": [not dissected]");
-            }
-        }
-        178 => {
-            if !super::linkhdr::juniper_ether(p, data, wire, out, dump) {
-                fmt::s(out, "link-type JUNIPER_ETHER, length ");
                 fmt::u(out, wire as u64);
                 fmt::s(out, ": [not dissected]");
             }
@@ -113,12 +97,6 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
                 } else {
                     ip::ipv4(p, rest, w, out, !e);
                 }
-                return;
-            }
-            if other == 107 && super::fr::nlpid(p, data, wire, out, dump) {
-                return;
-            }
-            if other == 182 && super::fr::mfr(p, data, wire, out, dump) {
                 return;
             }
             fmt::s(out, "link-type ");

@@ -24,17 +24,11 @@
 //!   capture ends inside them. Only 2015-format (version 2) frames are
 //!   recognised, and nothing after the addresses is dissected.
 //!
-//! * Juniper Ethernet (`DLT_JUNIPER_ETHER`): the `MGC` magic, flags and
-//!   optional extensions before an Ethernet frame; `-e` shows
-//!   `Out hlen 22, proto 0x0000, ` before the frame's own `-e` header.
-//!   The ATM1 and ES PIC types are recognised only when their headers are
-//!   cut short (`[|juniper_atm1]`); the other Juniper types are not
-//!   dissected.
-//!
-//! * Sun raw ATM (`DLT_SUNATM`) and Linux classical IP over ATM
-//!   (`DLT_ATM_CLIP`): only their truncated forms (`[|atm]`, `[|oam]`,
-//!   `[|cip]`) are recognised; `-e` shows `Rx: VPI:0 VCI:5 ` or the
-//!   length first.
+//! * Juniper ATM1 and ES PIC headers cut short (`[|juniper_atm1]`, with
+//!   their `-e` forms), and Sun raw ATM (`DLT_SUNATM`) cut short on its
+//!   OAM and signalling circuits when [`super::atm`] leaves a packet
+//!   undissected. Juniper Ethernet and the other Juniper types are in
+//!   [`super::juniper`], ATM in [`super::atm`].
 //!
 //! Without `-e` the first three print only their IPv4 or IPv6 payload.
 
@@ -326,63 +320,6 @@ pub(crate) fn ieee802_15_4(data: &[u8], wire: usize, out: &mut Vec<u8>) -> bool 
     true
 }
 
-/// Juniper Ethernet: magic `MGC`, a flags byte (bit 0: received; bit 7:
-/// extensions follow, after their two-byte length), then the frame.
-pub(crate) fn juniper_ether(
-    p: &mut Printer,
-    data: &[u8],
-    wire: usize,
-    out: &mut Vec<u8>,
-    dump: &mut Dump,
-) -> bool {
-    let b = Bytes(data);
-    let (Some(magic), Some(flags)) = (b.slice(0, 3), b.u8(3)) else {
-        return false;
-    };
-    if magic != b"MGC" {
-        return false;
-    }
-    let hlen = if flags & 0x80 != 0 {
-        match b.u16(4) {
-            Some(ext) => 6 + ext as usize,
-            None => return false,
-        }
-    } else {
-        4
-    };
-    if data.len() < hlen + 14 {
-        return false;
-    }
-    if p.opts.link_header {
-        fmt::s(out, if flags & 1 != 0 { " In " } else { "Out " });
-    }
-    // The extensions are type-length-value triples that must fit.
-    let mut at = 6;
-    while at + 2 <= hlen {
-        let (left, need) = (hlen - at, b.u8(at + 1).unwrap_or(0) as usize + 2);
-        if left < need {
-            fmt::s(out, " [extension_length ");
-            fmt::u(out, left as u64);
-            fmt::s(out, " < ");
-            fmt::u(out, need as u64);
-            fmt::s(out, "] (invalid)");
-            p.dump_whole = true;
-            return true;
-        }
-        at += need;
-    }
-    if p.opts.link_header {
-        fmt::s(out, "hlen ");
-        fmt::u(out, hlen as u64);
-        fmt::s(out, ", proto 0x0000, ");
-    }
-    let mut d = Dump { net_off: 0, forced: None };
-    link::ether(p, &data[hlen..], wire.saturating_sub(hlen), out, &mut d);
-    dump.net_off = hlen + d.net_off;
-    dump.forced = d.forced.map(|f| hlen + f);
-    true
-}
-
 /// Juniper ATM1 (`atm1`) and ES PIC headers when the capture ends within
 /// them or right after the protocol field; `false` for anything longer.
 pub(crate) fn juniper_pic_short(
@@ -447,20 +384,5 @@ pub(crate) fn sunatm_short(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) -> b
     }
     p.dump_whole = true;
     fmt::s(out, trunc);
-    true
-}
-
-/// Linux classical IP over ATM: an LLC/SNAP header (or none) before IP;
-/// only a frame too short for it is recognised.
-pub(crate) fn cip_short(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>) -> bool {
-    if data.len() >= 8 {
-        return false;
-    }
-    if p.opts.link_header {
-        fmt::u(out, wire as u64);
-        fmt::s(out, ": ");
-    }
-    p.dump_whole = true;
-    fmt::s(out, " [|cip]");
     true
 }

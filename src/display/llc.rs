@@ -203,7 +203,7 @@ fn sap_name(sap: u8) -> Option<&'static str> {
     })
 }
 
-fn oui_name(oui: u32) -> &'static str {
+pub(crate) fn oui_name(oui: u32) -> &'static str {
     match oui {
         0x00_0000 => "Ethernet",
         0x00_000c => "Cisco",
@@ -215,7 +215,7 @@ fn oui_name(oui: u32) -> &'static str {
     }
 }
 
-fn cisco_pid_name(pid: u16) -> &'static str {
+pub(crate) fn cisco_pid_name(pid: u16) -> &'static str {
     match pid {
         0x2000 => "CDP",
         0x2003 => "VTP",

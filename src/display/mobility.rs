@@ -25,7 +25,7 @@ fn trunc(out: &mut Vec<u8>) {
 pub(crate) fn print(out: &mut Vec<u8>, data: &[u8], verbose: bool) {
     let b = Bytes(data);
     let (Some(hl), Some(typ)) = (b.u8(1), b.u8(2)) else {
-        fmt::s(out, "mobility:");
+        // Cut short before the type: no name, only the marker.
         trunc(out);
         return;
     };

@@ -15,8 +15,8 @@
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
 use super::{
-    Bytes, Printer, TcpBase, TcpKey, bgp, dhcp6, dns, fmt, ldp, lspping, mptcp, openflow, pptp,
-    resp, telnet, tftp, tunnel, udpapps,
+    Bytes, Printer, TcpBase, TcpKey, aodv, bgp, dhcp6, dns, fmt, ldp, lspping, mptcp, openflow,
+    pptp, resp, ssh, telnet, tftp, tunnel, udpapps,
 };
 
 const FIN: u16 = 0x01;
@@ -541,15 +541,11 @@ fn tcp_payload(
     } else if port(43) {
         fmt::s(out, ": WHOIS");
         text_proto(out, data, len, p.opts.verbose > 0, "[|whois]");
-    } else if port(22) && data.len() < 4 {
-        // Too little captured to tell a version exchange.
-        p.dump_whole = true;
-        fmt::s(out, " [|ssh]");
-    } else if port(22) && data.starts_with(b"SSH-") {
-        // The version exchange: its first line, when it is all there.
-        if let Some(end) = data.iter().position(|&c| c == b'\r' || c == b'\n') {
-            fmt::s(out, ": SSH: ");
-            out.extend_from_slice(&data[..end]);
+    } else if port(22) {
+        // The version exchange; a capture that ends while the payload
+        // still reads like one makes tcpdump unwind.
+        if !ssh::print(data, len, out) {
+            p.dump_whole = true;
         }
     } else if port(323) && !p.opts.quiet && p.opts.verbose == 0 {
         // RPKI to router (RFC 6810): named only, without -v.
@@ -744,6 +740,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             return;
         }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
+            return;
+        }
+        if let Some(()) = aodv::ports(sport, dport, payload, mlen, addrs.src.len() == 16, out) {
             return;
         }
         if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
