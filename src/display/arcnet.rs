@@ -136,6 +136,14 @@ pub(crate) fn print(
     match id {
         0xd4 | 0xf0 => ip::ipv4(p, rest, w, out, name),
         0xc4 => ip::ipv6(p, rest, w, out, name),
+        // AppleTalk DDP: only a header cut short is reported; whole DDP
+        // packets are dumped like any other payload.
+        0xdd if rest.len() < 13 => {
+            if name {
+                fmt::s(out, "AT ");
+            }
+            fmt::s(out, " [|ddp]");
+        }
         0xfa => {
             if name {
                 fmt::s(out, "IPX ");

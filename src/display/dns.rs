@@ -193,17 +193,35 @@ fn opt_ext_rcode(msg: &[u8], qd: u16, skip: usize, ar: u16) -> Option<u8> {
 
 /// One answer RR (` TYPE DATA`); returns the offset past it.
 /// With `-v` the record's owner name comes first.
-fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize> {
+/// How printing a resource record ended early.
+enum RrStop {
+    /// Nothing useful was printed: the caller removes the partial text.
+    Drop,
+    /// With -v the record's name could not be read: tcpdump reports the
+    /// truncation.
+    Name,
+    /// With -v the name was printed but the rest is missing: tcpdump keeps
+    /// the name and stops quietly.
+    Rest,
+}
+
+fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Result<usize, RrStop> {
+    if verbose {
+        out.push(b' ');
+        name(msg, off, out).ok_or(RrStop::Name)?;
+        return rr_body(msg, off, out, true).ok_or(RrStop::Rest);
+    }
+    rr_body(msg, off, out, false).ok_or(RrStop::Drop)
+}
+
+/// A record after its name (which `rr` has printed with -v).
+fn rr_body(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize> {
     let b = Bytes(msg);
     let p = skip_name(msg, off)?;
     let (typ, _class, rdlen) = (b.u16(p)?, b.u16(p + 2)?, b.u16(p + 8)? as usize);
     let rd = p + 10;
     let rdata = b.slice(rd, rdlen)?;
     out.push(b' ');
-    if verbose {
-        name(msg, off, out)?;
-        out.push(b' ');
-    }
     write_type(out, typ);
     match typ {
         1 if rdlen == 4 => {
@@ -242,6 +260,19 @@ fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize>
             out.push(b' ');
             for &c in &rdata[4..] {
                 out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+            }
+        }
+        // The SOA fields are printed with -v only.
+        6 if verbose => {
+            out.push(b' ');
+            let rname = skip_name(msg, rd)?;
+            name(msg, rd, out)?;
+            out.push(b' ');
+            name(msg, rname, out)?;
+            let nums = skip_name(msg, rname)?;
+            for i in 0..5 {
+                out.push(b' ');
+                fmt::u(out, b.u32(nums + 4 * i)? as u64);
             }
         }
         16 => {
@@ -387,11 +418,17 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
             }
             let mark = out.len();
             match rr(msg, off, out, p.opts.verbose > 0) {
-                Some(p) => off = p,
-                None => {
+                Ok(p) => off = p,
+                Err(RrStop::Drop) => {
                     out.truncate(mark);
                     break;
                 }
+                Err(RrStop::Name) => {
+                    out.truncate(mark);
+                    fmt::s(out, "  [|domain]");
+                    return;
+                }
+                Err(RrStop::Rest) => break,
             }
         }
     } else {
