@@ -19,11 +19,11 @@ const TYPE_COMPRESSED: u8 = 0x80;
 /// Prints one SLIP packet.
 pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     if data.len() < HDR {
-        fmt::s(out, "[|slip]");
+        fmt::s(out, " [|slip]");
         return;
     }
     let eflag = p.opts.link_header;
-    if eflag && !link_header(data, out) {
+    if eflag && !link_header(data, wire, out) {
         fmt::s(out, " [|slip]");
         p.dump_whole = true;
         return;
@@ -48,25 +48,35 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
 
 /// The `-e` part; false when the VJ header refers to more than was
 /// captured.
-fn link_header(data: &[u8], out: &mut Vec<u8>) -> bool {
+fn link_header(data: &[u8], wire: usize, out: &mut Vec<u8>) -> bool {
     let b = Bytes(data);
+    let valid = data[0] <= 1;
     match data[0] {
         0 => fmt::s(out, "I "),
         1 => fmt::s(out, "O "),
         d => {
-            // tcpdump says no more of the header after a bad direction.
             fmt::s(out, "Invalid direction ");
             fmt::u(out, u64::from(d));
             out.push(b' ');
-            return true;
         }
     }
     let flags = data[1];
+    // After a bad direction tcpdump still names plain IP and uncompressed
+    // TCP, but nothing else.
+    if flags & 0xf0 == 0x40 {
+        fmt::s(out, "ip ");
+        fmt::u(out, wire as u64);
+        fmt::s(out, ": ");
+        return true;
+    }
+    if !valid && flags & 0xf0 != TYPE_UNCOMPRESSED {
+        return true;
+    }
     // The compressed-header state needs the IP and TCP headers of the
     // packet behind the pseudo-header.
     let headers_captured = || -> Option<()> {
         let ihl = (b.u8(HDR)? & 0x0f) as usize * 4;
-        b.u8(HDR + ihl + 12).map(|_| ())
+        (data.len() >= HDR + ihl).then_some(())
     };
     if flags & TYPE_COMPRESSED != 0 {
         fmt::s(out, "ctcp");
@@ -134,11 +144,9 @@ fn link_header(data: &[u8], out: &mut Vec<u8>) -> bool {
         if headers_captured().is_none() {
             return false;
         }
-    } else if flags & 0xf0 == 0x40 {
-        fmt::s(out, "ip ");
     } else {
         fmt::s(out, "slip-");
-        fmt::u(out, u64::from(flags & 0xf0));
+        fmt::u(out, u64::from(flags));
         fmt::s(out, "!: ");
     }
     true
