@@ -4,16 +4,22 @@
 //! timestamp.
 //!
 //! A Marvell DSA tag takes the place of the ethertype (4 bytes: mode,
-//! tagged bit, device, port, priority, VLAN id); EDSA puts an ethertype
-//! (0xdada) and two reserved bytes before it. tcpdump prints a summary
-//! without `-e` (`DSA Forward port 0.1, VLAN 0u, `) and every field with
-//! it (`Marvell DSA mode Forward, dev 0, port 1, untagged, VID 0, FPri 0,
-//! `), then the real ethertype and payload as Ethernet would.
+//! tagged bit, device, port or trunk, To-CPU code or sniffer direction,
+//! CFI, priority, VLAN id); EDSA puts an ethertype (0xdada) and two
+//! reserved bytes before it. tcpdump prints a summary without `-e` (`DSA
+//! Forward port 0.1, VLAN 0u, `) and every field with it (`Marvell DSA
+//! mode Forward, dev 0, port 1, untagged, VID 0, FPri 0, `), then the real
+//! ethertype and payload as Ethernet would (the addresses and ethertype
+//! line too when the payload is not dissected).
 //!
-//! The Broadcom tag is printed as `BRCM tag OP: IG, ...` for frames to
-//! the switch and `OP: EG, ...` for frames from it. With the tag after
-//! the source address tcpdump prints it with or without `-e`; when it is
-//! prepended only `-e` shows it.
+//! The Broadcom tag is printed as `BRCM tag OP: IG, ...` or `OP: EG, ...`
+//! with the ingress or egress fields. With the tag after the source
+//! address tcpdump prints it with or without `-e`; when it is prepended
+//! only `-e` shows it.
+//!
+//! The Arista header is printed with its ethertype line even without
+//! `-e`; only the timestamp subtype (64-bit and 48-bit formats) is
+//! decoded.
 
 use super::{Bytes, Dump, Printer, fmt, link, llc};
 

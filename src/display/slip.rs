@@ -5,9 +5,11 @@
 //!
 //! Without `-e` tcpdump prints the IP packet alone, `ip vN` for a
 //! version it does not know. With `-e` it first prints the direction
-//! (`I `, `O ` or `Invalid direction N `) and, for an uncompressed TCP
-//! packet, `utcp CONN: `, or for a compressed one `ctcp` and the header's
-//! changes (`C` new connection, `*` push, `U=`, `W+`, `A+`, `S+`, `I+`).
+//! (`I `, `O ` or `Invalid direction N `) and the header type: `ip LEN: `
+//! for plain IP, `utcp CONN: ` for uncompressed TCP, `ctcp` and the
+//! header's changes for compressed TCP (`C` new connection, `*` push,
+//! `U=`, `W+`, `A+`, `S+`, `I+`), `slip-N!: ` for anything else (after a
+//! bad direction only the first two are named).
 
 use super::{Bytes, Dump, Printer, fmt, ip};
 
