@@ -510,7 +510,7 @@ mod tests {
     use super::*;
 
     fn run(verbose: u8, payload: &str) -> String {
-        crate::display::testutil::render(verbose, payload, |p, d, out| print(p, d, out))
+        crate::display::testutil::render(verbose, payload, print)
     }
 
     /// The SLI of pptp.pcap, variants of it, and tcpdump's text.
