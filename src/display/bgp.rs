@@ -1397,9 +1397,7 @@ mod tests {
     use crate::display::PrintOptions;
     use crate::dlt::Dlt;
 
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-    }
+    use crate::display::testutil::unhex as hex;
 
     fn run(verbose: u8, payload: &str) -> String {
         let opts = PrintOptions { verbose, ..PrintOptions::default() };

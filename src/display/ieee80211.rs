@@ -943,10 +943,7 @@ mod tests {
     use super::super::{Dump, PrintOptions, Printer};
     use crate::dlt::Dlt;
 
-    fn hex(s: &str) -> Vec<u8> {
-        let s: String = s.split_whitespace().collect();
-        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-    }
+    use crate::display::testutil::unhex as hex;
 
     /// A management frame from 00:..:02 to 00:..:01 in BSS 00:..:03.
     fn mgmt(subtype: u8, body: &str) -> Vec<u8> {

@@ -495,19 +495,9 @@ fn fec(out: &mut Vec<u8>, value: &[u8], tlen: usize) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::display::PrintOptions;
-    use crate::dlt::Dlt;
 
     fn run(verbose: u8, payload: &str) -> String {
-        let opts = PrintOptions { verbose, ..PrintOptions::default() };
-        let mut p = Printer::new(opts, Dlt(1));
-        let data: Vec<u8> = (0..payload.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&payload[i..i + 2], 16).unwrap())
-            .collect();
-        let mut out = Vec::new();
-        print(&mut p, &data, data.len(), &mut out);
-        String::from_utf8(out).unwrap()
+        crate::display::testutil::render(verbose, payload, |p, d, out| print(p, d, d.len(), out))
     }
 
     /// The hello of mpls-ldp-hello.pcap, a KeepAlive, and tcpdump's text.

@@ -783,3 +783,32 @@ fn idb_resolution(
     }
     1_000_000
 }
+
+/// Test support shared by the protocol printers' unit tests.
+#[cfg(test)]
+pub(crate) mod testutil {
+    use super::{PrintOptions, Printer};
+    use crate::dlt::Dlt;
+
+    /// Bytes from hex text (whitespace ignored), for packets written out
+    /// in tests.
+    pub(crate) fn unhex(text: &str) -> Vec<u8> {
+        let s: String = text.split_whitespace().collect();
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    }
+
+    /// What a printer `print(printer, payload, out)` writes for a payload
+    /// given in hex, at verbosity `verbose`, on an Ethernet printer.
+    pub(crate) fn render(
+        verbose: u8,
+        payload: &str,
+        print: impl FnOnce(&mut Printer, &[u8], &mut Vec<u8>),
+    ) -> String {
+        let opts = PrintOptions { verbose, ..PrintOptions::default() };
+        let mut p = Printer::new(opts, Dlt(1));
+        let data = unhex(payload);
+        let mut out = Vec::new();
+        print(&mut p, &data, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+}
