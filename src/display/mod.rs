@@ -56,6 +56,7 @@ mod icmp;
 mod ip;
 mod ipx;
 mod isis;
+mod krb;
 mod l2ctl;
 mod link;
 mod llc;
@@ -66,6 +67,8 @@ mod openflow10;
 mod openflow13;
 mod osi;
 mod ptp;
+mod rpcapps;
+mod rx;
 mod sflow;
 mod slow;
 mod transport;
@@ -252,6 +255,8 @@ pub struct Printer {
     /// The Ethernet source address of the packet being printed, for the
     /// protocols whose line names it (GeoNetworking).
     pub(crate) eth_src: Option<[u8; 6]>,
+    /// The application protocols' state (Rx calls, RPC transactions).
+    pub(crate) rpc: rpcapps::State,
 }
 
 /// The deepest nesting of IP-in-IP or ICMP-quoted packets printed.
@@ -279,6 +284,7 @@ impl Printer {
             depth: 0,
             hop_limit: 0,
             eth_src: None,
+            rpc: rpcapps::State::default(),
         }
     }
 

@@ -8,7 +8,7 @@
 
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
-use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, openflow, udpapps};
+use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, openflow, rpcapps, udpapps};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -399,7 +399,8 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         let mlen = len.saturating_sub(8);
         if !p.opts.quiet
             && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
-                || udp_misc(sport, dport, payload, mlen, false, out).is_some())
+                || udp_misc(sport, dport, payload, mlen, false, out).is_some()
+                || rpcapps::udp(p, &addrs, sport, dport, payload, mlen, out).is_some())
         {
             return;
         }
@@ -435,6 +436,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
         let mlen = plen.min(len.saturating_sub(8));
         if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
+            return;
+        }
+        if let Some(()) = rpcapps::udp(p, &addrs, sport, dport, payload, mlen, out) {
             return;
         }
         if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {

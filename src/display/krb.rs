@@ -1,0 +1,106 @@
+//! Kerberos on UDP port 88.
+//!
+//! tcpdump looks at the first byte only to tell the versions apart. A
+//! Kerberos 5 AS-REQ or AS-REP (ASN.1 application tags 10 and 11) prints
+//! ` v5`; other Kerberos 5 messages and unknown first bytes print nothing.
+//! A Kerberos 4 message (version byte 4) prints ` v4`, the byte order
+//! (`be`/`le`, the low bit of the type byte) and the message type; a
+//! KDC_REQUEST then shows the client `name.instance@realm`, the ticket
+//! lifetime in minutes and the service `name.instance`. Strings are
+//! printed the way `cat -v` shows bytes (`^O`, `M-2`). The other Kerberos
+//! 4 messages print `(unknown)`, as the corpus shows for
+//! APPL_REQUEST_MUTUAL; their bodies are not dissected.
+
+use super::{Bytes, fmt};
+
+/// One byte the way tcpdump shows unprintable bytes in strings.
+pub(crate) fn vis_byte(out: &mut Vec<u8>, c: u8) {
+    let mut c = c;
+    if c >= 0x80 {
+        fmt::s(out, "M-");
+        c &= 0x7f;
+    }
+    if c < 0x20 || c == 0x7f {
+        out.push(b'^');
+        out.push(c ^ 0x40);
+    } else {
+        out.push(c);
+    }
+}
+
+/// A NUL-terminated string from `*off`; `None` if the capture ends first
+/// (the bytes seen are printed).
+fn cstring(out: &mut Vec<u8>, data: &[u8], off: &mut usize) -> Option<()> {
+    loop {
+        let c = *data.get(*off)?;
+        *off += 1;
+        if c == 0 {
+            return Some(());
+        }
+        vis_byte(out, c);
+    }
+}
+
+const TYPES: [&str; 11] = [
+    "KDC_REQUEST",
+    "KDC_REPLY",
+    "APPL_REQUEST",
+    "APPL_REQUEST_MUTUAL",
+    "ERR_REPLY",
+    "PRIVATE",
+    "SAFE",
+    "APPL_ERR",
+    "KDC_FORWARD",
+    "KDC_RENEW",
+    "KDC_DESTROY",
+];
+
+/// Prints a Kerberos message (the UDP payload).
+pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let Some(first) = b.u8(0) else {
+        fmt::s(out, " [|krb]");
+        return;
+    };
+    match first {
+        0x6a | 0x6b => fmt::s(out, " v5"),
+        4 if v4(data, out).is_none() => fmt::s(out, " [|krb]"),
+        _ => {}
+    }
+}
+
+fn v4(data: &[u8], out: &mut Vec<u8>) -> Option<()> {
+    let t = *data.get(1)?;
+    fmt::s(out, " v4 ");
+    fmt::s(out, if t & 1 != 0 { "le " } else { "be " });
+    let ty = (t >> 1) as usize;
+    match ty.checked_sub(1).and_then(|i| TYPES.get(i)) {
+        Some(n) => fmt::s(out, n),
+        None => {
+            fmt::s(out, "Type ");
+            fmt::u(out, ty as u64);
+        }
+    }
+    fmt::s(out, ": ");
+    if ty != 1 {
+        fmt::s(out, "(unknown)");
+        return Some(());
+    }
+    let mut off = 2;
+    cstring(out, data, &mut off)?;
+    out.push(b'.');
+    cstring(out, data, &mut off)?;
+    out.push(b'@');
+    cstring(out, data, &mut off)?;
+    // The request time (four bytes in the sender's order) is skipped.
+    off += 4;
+    let life = *data.get(off)?;
+    off += 1;
+    out.push(b' ');
+    fmt::u(out, life as u64 * 5);
+    fmt::s(out, "min ");
+    cstring(out, data, &mut off)?;
+    out.push(b'.');
+    cstring(out, data, &mut off)?;
+    Some(())
+}

@@ -1,0 +1,837 @@
+//! AFS's Rx remote procedure calls on UDP ports 7000 to 7009.
+//!
+//! At default verbosity tcpdump prints ` rx TYPE`, then for the first data
+//! packet of a call (sequence 1, with a body) the service, `call` or
+//! `reply`, the operation's name and a few of its arguments, then the UDP
+//! payload length in parentheses:
+//! ` rx data fs call fetch-status fid 536871098/846/1049757 (44)`. Acks
+//! show the first packet, the serial they answer, the reason and the
+//! packets acknowledged (`first 2 serial 7 reason delay acked 2`).
+//!
+//! The service of a call is named by its destination port (7000 fs, 7001
+//! cb, 7002 pt, 7003 vldb, 7004 kauth, 7005 vol, 7007 bos), the service
+//! of a reply by its source port. A reply carries no operation code, so,
+//! as tcpdump does, we remember the last 64 calls (connection id, call
+//! number, addresses, server port and operation) and name a reply by the
+//! remembered call that matches. tcpdump names the reply to pt's
+//! list-elements `list-entry`, and so do we.
+//!
+//! Arguments are printed for the operations the corpus shows tcpdump
+//! dissecting (file server fetches, directory changes and symlinks, the
+//! protection server's name and id lookups, the volume location lookups,
+//! the volume server's list-one-volume, ubik's disk-lock); other
+//! operations print their name only. The `-v` header fields (connection,
+//! call number, serial, flags) and the ack trailer (MTUs, window) are not
+//! printed.
+
+use super::ip::Addrs;
+use super::{Bytes, fmt};
+
+/// The Rx header length.
+const HDR: usize = 28;
+/// How many calls are remembered for naming replies.
+const CACHE: usize = 64;
+
+/// One remembered call.
+#[derive(Clone, Copy, Default)]
+struct Call {
+    cid: u32,
+    callnum: u32,
+    client: [u8; 16],
+    server: [u8; 16],
+    server_port: u16,
+    opcode: u32,
+}
+
+/// The calls remembered for naming replies, oldest slot first until it
+/// wraps.
+pub(crate) struct RxCache {
+    calls: Box<[Call; CACHE]>,
+    used: usize,
+    next: usize,
+}
+
+impl Default for RxCache {
+    fn default() -> Self {
+        RxCache { calls: Box::new([Call::default(); CACHE]), used: 0, next: 0 }
+    }
+}
+
+fn addr16(a: &[u8]) -> [u8; 16] {
+    let mut k = [0u8; 16];
+    let n = a.len().min(16);
+    k[..n].copy_from_slice(&a[..n]);
+    k
+}
+
+impl RxCache {
+    fn insert(&mut self, c: Call) {
+        self.calls[self.next] = c;
+        self.next = (self.next + 1) % CACHE;
+        self.used = (self.used + 1).min(CACHE);
+    }
+
+    fn find(
+        &self,
+        cid: u32,
+        callnum: u32,
+        client: &[u8],
+        server: &[u8],
+        sport: u16,
+    ) -> Option<u32> {
+        let (client, server) = (addr16(client), addr16(server));
+        self.calls[..self.used]
+            .iter()
+            .find(|c| {
+                c.cid == cid
+                    && c.callnum == callnum
+                    && c.client == client
+                    && c.server == server
+                    && c.server_port == sport
+            })
+            .map(|c| c.opcode)
+    }
+}
+
+/// A reader of 32-bit XDR words; `None` means the capture ended.
+struct Rd<'a> {
+    b: Bytes<'a>,
+    off: usize,
+}
+
+impl<'a> Rd<'a> {
+    fn u32(&mut self) -> Option<u32> {
+        let v = self.b.u32(self.off)?;
+        self.off += 4;
+        Some(v)
+    }
+    fn i32(&mut self) -> Option<i32> {
+        self.u32().map(|v| v as i32)
+    }
+    fn skip(&mut self, n: usize) -> Option<()> {
+        self.b.slice(self.off, n)?;
+        self.off += n;
+        Some(())
+    }
+}
+
+fn signed(out: &mut Vec<u8>, v: i32) {
+    if v < 0 {
+        out.push(b'-');
+    }
+    fmt::u(out, v.unsigned_abs() as u64);
+}
+
+fn text_byte(out: &mut Vec<u8>, c: u8) {
+    out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+}
+
+/// ` "text"` from an XDR string (length, bytes, padding).
+fn xdr_string(out: &mut Vec<u8>, r: &mut Rd<'_>) -> Option<()> {
+    let n = r.u32()? as usize;
+    let s = r.b.slice(r.off, n)?;
+    fmt::s(out, " \"");
+    for &c in s {
+        text_byte(out, c);
+    }
+    out.push(b'"');
+    r.off += n.div_ceil(4) * 4;
+    Some(())
+}
+
+/// ` "text"` from a fixed array of `max` characters, each sent as a
+/// 32-bit word (how rxgen encodes `char name[N]`), up to its NUL.
+fn char_vector(out: &mut Vec<u8>, r: &mut Rd<'_>, max: usize) -> Option<()> {
+    r.b.slice(r.off, max * 4)?;
+    fmt::s(out, " \"");
+    for i in 0..max {
+        let c = r.b.u32(r.off + i * 4)? as u8;
+        if c == 0 {
+            break;
+        }
+        text_byte(out, c);
+    }
+    out.push(b'"');
+    r.off += max * 4;
+    Some(())
+}
+
+/// ` fid VOLUME/VNODE/UNIQUE`.
+fn fid(out: &mut Vec<u8>, r: &mut Rd<'_>) -> Option<()> {
+    let (v, n, u) = (r.u32()?, r.u32()?, r.u32()?);
+    fmt::s(out, " fid ");
+    fmt::u(out, v as u64);
+    out.push(b'/');
+    fmt::u(out, n as u64);
+    out.push(b'/');
+    fmt::u(out, u as u64);
+    Some(())
+}
+
+/// ` StoreStatus` and the fields its mask selects.
+fn store_status(out: &mut Vec<u8>, r: &mut Rd<'_>) -> Option<()> {
+    let (mask, date, owner, group, mode, seg) =
+        (r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+    fmt::s(out, " StoreStatus");
+    if mask & 1 != 0 {
+        fmt::s(out, " date ");
+        let t = i64::from(date);
+        let (y, m, d) = fmt::civil_from_days(t.div_euclid(86_400));
+        fmt::u(out, y as u64);
+        out.push(b'/');
+        fmt::u_pad(out, m as u64, 2);
+        out.push(b'/');
+        fmt::u_pad(out, d as u64, 2);
+        out.push(b' ');
+        fmt::hms(out, t.rem_euclid(86_400) as u64);
+    }
+    if mask & 2 != 0 {
+        fmt::s(out, " owner ");
+        fmt::u(out, owner as u64);
+    }
+    if mask & 4 != 0 {
+        fmt::s(out, " group ");
+        fmt::u(out, group as u64);
+    }
+    if mask & 8 != 0 {
+        fmt::s(out, " mode ");
+        octal(out, mode & 0o7777);
+    }
+    if mask & 16 != 0 {
+        fmt::s(out, " segsize ");
+        fmt::u(out, seg as u64);
+    }
+    Some(())
+}
+
+fn octal(out: &mut Vec<u8>, v: u32) {
+    let mut buf = [0u8; 11];
+    let mut i = buf.len();
+    let mut v = v;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v & 7) as u8;
+        v >>= 3;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// The Rx services tcpdump dissects, by port.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Svc {
+    Fs,
+    Cb,
+    Pt,
+    Vldb,
+    Kauth,
+    Vol,
+    Bos,
+}
+
+fn service(port: u16) -> Option<Svc> {
+    Some(match port {
+        7000 => Svc::Fs,
+        7001 => Svc::Cb,
+        7002 => Svc::Pt,
+        7003 => Svc::Vldb,
+        7004 => Svc::Kauth,
+        7005 => Svc::Vol,
+        7007 => Svc::Bos,
+        _ => return None,
+    })
+}
+
+fn svc_name(s: Svc) -> &'static str {
+    match s {
+        Svc::Fs => "fs",
+        Svc::Cb => "cb",
+        Svc::Pt => "pt",
+        Svc::Vldb => "vldb",
+        Svc::Kauth => "kauth",
+        Svc::Vol => "vol",
+        Svc::Bos => "bos",
+    }
+}
+
+/// Operation names, from the OpenAFS interface definitions, spelt as
+/// tcpdump spells the ones the corpus shows.
+fn op_name(s: Svc, op: u32) -> Option<&'static str> {
+    Some(match (s, op) {
+        (Svc::Fs, 130) => "fetch-data",
+        (Svc::Fs, 131) => "fetch-acl",
+        (Svc::Fs, 132) => "fetch-status",
+        (Svc::Fs, 133) => "store-data",
+        (Svc::Fs, 134) => "store-acl",
+        (Svc::Fs, 135) => "store-status",
+        (Svc::Fs, 136) => "remove-file",
+        (Svc::Fs, 137) => "create-file",
+        (Svc::Fs, 138) => "rename",
+        (Svc::Fs, 139) => "symlink",
+        (Svc::Fs, 140) => "link",
+        (Svc::Fs, 141) => "makedir",
+        (Svc::Fs, 142) => "rmdir",
+        (Svc::Fs, 143) => "oldsetlock",
+        (Svc::Fs, 144) => "oldextlock",
+        (Svc::Fs, 145) => "oldrellock",
+        (Svc::Fs, 146) => "get-stats",
+        (Svc::Fs, 147) => "give-cbs",
+        (Svc::Fs, 148) => "get-vlinfo",
+        (Svc::Fs, 149) => "get-vlstats",
+        (Svc::Fs, 150) => "set-vlstats",
+        (Svc::Fs, 151) => "get-rootvl",
+        (Svc::Fs, 152) => "check-token",
+        (Svc::Fs, 153) => "get-time",
+        (Svc::Fs, 154) => "nget-vlinfo",
+        (Svc::Fs, 155) => "bulk-stat",
+        (Svc::Fs, 156) => "setlock",
+        (Svc::Fs, 157) => "extlock",
+        (Svc::Fs, 158) => "rellock",
+        (Svc::Fs, 159) => "xstat-ver",
+        (Svc::Fs, 160) => "get-xstat",
+        (Svc::Cb, 204) => "callback",
+        (Svc::Cb, 205) => "initcb",
+        (Svc::Cb, 206) => "probe",
+        (Svc::Cb, 207) => "getlock",
+        (Svc::Cb, 208) => "getce",
+        (Svc::Cb, 209) => "xstatversion",
+        (Svc::Cb, 210) => "getxstat",
+        (Svc::Cb, 211) => "initcb2",
+        (Svc::Cb, 212) => "whoareyou",
+        (Svc::Cb, 213) => "initcb3",
+        (Svc::Cb, 214) => "probeuuid",
+        (Svc::Pt, 500) => "new-user",
+        (Svc::Pt, 501) => "where-is-it",
+        (Svc::Pt, 502) => "dump-entry",
+        (Svc::Pt, 503) => "add-to-group",
+        (Svc::Pt, 504) => "name-to-id",
+        (Svc::Pt, 505) => "id-to-name",
+        (Svc::Pt, 506) => "delete",
+        (Svc::Pt, 507) => "remove-from-group",
+        (Svc::Pt, 508) => "get-cps",
+        (Svc::Pt, 509) => "new-entry",
+        (Svc::Pt, 510) => "list-max",
+        (Svc::Pt, 511) => "set-max",
+        (Svc::Pt, 512) => "list-entry",
+        (Svc::Pt, 513) => "change-entry",
+        (Svc::Pt, 514) => "list-elements",
+        (Svc::Pt, 515) => "same-mbr-of",
+        (Svc::Pt, 516) => "set-fld-sentry",
+        (Svc::Pt, 517) => "list-owned",
+        (Svc::Pt, 518) => "get-cps2",
+        (Svc::Pt, 519) => "get-host-cps",
+        (Svc::Pt, 520) => "update-entry",
+        (Svc::Pt, 521) => "list-entries",
+        (Svc::Vldb, 501) => "create-entry",
+        (Svc::Vldb, 502) => "delete-entry",
+        (Svc::Vldb, 503) => "get-entry-by-id",
+        (Svc::Vldb, 504) => "get-entry-by-name",
+        (Svc::Vldb, 505) => "get-new-volume-id",
+        (Svc::Vldb, 506) => "replace-entry",
+        (Svc::Vldb, 507) => "update-entry",
+        (Svc::Vldb, 508) => "set-lock",
+        (Svc::Vldb, 509) => "release-lock",
+        (Svc::Vldb, 510) => "list-entry",
+        (Svc::Vldb, 511) => "list-attrib",
+        (Svc::Vldb, 512) => "linked-list",
+        (Svc::Vldb, 513) => "get-stats",
+        (Svc::Vldb, 514) => "probe",
+        (Svc::Vldb, 515) => "get-addrs",
+        (Svc::Vldb, 516) => "change-addr",
+        (Svc::Vldb, 517) => "create-entry-n",
+        (Svc::Vldb, 518) => "get-entry-by-id-n",
+        (Svc::Vldb, 519) => "get-entry-by-name-n",
+        (Svc::Vldb, 520) => "replace-entry-n",
+        (Svc::Vldb, 521) => "list-entry-n",
+        (Svc::Vldb, 522) => "list-attrib-n",
+        (Svc::Vldb, 523) => "linked-list-n",
+        (Svc::Vldb, 524) => "update-entry-by-name",
+        (Svc::Vol, 100) => "create-volume",
+        (Svc::Vol, 101) => "delete-volume",
+        (Svc::Vol, 102) => "restore",
+        (Svc::Vol, 103) => "forward",
+        (Svc::Vol, 104) => "end-trans",
+        (Svc::Vol, 105) => "clone",
+        (Svc::Vol, 106) => "set-flags",
+        (Svc::Vol, 107) => "get-flags",
+        (Svc::Vol, 108) => "trans-create",
+        (Svc::Vol, 109) => "dump",
+        (Svc::Vol, 110) => "get-nth-volume",
+        (Svc::Vol, 111) => "set-forwarding",
+        (Svc::Vol, 112) => "get-name",
+        (Svc::Vol, 113) => "get-status",
+        (Svc::Vol, 114) => "sig-restore",
+        (Svc::Vol, 115) => "list-partitions",
+        (Svc::Vol, 116) => "list-volumes",
+        (Svc::Vol, 117) => "set-id-types",
+        (Svc::Vol, 118) => "monitor",
+        (Svc::Vol, 119) => "partition-info",
+        (Svc::Vol, 120) => "reclone",
+        (Svc::Vol, 121) => "list-one-volume",
+        (Svc::Vol, 122) => "nuke",
+        (Svc::Vol, 123) => "set-date",
+        (Svc::Vol, 124) => "x-list-volumes",
+        (Svc::Vol, 125) => "x-list-one-volume",
+        (Svc::Vol, 126) => "set-info",
+        (Svc::Vol, 127) => "x-list-partitions",
+        (Svc::Vol, 128) => "forward-multiple",
+        _ => return None,
+    })
+}
+
+/// Ubik's operations, which the ubik-replicated servers (pt, vldb,
+/// kauth) also answer.
+fn ubik_name(op: u32) -> Option<&'static str> {
+    Some(match op {
+        10000 => "vote-beacon",
+        10001 => "vote-debug",
+        10002 => "vote-sdebug",
+        10003 => "vote-getsyncsite",
+        20000 => "disk-begin",
+        20001 => "disk-commit",
+        20002 => "disk-lock",
+        20003 => "disk-write",
+        20004 => "disk-getversion",
+        20005 => "disk-getfile",
+        20006 => "disk-sendfile",
+        20007 => "disk-abort",
+        20008 => "disk-releaselocks",
+        20009 => "disk-truncate",
+        20010 => "disk-probe",
+        20011 => "disk-writev",
+        20012 => "disk-interfaceaddr",
+        20013 => "disk-setversion",
+        _ => return None,
+    })
+}
+
+fn type_name(t: u8) -> Option<&'static str> {
+    Some(match t {
+        1 => "data",
+        2 => "ack",
+        3 => "busy",
+        4 => "abort",
+        5 => "ackall",
+        6 => "challenge",
+        7 => "response",
+        8 => "debug",
+        9 => "params",
+        13 => "version",
+        _ => return None,
+    })
+}
+
+fn reason_name(r: u8) -> Option<&'static str> {
+    Some(match r {
+        1 => "ack requested",
+        2 => "duplicate packet",
+        3 => "out of sequence",
+        4 => "exceeds window",
+        5 => "no buffer space",
+        6 => "ping",
+        7 => "ping response",
+        8 => "delay",
+        9 => "idle",
+        _ => return None,
+    })
+}
+
+/// Whether either port is one of Rx's.
+pub(crate) fn is_rx(sport: u16, dport: u16) -> bool {
+    (7000..=7009).contains(&sport) || (7000..=7009).contains(&dport)
+}
+
+/// How a body ended.
+enum End {
+    /// Printed in full: the length follows.
+    Done,
+    /// A fixed field ran past the capture: ` [|rx]` ends the line.
+    Trunc,
+}
+
+/// Prints an Rx packet (the UDP payload `data`, `len` bytes long).
+pub(crate) fn print(
+    cache: &mut RxCache,
+    addrs: &Addrs<'_>,
+    sport: u16,
+    dport: u16,
+    data: &[u8],
+    len: usize,
+    out: &mut Vec<u8>,
+) {
+    let b = Bytes(data);
+    fmt::s(out, " rx");
+    let (Some(cid), Some(callnum), Some(seq), Some(ty), Some(flags)) =
+        (b.u32(4), b.u32(8), b.u32(12), b.u8(20), b.u8(21))
+    else {
+        fmt::s(out, " [|rx]");
+        return;
+    };
+    if b.u16(26).is_none() {
+        fmt::s(out, " [|rx]");
+        return;
+    }
+    out.push(b' ');
+    match type_name(ty) {
+        Some(n) => fmt::s(out, n),
+        None => {
+            fmt::s(out, "type ");
+            fmt::u(out, ty as u64);
+        }
+    }
+    let body = Rd { b, off: HDR };
+    let end = match ty {
+        1 if seq == 1 && len > HDR => {
+            if flags & 1 != 0 {
+                call(cache, addrs, dport, (cid, callnum), body, out)
+            } else {
+                reply(cache, addrs, sport, (cid, callnum), body, out)
+            }
+        }
+        2 => ack(body, out),
+        _ => Some(End::Done),
+    };
+    match end {
+        Some(End::Done) => {
+            fmt::s(out, " (");
+            fmt::u(out, len as u64);
+            out.push(b')');
+        }
+        Some(End::Trunc) | None => fmt::s(out, " [|rx]"),
+    }
+}
+
+/// An ack's first packet, serial, reason and acknowledged packets.
+fn ack(mut r: Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
+    r.skip(4)?;
+    let first = r.u32()?;
+    r.skip(4)?;
+    let serial = r.u32()?;
+    let reason = r.b.u8(r.off)?;
+    let n = r.b.u8(r.off + 1)? as usize;
+    let acks = r.b.slice(r.off + 2, n)?;
+    fmt::s(out, " first ");
+    fmt::u(out, first as u64);
+    fmt::s(out, " serial ");
+    fmt::u(out, serial as u64);
+    fmt::s(out, " reason ");
+    match reason_name(reason) {
+        Some(s) => fmt::s(out, s),
+        None => fmt::u(out, reason as u64),
+    }
+    for (want, label) in [(1u8, " acked "), (0u8, " nacked ")] {
+        let mut any = false;
+        let mut i = 0;
+        while i < n {
+            if acks[i] != want {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i + 1 < n && acks[i + 1] == want {
+                i += 1;
+            }
+            fmt::s(out, if any { "," } else { label });
+            any = true;
+            let lo = first.wrapping_add(start as u32);
+            fmt::u(out, lo as u64);
+            if i > start {
+                out.push(b'-');
+                fmt::u(out, first.wrapping_add(i as u32) as u64);
+            }
+            i += 1;
+        }
+    }
+    Some(End::Done)
+}
+
+/// The first packet of a call: service, operation, arguments; remembers
+/// the call for its reply.
+fn call(
+    cache: &mut RxCache,
+    addrs: &Addrs<'_>,
+    dport: u16,
+    (cid, callnum): (u32, u32),
+    mut r: Rd<'_>,
+    out: &mut Vec<u8>,
+) -> Option<End> {
+    let Some(svc) = service(dport) else {
+        return Some(End::Done);
+    };
+    let op = r.u32()?;
+    cache.insert(Call {
+        cid,
+        callnum,
+        client: addr16(addrs.src),
+        server: addr16(addrs.dst),
+        server_port: dport,
+        opcode: op,
+    });
+    out.push(b' ');
+    fmt::s(out, svc_name(svc));
+    if let (Svc::Pt | Svc::Vldb | Svc::Kauth, Some(name)) = (svc, ubik_name(op)) {
+        fmt::s(out, " ubik call ");
+        fmt::s(out, name);
+        return ubik_call(op, r, out);
+    }
+    fmt::s(out, " call ");
+    match op_name(svc, op) {
+        Some(n) => fmt::s(out, n),
+        None => {
+            fmt::s(out, "op#");
+            fmt::u(out, op as u64);
+            return Some(End::Done);
+        }
+    }
+    let ok = match svc {
+        Svc::Fs => fs_call(op, &mut r, out),
+        Svc::Cb => cb_call(op, &mut r, out),
+        Svc::Pt => return pt_call(op, &mut r, out),
+        Svc::Vldb => vldb_call(op, &mut r, out),
+        Svc::Vol => vol_call(op, &mut r, out),
+        Svc::Kauth | Svc::Bos => Some(()),
+    };
+    Some(if ok.is_some() { End::Done } else { End::Trunc })
+}
+
+fn fs_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    match op {
+        130 => {
+            fid(out, r)?;
+            let (off, len) = (r.u32()?, r.u32()?);
+            fmt::s(out, " offset ");
+            fmt::u(out, off as u64);
+            fmt::s(out, " length ");
+            fmt::u(out, len as u64);
+        }
+        131 | 132 => fid(out, r)?,
+        135 => {
+            fid(out, r)?;
+            store_status(out, r)?;
+        }
+        136 | 142 => {
+            fid(out, r)?;
+            xdr_string(out, r)?;
+        }
+        137 | 141 => {
+            fid(out, r)?;
+            xdr_string(out, r)?;
+            store_status(out, r)?;
+        }
+        139 => {
+            fid(out, r)?;
+            xdr_string(out, r)?;
+            fmt::s(out, " link to");
+            xdr_string(out, r)?;
+        }
+        _ => {}
+    }
+    Some(())
+}
+
+fn cb_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    if op == 204 {
+        let n = r.u32()?;
+        for _ in 0..n.min(1024) {
+            fid(out, r)?;
+        }
+    }
+    Some(())
+}
+
+/// A pt name list: a count, then names of 64 characters.
+fn pt_names(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
+    let n = r.u32()?;
+    if n == 0 {
+        fmt::s(out, " <none!>");
+    }
+    for _ in 0..n.min(1024) {
+        if r.b.slice(r.off, 256).is_none() {
+            fmt::s(out, " [|pt]");
+            return Some(End::Done);
+        }
+        char_vector(out, r, 64)?;
+    }
+    Some(End::Done)
+}
+
+/// ` ids:` and a pt id list.
+fn pt_ids(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
+    let n = r.u32()?;
+    fmt::s(out, " ids:");
+    if n == 0 {
+        fmt::s(out, " <none!>");
+    }
+    for _ in 0..n.min(16384) {
+        let Some(id) = r.i32() else {
+            fmt::s(out, " [|pt]");
+            return Some(End::Done);
+        };
+        out.push(b' ');
+        signed(out, id);
+    }
+    Some(End::Done)
+}
+
+fn pt_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
+    match op {
+        504 => return pt_names(r, out),
+        505 => return pt_ids(r, out),
+        512 | 514 => {
+            let Some(id) = r.i32() else {
+                return Some(End::Trunc);
+            };
+            fmt::s(out, " id ");
+            signed(out, id);
+        }
+        515 => {
+            let (Some(u), Some(g)) = (r.i32(), r.i32()) else {
+                return Some(End::Trunc);
+            };
+            fmt::s(out, " uid ");
+            signed(out, u);
+            fmt::s(out, " gid ");
+            signed(out, g);
+        }
+        _ => {}
+    }
+    Some(End::Done)
+}
+
+fn vldb_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    match op {
+        504 | 519 => xdr_string(out, r)?,
+        503 | 518 => {
+            let id = r.u32()?;
+            fmt::s(out, " volid ");
+            fmt::u(out, id as u64);
+        }
+        _ => {}
+    }
+    Some(())
+}
+
+fn vol_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    if op == 121 {
+        let (part, vol) = (r.u32()?, r.u32()?);
+        fmt::s(out, " partid ");
+        fmt::u(out, part as u64);
+        fmt::s(out, " volid ");
+        fmt::u(out, vol as u64);
+    }
+    Some(())
+}
+
+fn ubik_call(op: u32, mut r: Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
+    if op == 20002 {
+        let (e, c) = (r.u32()?, r.u32()?);
+        fmt::s(out, " tid ");
+        fmt::u(out, e as u64);
+        out.push(b'.');
+        fmt::u(out, c as u64);
+        for label in [" file ", " pos ", " length "] {
+            let v = r.u32()?;
+            fmt::s(out, label);
+            fmt::u(out, v as u64);
+        }
+        // The lock type follows; tcpdump reads it before ending the line.
+        r.u32()?;
+    }
+    Some(End::Done)
+}
+
+/// The first packet of a reply, named after its remembered call.
+fn reply(
+    cache: &mut RxCache,
+    addrs: &Addrs<'_>,
+    sport: u16,
+    (cid, callnum): (u32, u32),
+    mut r: Rd<'_>,
+    out: &mut Vec<u8>,
+) -> Option<End> {
+    let Some(svc) = service(sport) else {
+        return Some(End::Done);
+    };
+    let Some(op) = cache.find(cid, callnum, addrs.dst, addrs.src, sport) else {
+        return Some(End::Done);
+    };
+    out.push(b' ');
+    fmt::s(out, svc_name(svc));
+    fmt::s(out, " reply ");
+    match op_name(svc, if (svc, op) == (Svc::Pt, 514) { 512 } else { op }) {
+        Some(n) => fmt::s(out, n),
+        None => {
+            fmt::s(out, "op#");
+            fmt::u(out, op as u64);
+            return Some(End::Done);
+        }
+    }
+    let ok = match (svc, op) {
+        (Svc::Fs, 141) => {
+            fmt::s(out, " new");
+            fid(out, &mut r)
+        }
+        (Svc::Pt, 504) => return pt_ids(&mut r, out),
+        (Svc::Pt, 505) => return pt_names(&mut r, out),
+        (Svc::Vldb, 503 | 504) => vldb_entry(&mut r, out, false),
+        (Svc::Vldb, 518 | 519) => vldb_entry(&mut r, out, true),
+        (Svc::Vol, 121) => vol_entry(&mut r, out),
+        _ => Some(()),
+    };
+    Some(if ok.is_some() { End::Done } else { End::Trunc })
+}
+
+/// A volume location entry: name, servers, partitions, volume ids. The
+/// `-n` entries hold 13 servers and no volume type, the old ones 8.
+fn vldb_entry(r: &mut Rd<'_>, out: &mut Vec<u8>, n_form: bool) -> Option<()> {
+    char_vector(out, r, 65)?;
+    if !n_form {
+        r.skip(4)?;
+    }
+    let max = if n_form { 13 } else { 8 };
+    let n = r.u32()? as usize;
+    fmt::s(out, " numservers ");
+    fmt::u(out, n as u64);
+    let base = r.off;
+    r.skip(max * 4 * 3)?;
+    let shown = n.min(max);
+    fmt::s(out, " servers");
+    for i in 0..shown {
+        out.push(b' ');
+        fmt::ipv4(out, r.b.slice(base + i * 4, 4)?);
+    }
+    fmt::s(out, " partitions");
+    for i in 0..shown {
+        let p = r.b.u32(base + max * 4 + i * 4)?;
+        out.push(b' ');
+        if p < 26 {
+            out.push(b'a' + p as u8);
+        } else if p < 255 {
+            out.push(b'a' + (p / 26 - 1) as u8);
+            out.push(b'a' + (p % 26) as u8);
+        } else {
+            out.push(b'?');
+        }
+    }
+    for label in [" rwvol ", " rovol ", " backup "] {
+        let v = r.u32()?;
+        fmt::s(out, label);
+        fmt::u(out, v as u64);
+    }
+    Some(())
+}
+
+/// The volume server's one-volume listing: name, id and the `type`
+/// label (tcpdump prints no value after it).
+fn vol_entry(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    r.skip(4)?;
+    fmt::s(out, " name");
+    char_vector(out, r, 32)?;
+    let id = r.u32()?;
+    fmt::s(out, " volid ");
+    fmt::u(out, id as u64);
+    fmt::s(out, " type");
+    Some(())
+}
