@@ -7,7 +7,9 @@
 //! and dumped in hex; bpfcap does the same for every ethertype it does not
 //! dissect.
 
-use super::{Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, osi, ptp};
+use super::{
+    Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, msnlb, osi, ptp,
+};
 use crate::dlt::Dlt;
 
 /// Dispatches on the printer's link type.
@@ -266,7 +268,17 @@ fn is_vlan(t: u16) -> bool {
 pub(crate) fn dissected(t: u16) -> bool {
     matches!(
         t,
-        0x0800 | 0x86dd | 0x0806 | 0x8035 | 0x9000 | 0x8947 | 0x0707 | 0x1111 | 0x88f7 | 0x88a2
+        0x0800
+            | 0x86dd
+            | 0x0806
+            | 0x8035
+            | 0x9000
+            | 0x8947
+            | 0x0707
+            | 0x1111
+            | 0x88f7
+            | 0x88a2
+            | 0x886f
     ) || l2ctl::is_ether(t)
 }
 
@@ -443,6 +455,7 @@ pub(crate) fn payload(
         0x88f7 => ptp::print(data, out),
         0x88a2 => aoe::print(data, wire, out),
         0x9000 => loopback(data, wire, out),
+        0x886f => msnlb::print(p, data, out),
         t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out),
         _ => dump.forced = Some(off),
     }

@@ -7,7 +7,7 @@
 //! goes on with its own list.
 
 use super::ip::Addrs;
-use super::{Printer, krb, rx};
+use super::{Printer, krb, rx, someip, syslog, tftp};
 
 /// The state these protocols keep between packets: the Rx calls that
 /// name later replies.
@@ -28,12 +28,22 @@ pub(crate) fn udp(
     out: &mut Vec<u8>,
 ) -> Option<()> {
     if rx::is_rx(sport, dport) {
-        rx::print(&mut p.rpc.rx, addrs, sport, dport, data, len, out);
+        if !rx::print(&mut p.rpc.rx, addrs, sport, dport, data, len, out) {
+            p.dump_whole = true;
+        }
         return Some(());
     }
-    if sport == 88 || dport == 88 {
+    let port = |x: u16| sport == x || dport == x;
+    if port(69) {
+        tftp::print(data, len, out);
+    } else if port(88) {
         krb::print(data, out);
-        return Some(());
+    } else if port(514) {
+        syslog::print(data, len, out);
+    } else if port(30490) {
+        someip::print(data, out);
+    } else {
+        return None;
     }
-    None
+    Some(())
 }

@@ -451,7 +451,9 @@ enum End {
     Trunc,
 }
 
-/// Prints an Rx packet (the UDP payload `data`, `len` bytes long).
+/// Prints an Rx packet (the UDP payload `data`, `len` bytes long);
+/// false if it ended with ` [|rx]`, where tcpdump's `-x` dump starts at
+/// the link layer.
 pub(crate) fn print(
     cache: &mut RxCache,
     addrs: &Addrs<'_>,
@@ -460,18 +462,18 @@ pub(crate) fn print(
     data: &[u8],
     len: usize,
     out: &mut Vec<u8>,
-) {
+) -> bool {
     let b = Bytes(data);
     fmt::s(out, " rx");
     let (Some(cid), Some(callnum), Some(seq), Some(ty), Some(flags)) =
         (b.u32(4), b.u32(8), b.u32(12), b.u8(20), b.u8(21))
     else {
         fmt::s(out, " [|rx]");
-        return;
+        return false;
     };
     if b.u16(26).is_none() {
         fmt::s(out, " [|rx]");
-        return;
+        return false;
     }
     out.push(b' ');
     match type_name(ty) {
@@ -498,8 +500,12 @@ pub(crate) fn print(
             fmt::s(out, " (");
             fmt::u(out, len as u64);
             out.push(b')');
+            true
         }
-        Some(End::Trunc) | None => fmt::s(out, " [|rx]"),
+        Some(End::Trunc) | None => {
+            fmt::s(out, " [|rx]");
+            false
+        }
     }
 }
 
