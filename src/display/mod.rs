@@ -75,10 +75,12 @@ mod slow;
 mod someip;
 mod syslog;
 mod tftp;
+mod timed;
 mod transport;
 mod tunnel;
 mod udpapps;
 mod udpmisc;
+mod vqp;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

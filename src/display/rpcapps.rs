@@ -7,7 +7,7 @@
 //! goes on with its own list.
 
 use super::ip::Addrs;
-use super::{Printer, krb, rx, someip, syslog, tftp};
+use super::{Printer, fmt, krb, rx, someip, syslog, tftp, timed, vqp};
 
 /// The state these protocols keep between packets: the Rx calls that
 /// name later replies.
@@ -40,10 +40,42 @@ pub(crate) fn udp(
         krb::print(data, out);
     } else if port(514) {
         syslog::print(data, len, out);
+    } else if port(525) {
+        timed::print(data, out);
+    } else if port(1589) {
+        vqp::print(data, len, out);
     } else if port(30490) {
         someip::print(data, out);
     } else {
         return None;
     }
     Some(())
+}
+
+/// Prints what follows a TCP segment's `length N` for these protocols'
+/// ports (nothing if none claims them).
+pub(crate) fn tcp(sport: u16, dport: u16, data: &[u8], out: &mut Vec<u8>) {
+    let port = |x: u16| sport == x || dport == x;
+    if port(43) {
+        // whois: the first line of text, as tcpdump shows text protocols.
+        fmt::s(out, ": WHOIS");
+        first_line(data, out);
+    } else if port(323) {
+        // RPKI-RTR: tcpdump dissects the PDUs only with -v.
+        fmt::s(out, ", RPKI-RTR");
+    } else if port(30490) {
+        out.push(b' ');
+        someip::print(data, out);
+    }
+}
+
+/// `: LINE` for the first CR- or LF-terminated line of a text protocol.
+fn first_line(data: &[u8], out: &mut Vec<u8>) {
+    let Some(end) = data.iter().position(|&c| c == b'\r' || c == b'\n') else {
+        return;
+    };
+    fmt::s(out, ": ");
+    for &c in &data[..end] {
+        out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+    }
 }

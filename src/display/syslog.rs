@@ -4,7 +4,8 @@
 //! At default verbosity tcpdump prints the facility and severity decoded
 //! from the priority and the payload length,
 //! `SYSLOG kernel.notice, length: 51`; the message text (shown with `-v`)
-//! is not printed.
+//! is not printed. A message without a well-formed priority prints
+//! ` (invalid)` alone.
 
 use super::fmt;
 
@@ -19,22 +20,25 @@ const SEVERITIES: [&str; 8] =
 
 /// Prints a syslog message (the UDP payload, `len` bytes long).
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
-    fmt::s(out, "SYSLOG");
-    // The priority: `<`, one to three digits, `>`.
+    // The priority: `<`, one to three digits, `>`. A message without one
+    // is invalid; one cut short inside it is truncated.
     let mut pri: u32 = 0;
     let mut i = 1;
-    let ok = data.first() == Some(&b'<') && {
-        while i < 4 && data.get(i).is_some_and(u8::is_ascii_digit) {
-            pri = pri * 10 + u32::from(data[i] - b'0');
-            i += 1;
-        }
-        i > 1 && data.get(i) == Some(&b'>')
-    };
-    if !ok || pri > 191 {
-        fmt::s(out, " [|syslog]");
+    while i < 4 && data.get(i).is_some_and(u8::is_ascii_digit) {
+        pri = pri * 10 + u32::from(data[i] - b'0');
+        i += 1;
+    }
+    let truncated = len > 0 && data.len() <= i && data.len() < len;
+    if truncated {
+        fmt::s(out, "SYSLOG [|syslog]");
         return;
     }
-    out.push(b' ');
+    if len == 0 || data.first() != Some(&b'<') || i == 1 || data.get(i) != Some(&b'>') || pri > 191
+    {
+        fmt::s(out, " (invalid)");
+        return;
+    }
+    fmt::s(out, "SYSLOG ");
     fmt::s(out, FACILITIES[(pri >> 3) as usize]);
     out.push(b'.');
     fmt::s(out, SEVERITIES[(pri & 7) as usize]);

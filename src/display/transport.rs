@@ -340,6 +340,8 @@ fn tcp_payload(
         dns::print(p, &data[2..], len.saturating_sub(2), out);
     } else if port(6653) || port(6633) {
         openflow::print(p, data, len, out);
+    } else {
+        rpcapps::tcp(sport, dport, data, out);
     }
 }
 
