@@ -72,6 +72,7 @@ mod rpcapps;
 mod rx;
 mod sflow;
 mod slow;
+mod snmp;
 mod someip;
 mod syslog;
 mod tftp;

@@ -7,7 +7,7 @@
 //! goes on with its own list.
 
 use super::ip::Addrs;
-use super::{Printer, fmt, krb, rx, someip, syslog, tftp, timed, vqp};
+use super::{Printer, fmt, krb, rx, snmp, someip, syslog, tftp, timed, vqp};
 
 /// The state these protocols keep between packets: the Rx calls that
 /// name later replies.
@@ -38,6 +38,8 @@ pub(crate) fn udp(
         tftp::print(data, len, out);
     } else if port(88) {
         krb::print(data, out);
+    } else if port(161) || port(162) {
+        snmp::print(data, out);
     } else if port(514) {
         syslog::print(data, len, out);
     } else if port(525) {
@@ -64,7 +66,7 @@ pub(crate) fn tcp(sport: u16, dport: u16, data: &[u8], out: &mut Vec<u8>) {
         // RPKI-RTR: tcpdump dissects the PDUs only with -v.
         fmt::s(out, ", RPKI-RTR");
     } else if port(30490) {
-        out.push(b' ');
+        fmt::s(out, ": ");
         someip::print(data, out);
     }
 }
