@@ -62,6 +62,7 @@ mod link;
 mod llc;
 mod lldp;
 mod msnlb;
+mod nfs;
 mod ntp;
 mod openflow;
 mod openflow10;

@@ -7,13 +7,14 @@
 //! goes on with its own list.
 
 use super::ip::Addrs;
-use super::{Printer, fmt, krb, rx, snmp, someip, syslog, tftp, timed, vqp};
+use super::{Printer, fmt, krb, nfs, rx, snmp, someip, syslog, tftp, timed, vqp};
 
-/// The state these protocols keep between packets: the Rx calls that
-/// name later replies.
+/// The state these protocols keep between packets: the Rx and NFS calls
+/// that name later replies.
 #[derive(Default)]
 pub(crate) struct State {
     rx: rx::RxCache,
+    nfs: nfs::XidMap,
 }
 
 /// Prints a UDP payload (`len` bytes, `data` as captured) if its ports
@@ -27,6 +28,21 @@ pub(crate) fn udp(
     len: usize,
     out: &mut Vec<u8>,
 ) -> Option<()> {
+    if sport == 2049 || dport == 2049 {
+        // Sun RPC to or from the NFS server: tcpdump tries it before any
+        // port list, by the message's direction.
+        match nfs::direction(data, sport, dport) {
+            Some(true) => {
+                p.dump_whole |= nfs::request(&mut p.rpc.nfs, addrs.src, addrs.dst, data, len, out);
+                return Some(());
+            }
+            Some(false) => {
+                p.dump_whole |= nfs::reply(&p.rpc.nfs, addrs.src, addrs.dst, data, len, out);
+                return Some(());
+            }
+            None => {}
+        }
+    }
     if rx::is_rx(sport, dport) {
         if !rx::print(&mut p.rpc.rx, addrs, sport, dport, data, len, out) {
             p.dump_whole = true;
@@ -56,9 +72,32 @@ pub(crate) fn udp(
 
 /// Prints what follows a TCP segment's `length N` for these protocols'
 /// ports (nothing if none claims them).
-pub(crate) fn tcp(sport: u16, dport: u16, data: &[u8], out: &mut Vec<u8>) {
+pub(crate) fn tcp(
+    p: &mut Printer,
+    addrs: &Addrs<'_>,
+    sport: u16,
+    dport: u16,
+    data: &[u8],
+    len: usize,
+    out: &mut Vec<u8>,
+) {
     let port = |x: u16| sport == x || dport == x;
-    if port(43) {
+    if port(2049) {
+        // Sun RPC over TCP: a four-byte record mark, then the message.
+        let msg = data.get(4..).unwrap_or(&[]);
+        let mlen = len.saturating_sub(4);
+        match nfs::direction(msg, sport, dport) {
+            Some(true) => {
+                fmt::s(out, ": ");
+                p.dump_whole |= nfs::request(&mut p.rpc.nfs, addrs.src, addrs.dst, msg, mlen, out);
+            }
+            Some(false) => {
+                fmt::s(out, ": ");
+                p.dump_whole |= nfs::reply(&p.rpc.nfs, addrs.src, addrs.dst, msg, mlen, out);
+            }
+            None => {}
+        }
+    } else if port(43) {
         // whois: the first line of text, as tcpdump shows text protocols.
         fmt::s(out, ": WHOIS");
         first_line(data, out);

@@ -189,7 +189,7 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     fmt::u(out, plen as u64);
     if plen > 0 {
         let payload = &data[hlen.min(data.len())..len.min(data.len())];
-        tcp_payload(p, sport, dport, payload, plen, out);
+        tcp_payload(p, &addrs, sport, dport, payload, plen, out);
     }
 }
 
@@ -320,6 +320,7 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
 /// Payload dissectors on well-known TCP ports.
 fn tcp_payload(
     p: &mut Printer,
+    addrs: &Addrs<'_>,
     sport: u16,
     dport: u16,
     data: &[u8],
@@ -341,7 +342,7 @@ fn tcp_payload(
     } else if port(6653) || port(6633) {
         openflow::print(p, data, len, out);
     } else {
-        rpcapps::tcp(sport, dport, data, out);
+        rpcapps::tcp(p, addrs, sport, dport, data, len, out);
     }
 }
 
