@@ -7,7 +7,7 @@
 //! `src > dst: ` from the IP layer. After IPv6 extension headers the
 //! addresses have already been printed, so TCP and UDP print bare ports.
 
-use super::{Bytes, Printer, eigrp, fmt, icmp, link, transport, tunnel};
+use super::{Bytes, Printer, eigrp, fmt, icmp, link, pgm, transport, tunnel};
 
 /// A packet's two addresses (4 or 16 bytes each).
 #[derive(Clone, Copy)]
@@ -237,6 +237,10 @@ pub(crate) fn upper(
     match proto {
         6 => transport::tcp(p, addrs, data, len, out),
         17 => transport::udp(p, addrs, data, len, out),
+        113 => {
+            addrs.pair(out);
+            pgm::print(&addrs, data, out);
+        }
         1 if ip4.is_some() => {
             addrs.pair(out);
             icmp::icmp4(p, data, len, out);

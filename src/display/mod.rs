@@ -68,6 +68,7 @@ mod openflow;
 mod openflow10;
 mod openflow13;
 mod osi;
+mod pgm;
 mod ptp;
 mod rpcapps;
 mod rx;
