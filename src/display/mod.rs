@@ -61,6 +61,7 @@ mod l2ctl;
 mod link;
 mod llc;
 mod lldp;
+mod lwres;
 mod msnlb;
 mod nfs;
 mod ntp;

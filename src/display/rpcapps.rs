@@ -7,7 +7,7 @@
 //! goes on with its own list.
 
 use super::ip::Addrs;
-use super::{Printer, fmt, krb, nfs, rx, snmp, someip, syslog, tftp, timed, vqp};
+use super::{Printer, fmt, krb, lwres, nfs, rx, snmp, someip, syslog, tftp, timed, vqp};
 
 /// The state these protocols keep between packets: the Rx and NFS calls
 /// that name later replies.
@@ -60,6 +60,8 @@ pub(crate) fn udp(
         syslog::print(data, len, out);
     } else if port(525) {
         timed::print(data, out);
+    } else if port(921) {
+        lwres::print(data, len, out);
     } else if port(1589) {
         vqp::print(data, len, out);
     } else if port(30490) {
