@@ -85,6 +85,7 @@ mod tunnel;
 mod udpapps;
 mod udpmisc;
 mod vqp;
+mod zephyr;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -7,7 +7,7 @@
 //! goes on with its own list.
 
 use super::ip::Addrs;
-use super::{Printer, fmt, krb, lwres, nfs, rx, snmp, someip, syslog, tftp, timed, vqp};
+use super::{Printer, fmt, krb, lwres, nfs, rx, snmp, someip, syslog, tftp, timed, vqp, zephyr};
 
 /// The state these protocols keep between packets: the Rx and NFS calls
 /// that name later replies.
@@ -58,6 +58,8 @@ pub(crate) fn udp(
         snmp::print(data, out);
     } else if port(514) {
         syslog::print(data, len, out);
+    } else if port(2103) || port(2104) {
+        p.dump_whole |= zephyr::print(data, out)?;
     } else if port(525) {
         timed::print(data, out);
     } else if port(921) {
