@@ -78,6 +78,7 @@ mod slow;
 mod snmp;
 mod someip;
 mod syslog;
+mod telnet;
 mod tftp;
 mod timed;
 mod transport;

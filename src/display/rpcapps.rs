@@ -7,7 +7,9 @@
 //! goes on with its own list.
 
 use super::ip::Addrs;
-use super::{Printer, fmt, krb, lwres, nfs, rx, snmp, someip, syslog, tftp, timed, vqp, zephyr};
+use super::{
+    Printer, fmt, krb, lwres, nfs, rx, snmp, someip, syslog, telnet, tftp, timed, vqp, zephyr,
+};
 
 /// The state these protocols keep between packets: the Rx and NFS calls
 /// that name later replies.
@@ -101,6 +103,8 @@ pub(crate) fn tcp(
             }
             None => {}
         }
+    } else if port(23) && telnet::starts(data) {
+        p.dump_whole |= telnet::print(data, out);
     } else if port(43) {
         // whois: the first line of text, as tcpdump shows text protocols.
         fmt::s(out, ": WHOIS");
