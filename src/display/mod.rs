@@ -71,6 +71,7 @@ mod openflow13;
 mod osi;
 mod pgm;
 mod ptp;
+mod resp;
 mod rpcapps;
 mod rx;
 mod sflow;

@@ -8,7 +8,7 @@
 
 use super::ip::Addrs;
 use super::{
-    Printer, fmt, krb, lwres, nfs, rx, snmp, someip, syslog, telnet, tftp, timed, vqp, zephyr,
+    Printer, fmt, krb, lwres, nfs, resp, rx, snmp, someip, syslog, telnet, tftp, timed, vqp, zephyr,
 };
 
 /// The state these protocols keep between packets: the Rx and NFS calls
@@ -103,6 +103,8 @@ pub(crate) fn tcp(
             }
             None => {}
         }
+    } else if port(6379) {
+        resp::print(data, out);
     } else if port(23) && telnet::starts(data) {
         p.dump_whole |= telnet::print(data, out);
     } else if port(43) {
