@@ -55,21 +55,31 @@ const TYPES: [&str; 11] = [
     "KDC_DESTROY",
 ];
 
-/// Prints a Kerberos message (the UDP payload).
-pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
+/// Prints a Kerberos message (the UDP payload); true when the capture
+/// ended inside a KDC request's time stamp, where tcpdump's `-x` dump
+/// starts at the link layer (for the strings it starts at the network
+/// layer).
+pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) -> bool {
     let b = Bytes(data);
     let Some(first) = b.u8(0) else {
         fmt::s(out, " [|krb]");
-        return;
+        return false;
     };
     match first {
         0x6a | 0x6b => fmt::s(out, " v5"),
-        4 if v4(data, out).is_none() => fmt::s(out, " [|krb]"),
+        4 => {
+            let mut in_time = false;
+            if v4(data, out, &mut in_time).is_none() {
+                fmt::s(out, " [|krb]");
+                return in_time;
+            }
+        }
         _ => {}
     }
+    false
 }
 
-fn v4(data: &[u8], out: &mut Vec<u8>) -> Option<()> {
+fn v4(data: &[u8], out: &mut Vec<u8>, in_time: &mut bool) -> Option<()> {
     let t = *data.get(1)?;
     fmt::s(out, " v4 ");
     fmt::s(out, if t & 1 != 0 { "le " } else { "be " });
@@ -93,6 +103,10 @@ fn v4(data: &[u8], out: &mut Vec<u8>) -> Option<()> {
     out.push(b'@');
     cstring(out, data, &mut off)?;
     // The request time (four bytes in the sender's order) is skipped.
+    if data.len() < off + 4 {
+        *in_time = true;
+        return None;
+    }
     off += 4;
     let life = *data.get(off)?;
     off += 1;

@@ -36,7 +36,9 @@
 //! distinct.
 
 mod ahcp;
+mod aodv;
 mod aoe;
+mod autorp;
 mod babel;
 mod cdp;
 mod cfm;

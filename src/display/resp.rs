@@ -19,8 +19,8 @@ use super::krb::vis_byte;
 /// each level consumes bytes, and so does each level here).
 const MAX_DEPTH: usize = 64;
 
-/// Prints a RESP segment.
-pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
+/// Prints a RESP segment; true if an item ran past the captured bytes.
+pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) -> bool {
     fmt::s(out, ": RESP");
     let mut at = 0;
     while at < data.len() {
@@ -28,10 +28,11 @@ pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
             Some(next) => at = next,
             None => {
                 fmt::s(out, " [|resp]");
-                return;
+                return true;
             }
         }
     }
+    false
 }
 
 fn quoted(out: &mut Vec<u8>, s: &[u8]) {

@@ -8,7 +8,8 @@
 
 use super::ip::Addrs;
 use super::{
-    Printer, fmt, krb, lwres, nfs, resp, rx, snmp, someip, syslog, telnet, tftp, timed, vqp, zephyr,
+    Printer, aodv, autorp, fmt, krb, lwres, nfs, resp, rx, snmp, someip, syslog, telnet, tftp,
+    timed, vqp, zephyr,
 };
 
 /// The state these protocols keep between packets: the Rx and NFS calls
@@ -55,9 +56,13 @@ pub(crate) fn udp(
     if port(69) {
         tftp::print(data, len, out);
     } else if port(88) {
-        krb::print(data, out);
+        p.dump_whole |= krb::print(data, out);
     } else if port(161) || port(162) {
         snmp::print(data, out);
+    } else if port(496) {
+        p.dump_whole |= autorp::print(data, out);
+    } else if port(654) {
+        return aodv::print(addrs.src.len() == 16, data, len, out);
     } else if port(514) {
         syslog::print(data, len, out);
     } else if port(2103) || port(2104) {
@@ -104,7 +109,9 @@ pub(crate) fn tcp(
             None => {}
         }
     } else if port(6379) {
-        resp::print(data, out);
+        // An item cut short by the snapshot length (rather than by the
+        // segment's end) makes tcpdump's -x dump start at the link layer.
+        p.dump_whole |= resp::print(data, out) && data.len() < len;
     } else if port(23) && telnet::starts(data) {
         p.dump_whole |= telnet::print(data, out);
     } else if port(43) {
