@@ -1,10 +1,16 @@
-//! The application protocols over UDP and TCP that ride on remote
-//! procedure calls or small well-known ports: AFS's Rx ([`rx`]) and the
-//! others added beside it, picked by port in the order tcpdump tries them.
+//! Application protocols over UDP and TCP, picked by port: Sun RPC with
+//! NFS ([`nfs`], UDP and TCP 2049), AFS's Rx ([`rx`], UDP 7000-7009),
+//! TFTP, Kerberos, SNMP, Cisco Auto-RP, AODV, syslog, zephyr, timed,
+//! lwres, VQP and SOME/IP on UDP; RESP, telnet, whois, RPKI-RTR and
+//! SOME/IP on TCP.
 //!
-//! The transport layer calls [`udp`] once a UDP header has been printed;
-//! `None` means none of these protocols claims the ports, and the caller
-//! goes on with its own list.
+//! tcpdump recognises NFS by the RPC message's direction before it looks
+//! at any port list, and so does [`udp`]; the other protocols' ports do
+//! not overlap, except syslog (514) and zephyr (2103, 2104), where the
+//! corpus shows syslog winning. The transport layer calls [`udp`] once a
+//! UDP header has been printed (`None`: none of these protocols claims
+//! the ports, and the caller goes on with its own list), and [`tcp`]
+//! after a segment's `length N`.
 
 use super::ip::Addrs;
 use super::{
