@@ -76,6 +76,7 @@ mod ptp;
 mod resp;
 mod rpcapps;
 mod rx;
+mod rxops;
 mod sflow;
 mod slow;
 mod snmp;

@@ -25,6 +25,7 @@
 //! printed.
 
 use super::ip::Addrs;
+use super::rxops::{self, A};
 use super::{Bytes, fmt};
 
 /// The Rx header length.
@@ -123,7 +124,7 @@ fn signed(out: &mut Vec<u8>, v: i32) {
 }
 
 fn text_byte(out: &mut Vec<u8>, c: u8) {
-    out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+    super::krb::vis_byte(out, c);
 }
 
 /// ` "text"` from an XDR string (length, bytes, padding).
@@ -172,18 +173,13 @@ fn fid(out: &mut Vec<u8>, r: &mut Rd<'_>) -> Option<()> {
 fn store_status(out: &mut Vec<u8>, r: &mut Rd<'_>) -> Option<()> {
     let (mask, date, owner, group, mode, seg) =
         (r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+    if mask == 0 {
+        return Some(());
+    }
     fmt::s(out, " StoreStatus");
     if mask & 1 != 0 {
         fmt::s(out, " date ");
-        let t = i64::from(date);
-        let (y, m, d) = fmt::civil_from_days(t.div_euclid(86_400));
-        fmt::u(out, y as u64);
-        out.push(b'/');
-        fmt::u_pad(out, m as u64, 2);
-        out.push(b'/');
-        fmt::u_pad(out, d as u64, 2);
-        out.push(b' ');
-        fmt::hms(out, t.rem_euclid(86_400) as u64);
+        date_time(out, date);
     }
     if mask & 2 != 0 {
         fmt::s(out, " owner ");
@@ -204,6 +200,19 @@ fn store_status(out: &mut Vec<u8>, r: &mut Rd<'_>) -> Option<()> {
     Some(())
 }
 
+/// `YYYY/MM/DD HH:MM:SS` (UTC) of a time in seconds.
+fn date_time(out: &mut Vec<u8>, secs: u32) {
+    let t = i64::from(secs);
+    let (y, m, d) = fmt::civil_from_days(t.div_euclid(86_400));
+    fmt::u(out, y as u64);
+    out.push(b'/');
+    fmt::u_pad(out, m as u64, 2);
+    out.push(b'/');
+    fmt::u_pad(out, d as u64, 2);
+    out.push(b' ');
+    fmt::hms(out, t.rem_euclid(86_400) as u64);
+}
+
 fn octal(out: &mut Vec<u8>, v: u32) {
     let mut buf = [0u8; 11];
     let mut i = buf.len();
@@ -221,7 +230,7 @@ fn octal(out: &mut Vec<u8>, v: u32) {
 
 /// The Rx services tcpdump dissects, by port.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Svc {
+pub(crate) enum Svc {
     Fs,
     Cb,
     Pt,
@@ -256,129 +265,9 @@ fn svc_name(s: Svc) -> &'static str {
     }
 }
 
-/// Operation names, from the OpenAFS interface definitions, spelt as
-/// tcpdump spells the ones the corpus shows.
+/// An operation's name, from tcpdump's table ([`rxops`]).
 fn op_name(s: Svc, op: u32) -> Option<&'static str> {
-    Some(match (s, op) {
-        (Svc::Fs, 130) => "fetch-data",
-        (Svc::Fs, 131) => "fetch-acl",
-        (Svc::Fs, 132) => "fetch-status",
-        (Svc::Fs, 133) => "store-data",
-        (Svc::Fs, 134) => "store-acl",
-        (Svc::Fs, 135) => "store-status",
-        (Svc::Fs, 136) => "remove-file",
-        (Svc::Fs, 137) => "create-file",
-        (Svc::Fs, 138) => "rename",
-        (Svc::Fs, 139) => "symlink",
-        (Svc::Fs, 140) => "link",
-        (Svc::Fs, 141) => "makedir",
-        (Svc::Fs, 142) => "rmdir",
-        (Svc::Fs, 143) => "oldsetlock",
-        (Svc::Fs, 144) => "oldextlock",
-        (Svc::Fs, 145) => "oldrellock",
-        (Svc::Fs, 146) => "get-stats",
-        (Svc::Fs, 147) => "give-cbs",
-        (Svc::Fs, 148) => "get-vlinfo",
-        (Svc::Fs, 149) => "get-vlstats",
-        (Svc::Fs, 150) => "set-vlstats",
-        (Svc::Fs, 151) => "get-rootvl",
-        (Svc::Fs, 152) => "check-token",
-        (Svc::Fs, 153) => "get-time",
-        (Svc::Fs, 154) => "nget-vlinfo",
-        (Svc::Fs, 155) => "bulk-stat",
-        (Svc::Fs, 156) => "setlock",
-        (Svc::Fs, 157) => "extlock",
-        (Svc::Fs, 158) => "rellock",
-        (Svc::Fs, 159) => "xstat-ver",
-        (Svc::Fs, 160) => "get-xstat",
-        (Svc::Cb, 204) => "callback",
-        (Svc::Cb, 205) => "initcb",
-        (Svc::Cb, 206) => "probe",
-        (Svc::Cb, 207) => "getlock",
-        (Svc::Cb, 208) => "getce",
-        (Svc::Cb, 209) => "xstatversion",
-        (Svc::Cb, 210) => "getxstat",
-        (Svc::Cb, 211) => "initcb2",
-        (Svc::Cb, 212) => "whoareyou",
-        (Svc::Cb, 213) => "initcb3",
-        (Svc::Cb, 214) => "probeuuid",
-        (Svc::Pt, 500) => "new-user",
-        (Svc::Pt, 501) => "where-is-it",
-        (Svc::Pt, 502) => "dump-entry",
-        (Svc::Pt, 503) => "add-to-group",
-        (Svc::Pt, 504) => "name-to-id",
-        (Svc::Pt, 505) => "id-to-name",
-        (Svc::Pt, 506) => "delete",
-        (Svc::Pt, 507) => "remove-from-group",
-        (Svc::Pt, 508) => "get-cps",
-        (Svc::Pt, 509) => "new-entry",
-        (Svc::Pt, 510) => "list-max",
-        (Svc::Pt, 511) => "set-max",
-        (Svc::Pt, 512) => "list-entry",
-        (Svc::Pt, 513) => "change-entry",
-        (Svc::Pt, 514) => "list-elements",
-        (Svc::Pt, 515) => "same-mbr-of",
-        (Svc::Pt, 516) => "set-fld-sentry",
-        (Svc::Pt, 517) => "list-owned",
-        (Svc::Pt, 518) => "get-cps2",
-        (Svc::Pt, 519) => "get-host-cps",
-        (Svc::Pt, 520) => "update-entry",
-        (Svc::Pt, 521) => "list-entries",
-        (Svc::Vldb, 501) => "create-entry",
-        (Svc::Vldb, 502) => "delete-entry",
-        (Svc::Vldb, 503) => "get-entry-by-id",
-        (Svc::Vldb, 504) => "get-entry-by-name",
-        (Svc::Vldb, 505) => "get-new-volume-id",
-        (Svc::Vldb, 506) => "replace-entry",
-        (Svc::Vldb, 507) => "update-entry",
-        (Svc::Vldb, 508) => "set-lock",
-        (Svc::Vldb, 509) => "release-lock",
-        (Svc::Vldb, 510) => "list-entry",
-        (Svc::Vldb, 511) => "list-attrib",
-        (Svc::Vldb, 512) => "linked-list",
-        (Svc::Vldb, 513) => "get-stats",
-        (Svc::Vldb, 514) => "probe",
-        (Svc::Vldb, 515) => "get-addrs",
-        (Svc::Vldb, 516) => "change-addr",
-        (Svc::Vldb, 517) => "create-entry-n",
-        (Svc::Vldb, 518) => "get-entry-by-id-n",
-        (Svc::Vldb, 519) => "get-entry-by-name-n",
-        (Svc::Vldb, 520) => "replace-entry-n",
-        (Svc::Vldb, 521) => "list-entry-n",
-        (Svc::Vldb, 522) => "list-attrib-n",
-        (Svc::Vldb, 523) => "linked-list-n",
-        (Svc::Vldb, 524) => "update-entry-by-name",
-        (Svc::Vol, 100) => "create-volume",
-        (Svc::Vol, 101) => "delete-volume",
-        (Svc::Vol, 102) => "restore",
-        (Svc::Vol, 103) => "forward",
-        (Svc::Vol, 104) => "end-trans",
-        (Svc::Vol, 105) => "clone",
-        (Svc::Vol, 106) => "set-flags",
-        (Svc::Vol, 107) => "get-flags",
-        (Svc::Vol, 108) => "trans-create",
-        (Svc::Vol, 109) => "dump",
-        (Svc::Vol, 110) => "get-nth-volume",
-        (Svc::Vol, 111) => "set-forwarding",
-        (Svc::Vol, 112) => "get-name",
-        (Svc::Vol, 113) => "get-status",
-        (Svc::Vol, 114) => "sig-restore",
-        (Svc::Vol, 115) => "list-partitions",
-        (Svc::Vol, 116) => "list-volumes",
-        (Svc::Vol, 117) => "set-id-types",
-        (Svc::Vol, 118) => "monitor",
-        (Svc::Vol, 119) => "partition-info",
-        (Svc::Vol, 120) => "reclone",
-        (Svc::Vol, 121) => "list-one-volume",
-        (Svc::Vol, 122) => "nuke",
-        (Svc::Vol, 123) => "set-date",
-        (Svc::Vol, 124) => "x-list-volumes",
-        (Svc::Vol, 125) => "x-list-one-volume",
-        (Svc::Vol, 126) => "set-info",
-        (Svc::Vol, 127) => "x-list-partitions",
-        (Svc::Vol, 128) => "forward-multiple",
-        _ => return None,
-    })
+    rxops::op(s, op).map(|(n, _)| n)
 }
 
 /// Ubik's operations, which the ubik-replicated servers (pt, vldb,
@@ -583,67 +472,152 @@ fn call(
         return ubik_call(op, r, out);
     }
     fmt::s(out, " call ");
-    match op_name(svc, op) {
-        Some(n) => fmt::s(out, n),
-        None => {
-            fmt::s(out, "op#");
-            fmt::u(out, op as u64);
-            return Some(End::Done);
-        }
-    }
-    let ok = match svc {
-        Svc::Fs => fs_call(op, &mut r, out),
-        Svc::Cb => cb_call(op, &mut r, out),
-        Svc::Pt => return pt_call(op, &mut r, out),
-        Svc::Vldb => vldb_call(op, &mut r, out),
-        Svc::Vol => vol_call(op, &mut r, out),
-        Svc::Kauth | Svc::Bos => Some(()),
+    let Some((name, spec)) = rxops::op(svc, op) else {
+        fmt::s(out, "op#");
+        fmt::u(out, op as u64);
+        return Some(End::Done);
     };
-    Some(if ok.is_some() { End::Done } else { End::Trunc })
+    fmt::s(out, name);
+    args(spec, &mut r, out)
 }
 
-fn fs_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
-    match op {
-        130 => {
-            fid(out, r)?;
-            let (off, len) = (r.u32()?, r.u32()?);
-            fmt::s(out, " offset ");
-            fmt::u(out, off as u64);
-            fmt::s(out, " length ");
-            fmt::u(out, len as u64);
+/// Prints a call's arguments as its table entry lists them.
+fn args(spec: &[A], r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
+    for a in spec {
+        let done = match *a {
+            A::Lbl(t) => {
+                fmt::s(out, t);
+                Some(())
+            }
+            A::U(l) | A::I(l) | A::U64(l) | A::Date(l) => number(*a, l, r, out),
+            A::Str => xdr_string(out, r),
+            A::Fid => fid(out, r),
+            A::Fids => fids(r, out),
+            A::Callbacks => callbacks(r, out),
+            A::Store => store_status(out, r),
+            A::VolType => {
+                let t = r.u32();
+                match t {
+                    Some(0) => fmt::s(out, " type read-write"),
+                    Some(1) => fmt::s(out, " type read-only"),
+                    Some(2) => fmt::s(out, " type backup"),
+                    _ => {}
+                }
+                t.map(|_| ())
+            }
+            A::Uuid => uuid(r, out),
+            A::Dest => dest(r, out),
+            A::Dests => dests(r, out),
+            A::Names => return pt_names(r, out),
+            A::Ids => return pt_ids(r, out),
+            A::VlEntry => {
+                if r.b.slice(r.off, 65 * 4).is_none() {
+                    fmt::s(out, " [|vldb]");
+                    return Some(End::Done);
+                }
+                char_vector(out, r, 65)
+            }
+        };
+        done?;
+    }
+    Some(End::Done)
+}
+
+/// A labelled number (` offset 0`), or a date (` fromdate 1970/01/01
+/// 00:00:00`).
+fn number(a: A, label: &str, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    let v = match a {
+        A::U64(_) => {
+            let hi = r.u32()?;
+            (u64::from(hi) << 32) | u64::from(r.u32()?)
         }
-        131 | 132 => fid(out, r)?,
-        135 => {
-            fid(out, r)?;
-            store_status(out, r)?;
-        }
-        136 | 142 => {
-            fid(out, r)?;
-            xdr_string(out, r)?;
-        }
-        137 | 141 => {
-            fid(out, r)?;
-            xdr_string(out, r)?;
-            store_status(out, r)?;
-        }
-        139 => {
-            fid(out, r)?;
-            xdr_string(out, r)?;
-            fmt::s(out, " link to");
-            xdr_string(out, r)?;
-        }
-        _ => {}
+        _ => u64::from(r.u32()?),
+    };
+    if !label.is_empty() {
+        out.push(b' ');
+        fmt::s(out, label);
+    }
+    out.push(b' ');
+    match a {
+        A::I(_) => signed(out, v as u32 as i32),
+        A::Date(_) => date_time(out, v as u32),
+        _ => fmt::u(out, v),
     }
     Some(())
 }
 
-fn cb_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
-    if op == 204 {
-        let n = r.u32()?;
-        for _ in 0..n.min(1024) {
-            fid(out, r)?;
-        }
+/// A counted list of fids, comma-separated; ` <none!>` when empty.
+fn fids(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    let n = r.u32()?;
+    if n == 0 {
+        fmt::s(out, " <none!>");
     }
+    for i in 0..n.min(1024) {
+        if i > 0 {
+            out.push(b',');
+        }
+        fid(out, r)?;
+    }
+    Some(())
+}
+
+/// The callback list after a cb callback's fids: `; ver V expires
+/// DATE` for each (the callback type is not shown).
+fn callbacks(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    let n = r.u32()?;
+    if n > 0 {
+        out.push(b';');
+    }
+    for _ in 0..n.min(1024) {
+        let (ver, exp) = (r.u32()?, r.u32()?);
+        r.u32()?;
+        fmt::s(out, " ver ");
+        fmt::u(out, ver as u64);
+        fmt::s(out, " expires ");
+        date_time(out, exp);
+    }
+    Some(())
+}
+
+/// A counted list of ` server HOST:PORT:SSID`, comma-separated;
+/// ` <none!>` when empty.
+fn dests(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    let n = r.u32()?;
+    if n == 0 {
+        fmt::s(out, " <none!>");
+    }
+    for i in 0..n.min(1024) {
+        if i > 0 {
+            out.push(b',');
+        }
+        fmt::s(out, " server");
+        dest(r, out)?;
+    }
+    Some(())
+}
+
+/// An AFS UUID: eleven words printed as 32 hex digits.
+fn uuid(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    let (lo, mid, hi) = (r.u32()?, r.u32()?, r.u32()?);
+    out.push(b' ');
+    fmt::x_pad(out, lo as u64, 8);
+    fmt::x_pad(out, (mid & 0xffff) as u64, 4);
+    fmt::x_pad(out, (hi & 0xffff) as u64, 4);
+    for _ in 0..8 {
+        fmt::x_pad(out, (r.u32()? & 0xff) as u64, 2);
+    }
+    Some(())
+}
+
+/// A volume server destination: ` HOST:PORT:SSID`.
+fn dest(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    let (h, p, s) = (r.u32()?, r.u32()?, r.u32()?);
+    out.push(b' ');
+    fmt::u(out, h as u64);
+    out.push(b':');
+    fmt::u(out, p as u64);
+    out.push(b':');
+    fmt::u(out, s as u64);
     Some(())
 }
 
@@ -679,55 +653,6 @@ fn pt_ids(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
         signed(out, id);
     }
     Some(End::Done)
-}
-
-fn pt_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
-    match op {
-        504 => return pt_names(r, out),
-        505 => return pt_ids(r, out),
-        512 | 514 => {
-            let Some(id) = r.i32() else {
-                return Some(End::Trunc);
-            };
-            fmt::s(out, " id ");
-            signed(out, id);
-        }
-        515 => {
-            let (Some(u), Some(g)) = (r.i32(), r.i32()) else {
-                return Some(End::Trunc);
-            };
-            fmt::s(out, " uid ");
-            signed(out, u);
-            fmt::s(out, " gid ");
-            signed(out, g);
-        }
-        _ => {}
-    }
-    Some(End::Done)
-}
-
-fn vldb_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
-    match op {
-        504 | 519 => xdr_string(out, r)?,
-        503 | 518 => {
-            let id = r.u32()?;
-            fmt::s(out, " volid ");
-            fmt::u(out, id as u64);
-        }
-        _ => {}
-    }
-    Some(())
-}
-
-fn vol_call(op: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
-    if op == 121 {
-        let (part, vol) = (r.u32()?, r.u32()?);
-        fmt::s(out, " partid ");
-        fmt::u(out, part as u64);
-        fmt::s(out, " volid ");
-        fmt::u(out, vol as u64);
-    }
-    Some(())
 }
 
 fn ubik_call(op: u32, mut r: Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
