@@ -510,7 +510,15 @@ fn args(spec: &[A], r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
                 }
                 t.map(|_| ())
             }
-            A::Uuid => uuid(r, out),
+            A::Uuid => {
+                // Only cb carries UUIDs; a cut one ends with cb's marker
+                // and the line goes on.
+                if r.b.slice(r.off, 44).is_none() {
+                    fmt::s(out, " [|cb]");
+                    return Some(End::Done);
+                }
+                uuid(r, out)
+            }
             A::Dest => dest(r, out),
             A::Dests => dests(r, out),
             A::Names => return pt_names(r, out),
@@ -531,6 +539,12 @@ fn args(spec: &[A], r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
 /// A labelled number (` offset 0`), or a date (` fromdate 1970/01/01
 /// 00:00:00`).
 fn number(a: A, label: &str, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    // tcpdump writes the label before it reads the value, so a value cut
+    // short leaves the label on the line.
+    if !label.is_empty() {
+        out.push(b' ');
+        fmt::s(out, label);
+    }
     let v = match a {
         A::U64(_) => {
             let hi = r.u32()?;
@@ -538,10 +552,6 @@ fn number(a: A, label: &str, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
         }
         _ => u64::from(r.u32()?),
     };
-    if !label.is_empty() {
-        out.push(b' ');
-        fmt::s(out, label);
-    }
     out.push(b' ');
     match a {
         A::I(_) => signed(out, v as u32 as i32),
@@ -705,18 +715,67 @@ fn reply(
         }
     }
     let ok = match (svc, op) {
-        (Svc::Fs, 141) => {
-            fmt::s(out, " new");
-            fid(out, &mut r)
-        }
         (Svc::Pt, 504) => return pt_ids(&mut r, out),
         (Svc::Pt, 505) => return pt_names(&mut r, out),
-        (Svc::Vldb, 503 | 504) => vldb_entry(&mut r, out, false),
-        (Svc::Vldb, 518 | 519) => vldb_entry(&mut r, out, true),
-        (Svc::Vol, 121) => vol_entry(&mut r, out),
-        _ => Some(()),
+        (Svc::Pt, 508 | 514 | 517..=519) => return id_list(&mut r, out),
+        (Svc::Vldb, 503 | 504 | 518 | 519) => {
+            // The whole entry must be there before tcpdump prints any of
+            // it.
+            let size = if op < 510 { 384 } else { 476 };
+            if r.b.slice(r.off, size).is_none() {
+                fmt::s(out, " [|vldb]");
+                return Some(End::Done);
+            }
+            vldb_entry(&mut r, out, op > 510)
+        }
+        (Svc::Vldb, 510 | 521 | 526 | 527 | 529) => {
+            if matches!(op, 510 | 521 | 529) {
+                let (c, n) = (r.u32()?, r.u32()?);
+                fmt::s(out, " count ");
+                fmt::u(out, c as u64);
+                fmt::s(out, " nextindex ");
+                fmt::u(out, n as u64);
+            }
+            let size = match op {
+                510 => 384,
+                521 => 476,
+                _ => usize::MAX,
+            };
+            if r.b.slice(r.off, size).is_none() {
+                fmt::s(out, " [|vldb]");
+                return Some(End::Done);
+            }
+            vldb_entry(&mut r, out, op == 521)
+        }
+        (Svc::Vol, 116 | 121) => {
+            if vol_entry(&mut r, out).is_none() {
+                fmt::s(out, " [|vol]");
+            }
+            return Some(End::Done);
+        }
+        _ => match rxops::reply(svc, op) {
+            Some(spec) => return args(spec, &mut r, out),
+            None => Some(()),
+        },
     };
     Some(if ok.is_some() { End::Done } else { End::Trunc })
+}
+
+/// A counted list of pt ids (` <none!>` when empty).
+fn id_list(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
+    let n = r.u32()?;
+    if n == 0 {
+        fmt::s(out, " <none!>");
+    }
+    for _ in 0..n.min(16384) {
+        let Some(id) = r.u32() else {
+            fmt::s(out, " [|pt]");
+            return Some(End::Done);
+        };
+        out.push(b' ');
+        signed(out, id as i32);
+    }
+    Some(End::Done)
 }
 
 /// A volume location entry: name, servers, partitions, volume ids. The

@@ -271,3 +271,42 @@ pub(crate) fn op(svc: Svc, op: u32) -> Option<(&'static str, &'static [A])> {
         _ => return None,
     })
 }
+
+/// The result words a reply prints, for the replies tcpdump dissects
+/// with a fixed layout (the lists and entries are handled in
+/// [`super::rx`]).
+pub(crate) fn reply(svc: Svc, op: u32) -> Option<&'static [A]> {
+    Some(match (svc, op) {
+        (Svc::Fs, 137 | 141) => &[Lbl(" new"), Fid],
+        (Svc::Fs, 151) => &[Lbl(" root volume"), Str],
+        (Svc::Fs, 153) => &[Date("")],
+        (Svc::Cb, 213) => &[Uuid],
+        (Svc::Pt, 510) => &[I("maxuid"), I("maxgid")],
+        (Svc::Vldb, 505) => &[U("newvol")],
+        (Svc::Vol, 100) => &[U("volid"), U("trans")],
+        (Svc::Vol, 104 | 107) => &[U("")],
+        (Svc::Vol, 105) => &[U("newvol")],
+        (Svc::Vol, 108) => &[U("trans")],
+        (Svc::Vol, 110) => &[U("volume"), U("partition")],
+        (Svc::Vol, 112) => &[Str],
+        (Svc::Vol, 113) => &[
+            U("volid"),
+            U("nextuniq"),
+            U("type"),
+            U("parentid"),
+            U("clone"),
+            U("backup"),
+            U("restore"),
+            U("maxquota"),
+            U("minquota"),
+            U("owner"),
+            Date("create"),
+            Date("access"),
+            Date("update"),
+            Date("expire"),
+            Date("backup"),
+            Date("copy"),
+        ],
+        _ => return None,
+    })
+}
