@@ -244,7 +244,39 @@ fn call(
     }
     match proc3 {
         1 | 2 | 5 | 18..=20 => fh(vers, r, out)?,
-        3 | 8 | 9 | 10 | 11 | 12 | 13 => {
+        3 | 8 | 9 | 12 | 13 => {
+            fh(vers, r, out)?;
+            name(r, out)?;
+        }
+        10 => {
+            fh(vers, r, out)?;
+            name(r, out)?;
+            if vers == 3 {
+                skip_sattr3(r)?;
+            }
+            fmt::s(out, " ->");
+            quoted(r, out)?;
+        }
+        11 => {
+            fh(vers, r, out)?;
+            name(r, out)?;
+            let t = r.u32()?;
+            out.push(b' ');
+            match TYPES.get(t as usize) {
+                Some(n) => fmt::s(out, n),
+                None => fmt::u(out, t as u64),
+            }
+        }
+        14 => {
+            fh(vers, r, out)?;
+            name(r, out)?;
+            fmt::s(out, " ->");
+            fh(vers, r, out)?;
+            name(r, out)?;
+        }
+        15 => {
+            fh(vers, r, out)?;
+            fmt::s(out, " ->");
             fh(vers, r, out)?;
             name(r, out)?;
         }
@@ -282,6 +314,13 @@ fn call(
                 r.u32()?;
                 let dlen = r.u32()?;
                 bytes_at(out, count, Some(dlen), off);
+            } else {
+                // Begin offset, offset, total count, then the data.
+                let (begin, off, total, dlen) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+                bytes_at(out, dlen, Some(total), u64::from(off));
+                fmt::s(out, " (");
+                fmt::u(out, begin as u64);
+                out.push(b')');
             }
         }
         16 | 17 => {
@@ -298,6 +337,29 @@ fn call(
         }
         _ => {}
     }
+    Some(())
+}
+
+/// Skips a version 3 settable-attributes block (each field optional).
+fn skip_sattr3(r: &mut Rd<'_>) -> Option<()> {
+    for words in [1, 1, 1, 2] {
+        if r.u32()? != 0 {
+            r.skip(words * 4)?;
+        }
+    }
+    for _ in 0..2 {
+        if r.u32()? == 2 {
+            r.skip(8)?;
+        }
+    }
+    Some(())
+}
+
+/// ` "TEXT"` glued to what precedes it (a symlink's target).
+fn quoted(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
+    let at = out.len();
+    name(r, out)?;
+    out.remove(at);
     Some(())
 }
 
@@ -333,7 +395,11 @@ fn bytes_at(out: &mut Vec<u8>, count: u32, dlen: Option<u32>, off: u64) {
 fn fh(vers: u32, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
     let n = if vers == 2 { 32 } else { r.u32()? as usize };
     let h = r.b.slice(r.off, n.min(32))?;
-    fmt::s(out, " fh Unknown/");
+    // tcpdump's name for an unrecognised layout is cut to a quarter of
+    // the handle's length ("Un/" for an 8-byte handle).
+    fmt::s(out, " fh ");
+    fmt::s(out, &"Unknown"[..(n / 4).min(7)]);
+    out.push(b'/');
     for &c in h {
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
         out.push(HEX[(c >> 4) as usize]);
@@ -438,6 +504,58 @@ fn results(c: &Xid, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
         1 => attrs(v3, r, out)?,
         3 => {
             fh(c.vers, r, out)?;
+        }
+        5 => {
+            if v3 {
+                post_op_attr(r)?;
+            }
+            name(r, out)?;
+        }
+        8 | 9 if !v3 => fh(c.vers, r, out)?,
+        18 => {
+            if v3 {
+                post_op_attr(r)?;
+                for label in [" tbytes ", " fbytes ", " abytes "] {
+                    let v = r.u64()?;
+                    fmt::s(out, label);
+                    fmt::u(out, v);
+                }
+            } else {
+                for label in [" tsize ", " bsize ", " blocks ", " bfree ", " bavail "] {
+                    let v = r.u32()?;
+                    fmt::s(out, label);
+                    fmt::u(out, v as u64);
+                }
+            }
+        }
+        19 if v3 => {
+            post_op_attr(r)?;
+            let w: [u32; 7] =
+                [r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?, r.u32()?];
+            for (label, v) in [
+                (" rtmax ", w[0]),
+                (" rtpref ", w[1]),
+                (" wtmax ", w[3]),
+                (" wtpref ", w[4]),
+                (" dtpref ", w[6]),
+            ] {
+                fmt::s(out, label);
+                fmt::u(out, v as u64);
+            }
+        }
+        20 if v3 => {
+            post_op_attr(r)?;
+            let (link, name) = (r.u32()?, r.u32()?);
+            fmt::s(out, " linkmax ");
+            fmt::u(out, link as u64);
+            fmt::s(out, " namemax ");
+            fmt::u(out, name as u64);
+            for flag in ["notrunc", "chownres", "igncase", "keepcase"] {
+                out.push(b' ');
+                if r.u32()? != 0 {
+                    fmt::s(out, flag);
+                }
+            }
         }
         4 if v3 => {
             post_op_attr(r)?;

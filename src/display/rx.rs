@@ -420,7 +420,10 @@ fn ack(mut r: Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
     fmt::s(out, " reason ");
     match reason_name(reason) {
         Some(s) => fmt::s(out, s),
-        None => fmt::u(out, reason as u64),
+        None => {
+            out.push(b'#');
+            fmt::u(out, reason as u64);
+        }
     }
     for (want, label) in [(1u8, " acked "), (0u8, " nacked ")] {
         let mut any = false;
