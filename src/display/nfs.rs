@@ -10,7 +10,9 @@
 //! owner and size, lookup's and create's new handle, access's granted
 //! rights.
 //!
-//! File handles print as `Unknown/` and their bytes in upper-case hex.
+//! File handles print as `Unknown/` (cut, as tcpdump cuts it, to a
+//! quarter of the handle's length: `Un/` for 8 bytes) and their first 32
+//! bytes in upper-case hex.
 //! tcpdump first tries to recognise the handle layouts of several old
 //! operating systems and prints a device and inode for those; bpfcap
 //! does not guess at them. The credentials are skipped, not printed;
