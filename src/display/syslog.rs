@@ -20,26 +20,37 @@ const SEVERITIES: [&str; 8] =
 
 /// Prints a syslog message (the UDP payload, `len` bytes long).
 pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
-    // The priority: `<`, one to three digits, `>`. A message without one
-    // is invalid; one cut short inside it is truncated.
+    // The priority: `<`, up to three digits (none reads as 0), `>`.
+    if len == 0 || data.first() != Some(&b'<') {
+        fmt::s(out, " (invalid)");
+        return;
+    }
     let mut pri: u32 = 0;
     let mut i = 1;
     while i < 4 && data.get(i).is_some_and(u8::is_ascii_digit) {
         pri = pri * 10 + u32::from(data[i] - b'0');
         i += 1;
     }
-    let truncated = len > 0 && data.len() <= i && data.len() < len;
-    if truncated {
-        fmt::s(out, "SYSLOG [|syslog]");
-        return;
-    }
-    if len == 0 || data.first() != Some(&b'<') || i == 1 || data.get(i) != Some(&b'>') || pri > 191
-    {
-        fmt::s(out, " (invalid)");
-        return;
+    match data.get(i) {
+        None => {
+            fmt::s(out, " [|syslog]");
+            return;
+        }
+        Some(&b'>') => {}
+        Some(_) => {
+            fmt::s(out, " (invalid)");
+            return;
+        }
     }
     fmt::s(out, "SYSLOG ");
-    fmt::s(out, FACILITIES[(pri >> 3) as usize]);
+    match FACILITIES.get((pri >> 3) as usize) {
+        Some(f) => fmt::s(out, f),
+        None => {
+            fmt::s(out, "unknown (");
+            fmt::u(out, (pri >> 3) as u64);
+            out.push(b')');
+        }
+    }
     out.push(b'.');
     fmt::s(out, SEVERITIES[(pri & 7) as usize]);
     fmt::s(out, ", length: ");

@@ -87,7 +87,13 @@ fn body(data: &[u8], out: &mut Vec<u8>) -> Option<()> {
             let code = b.u16(2)?;
             match ERRORS.get(code as usize) {
                 Some(n) => fmt::s(out, n),
-                None => fmt::u(out, code as u64),
+                None => {
+                    // tcpdump's name for an unknown code carries a stray
+                    // quote.
+                    fmt::s(out, "tftp-err-#");
+                    fmt::u(out, code as u64);
+                    fmt::s(out, " \"");
+                }
             }
             out.push(b' ');
             let mut off = 4;
