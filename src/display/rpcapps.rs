@@ -1,8 +1,8 @@
 //! Application protocols over UDP and TCP, picked by port: Sun RPC with
 //! NFS ([`nfs`], UDP and TCP 2049), AFS's Rx ([`rx`], UDP 7000-7009),
 //! TFTP, Kerberos, SNMP, Cisco Auto-RP, AODV, syslog, zephyr, timed,
-//! lwres, VQP and SOME/IP on UDP; RESP, telnet, whois, RPKI-RTR and
-//! SOME/IP on TCP.
+//! lwres, VQP and SOME/IP on UDP; RESP, telnet, whois and RPKI-RTR on
+//! TCP.
 //!
 //! tcpdump recognises NFS by the RPC message's direction before it looks
 //! at any port list, and so does [`udp`]; the other protocols' ports do
@@ -80,7 +80,7 @@ pub(crate) fn udp(
     } else if port(1589) {
         vqp::print(data, len, out);
     } else if port(30490) {
-        someip::print(data, out);
+        someip::print(data, len, out);
     } else {
         return None;
     }
@@ -127,9 +127,6 @@ pub(crate) fn tcp(
     } else if port(323) {
         // RPKI-RTR: tcpdump dissects the PDUs only with -v.
         fmt::s(out, ", RPKI-RTR");
-    } else if port(30490) {
-        fmt::s(out, ": ");
-        someip::print(data, out);
     }
 }
 

@@ -1,5 +1,5 @@
-//! SOME/IP (Scalable service-Oriented MiddlewarE over IP) on UDP and TCP
-//! port 30490, the port of its service discovery.
+//! SOME/IP (Scalable service-Oriented MiddlewarE over IP) on UDP port
+//! 30490, the port of its service discovery (tcpdump leaves TCP alone).
 //!
 //! tcpdump prints the 16-byte header on one line, `SOMEIP, service 1,
 //! method 2, len 8, client 8, session 5, pver 1, iver 1, msgtype
@@ -44,10 +44,15 @@ const RETCODES: [&str; 16] = [
     "E_E2E_NO_NEW_DATA",
 ];
 
-/// Prints a SOME/IP message header.
-pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
+/// Prints a SOME/IP message header (`len`: the UDP payload length; a
+/// payload shorter than the header is invalid).
+pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     fmt::s(out, "SOMEIP");
+    if len < 16 {
+        fmt::s(out, " (invalid)");
+        return;
+    }
     let (Some(service), Some(method), Some(len), Some(client), Some(session)) =
         (b.u16(0), b.u16(2), b.u32(4), b.u16(8), b.u16(10))
     else {

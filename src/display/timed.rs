@@ -2,8 +2,9 @@
 //!
 //! tcpdump prints the message type, the version and the sequence number,
 //! then for a LOOP message the hop count, and the sender's host name:
-//! `TSP_LOOP vers 1 seq 15498 hopcnt 10 name OTTO.testlab.dev.bluearc.com`.
-//! The time carried by the time-setting messages is not printed.
+//! `TSP_LOOP vers 1 seq 15498 hopcnt 10 name OTTO.testlab.dev.bluearc.com`;
+//! the time-setting messages (ADJTIME, SETTIME, SETDATE, SETDATEREQ) show
+//! their time as `time SECONDS.MICROSECONDS`.
 
 use super::krb::vis_byte;
 use super::{Bytes, fmt};
@@ -55,6 +56,20 @@ pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) {
     fmt::u(out, vers as u64);
     fmt::s(out, " seq ");
     fmt::u(out, seq as u64);
+    if matches!(ty, 1 | 5 | 22 | 23) {
+        let (Some(sec), Some(usec)) = (b.u32(4), b.u32(8)) else {
+            fmt::s(out, " [|timed]");
+            return;
+        };
+        fmt::s(out, " time ");
+        let sec = sec as i32;
+        if sec < 0 {
+            out.push(b'-');
+        }
+        fmt::u(out, sec.unsigned_abs() as u64);
+        out.push(b'.');
+        fmt::u_pad(out, usec as u64, 6);
+    }
     if ty == 24 {
         let Some(hops) = b.u8(4) else {
             fmt::s(out, " [|timed]");

@@ -2,15 +2,15 @@
 //!
 //! At default verbosity tcpdump prints the version, the message type, the
 //! error code and the payload length:
-//! `VQPv1 Request, Join Message, error-code No error (0), length 18`. The
+//! `VQPv1 Request, Join Port Message, error-code No error (0), length 18`. The
 //! sequence number and the items (shown with `-v`) are not printed.
 
 use super::{Bytes, fmt};
 
 fn msg_type(t: u8) -> Option<&'static str> {
     Some(match t {
-        1 => "Request, Join",
-        2 => "Response, Join",
+        1 => "Request, Join Port",
+        2 => "Response, VLAN",
         3 => "Request, Reconfirm",
         4 => "Response, Reconfirm",
         _ => return None,
