@@ -6,10 +6,12 @@
 //! A Kerberos 4 message (version byte 4) prints ` v4`, the byte order
 //! (`be`/`le`, the low bit of the type byte) and the message type; a
 //! KDC_REQUEST then shows the client `name.instance@realm`, the ticket
-//! lifetime in minutes and the service `name.instance`. Strings are
-//! printed the way `cat -v` shows bytes (`^O`, `M-2`). The other Kerberos
-//! 4 messages print `(unknown)`, as the corpus shows for
-//! APPL_REQUEST_MUTUAL; their bodies are not dissected.
+//! lifetime in minutes and the service `name.instance`, a KDC_REPLY the
+//! client and the cipher length, an ERR_REPLY the client, the error code
+//! and text, an APPL_REQUEST the key version, realm and the ticket and
+//! authenticator lengths. Strings are printed the way `cat -v` shows
+//! bytes (`^O`, `M-2`). The other messages print `(unknown)`, as tcpdump
+//! does.
 
 use super::{Bytes, fmt};
 
@@ -41,7 +43,7 @@ fn cstring(out: &mut Vec<u8>, data: &[u8], off: &mut usize) -> Option<()> {
     }
 }
 
-const TYPES: [&str; 11] = [
+const TYPES: [&str; 8] = [
     "KDC_REQUEST",
     "KDC_REPLY",
     "APPL_REQUEST",
@@ -50,9 +52,6 @@ const TYPES: [&str; 11] = [
     "PRIVATE",
     "SAFE",
     "APPL_ERR",
-    "KDC_FORWARD",
-    "KDC_RENEW",
-    "KDC_DESTROY",
 ];
 
 /// Prints a Kerberos message (the UDP payload); true when the capture
@@ -82,26 +81,64 @@ pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) -> bool {
 fn v4(data: &[u8], out: &mut Vec<u8>, in_time: &mut bool) -> Option<()> {
     let t = *data.get(1)?;
     fmt::s(out, " v4 ");
-    fmt::s(out, if t & 1 != 0 { "le " } else { "be " });
+    let le = t & 1 != 0;
+    fmt::s(out, if le { "le " } else { "be " });
     let ty = (t >> 1) as usize;
     match ty.checked_sub(1).and_then(|i| TYPES.get(i)) {
         Some(n) => fmt::s(out, n),
         None => {
-            fmt::s(out, "Type ");
-            fmt::u(out, ty as u64);
+            out.push(b'#');
+            fmt::u(out, (t & 0xfe) as u64);
         }
     }
     fmt::s(out, ": ");
-    if ty != 1 {
-        fmt::s(out, "(unknown)");
-        return Some(());
-    }
+    let u16_at = |off: usize| -> Option<u16> {
+        let b = data.get(off..off + 2)?;
+        Some(if le { u16::from_le_bytes([b[0], b[1]]) } else { u16::from_be_bytes([b[0], b[1]]) })
+    };
     let mut off = 2;
+    match ty {
+        1 | 2 | 5 => {}
+        3 => {
+            // Key version, realm, ticket and authenticator lengths.
+            fmt::s(out, "v");
+            fmt::u(out, *data.get(2)? as u64);
+            out.push(b' ');
+            off = 3;
+            cstring(out, data, &mut off)?;
+            for _ in 0..2 {
+                fmt::s(out, " (");
+                fmt::u(out, *data.get(off)? as u64);
+                out.push(b')');
+                off += 1;
+            }
+            return Some(());
+        }
+        _ => {
+            fmt::s(out, "(unknown)");
+            return Some(());
+        }
+    }
     cstring(out, data, &mut off)?;
     out.push(b'.');
     cstring(out, data, &mut off)?;
     out.push(b'@');
     cstring(out, data, &mut off)?;
+    if ty == 2 {
+        // Time, count, expiry and key version, then the cipher length.
+        fmt::s(out, " (");
+        fmt::u(out, u16_at(off + 10)? as u64);
+        out.push(b')');
+        return Some(());
+    }
+    if ty == 5 {
+        // Time, then the error code and text.
+        fmt::s(out, " #");
+        fmt::u(out, u16_at(off + 4)? as u64);
+        out.push(b' ');
+        off += 8;
+        return cstring(out, data, &mut off);
+    }
     // The request time (four bytes in the sender's order) is skipped.
     if data.len() < off + 4 {
         *in_time = true;
