@@ -130,13 +130,18 @@ pub(crate) fn tcp(
     }
 }
 
-/// `: LINE` for the first CR- or LF-terminated line of a text protocol.
+/// `: LINE` for the first line of a text protocol, as tcpdump shows it
+/// by default: nothing if the line holds a byte that is not printable,
+/// and ` [|whois]` after a line the segment does not end.
 fn first_line(data: &[u8], out: &mut Vec<u8>) {
-    let Some(end) = data.iter().position(|&c| c == b'\r' || c == b'\n') else {
+    let end = data.iter().position(|&c| c == b'\r' || c == b'\n');
+    let line = &data[..end.unwrap_or(data.len())];
+    if !line.iter().all(|&c| (0x20..0x7f).contains(&c) || c == b'\t') {
         return;
-    };
+    }
     fmt::s(out, ": ");
-    for &c in &data[..end] {
-        out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+    out.extend_from_slice(line);
+    if end.is_none() {
+        fmt::s(out, " [|whois]");
     }
 }

@@ -109,13 +109,14 @@ pub(crate) fn starts(data: &[u8]) -> bool {
 /// capture cut one short (where tcpdump's `-x` dump starts at the link
 /// layer).
 pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) -> bool {
-    fmt::s(out, " [telnet ");
     let mut i = 0;
     let mut first = true;
     while data.get(i) == Some(&IAC) {
         let Some(&c) = data.get(i + 1) else {
-            fmt::s(out, " [|telnet]");
-            return true;
+            if !first {
+                fmt::s(out, " [|telnet]");
+            }
+            return !first;
         };
         // The whole command, its end found before anything is printed.
         let end = match c {
@@ -127,14 +128,17 @@ pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) -> bool {
             _ => i + 2,
         };
         if end > data.len() {
-            fmt::s(out, " [|telnet]");
-            return true;
+            // A first command cut short prints nothing at all.
+            if !first {
+                fmt::s(out, " [|telnet]");
+            }
+            return !first;
         }
-        if !first {
-            fmt::s(out, ", ");
-        }
+        fmt::s(out, if first { " [telnet " } else { ", " });
         first = false;
         match command(c) {
+            // An escaped 255 data byte.
+            Some("IAC") => fmt::s(out, "IAC IAC"),
             Some(n) => fmt::s(out, n),
             None => hash_x(out, c),
         }
