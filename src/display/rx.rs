@@ -19,11 +19,11 @@
 //! replies shows this is the order that names every reply as tcpdump
 //! does (a reply to pt's list-elements comes out as an older list-entry).
 //!
-//! Arguments are printed for the operations the corpus shows tcpdump
-//! dissecting (file server fetches, directory changes and symlinks, the
-//! protection server's name and id lookups, the volume location lookups,
-//! the volume server's list-one-volume, ubik's disk-lock); other
-//! operations print their name only. The `-v` header fields (connection,
+//! Operation names and call arguments come from a table ([`rxops`]) for
+//! fs, cb, pt, vldb, kauth, vol, bos and ubik, built from tcpdump's
+//! output on the corpus and on crafted calls; replies show the results
+//! tcpdump shows (new fids, id and name lists, volume location entries,
+//! volume status, ubik versions). The `-v` header fields (connection,
 //! call number, serial, flags) and the ack trailer (MTUs, window) are not
 //! printed.
 
@@ -276,32 +276,6 @@ fn op_name(s: Svc, op: u32) -> Option<&'static str> {
     rxops::op(s, op).map(|(n, _)| n)
 }
 
-/// Ubik's operations, which the ubik-replicated servers (pt, vldb,
-/// kauth) also answer.
-fn ubik_name(op: u32) -> Option<&'static str> {
-    Some(match op {
-        10000 => "vote-beacon",
-        10001 => "vote-debug",
-        10002 => "vote-sdebug",
-        10003 => "vote-getsyncsite",
-        20000 => "disk-begin",
-        20001 => "disk-commit",
-        20002 => "disk-lock",
-        20003 => "disk-write",
-        20004 => "disk-getversion",
-        20005 => "disk-getfile",
-        20006 => "disk-sendfile",
-        20007 => "disk-abort",
-        20008 => "disk-releaselocks",
-        20009 => "disk-truncate",
-        20010 => "disk-probe",
-        20011 => "disk-writev",
-        20012 => "disk-interfaceaddr",
-        20013 => "disk-setversion",
-        _ => return None,
-    })
-}
-
 fn type_name(t: u8) -> Option<&'static str> {
     Some(match t {
         1 => "data",
@@ -474,10 +448,10 @@ fn call(
     });
     out.push(b' ');
     fmt::s(out, svc_name(svc));
-    if let (Svc::Pt | Svc::Vldb | Svc::Kauth, Some(name)) = (svc, ubik_name(op)) {
+    if let (Svc::Pt | Svc::Vldb | Svc::Kauth, Some((name, spec, _))) = (svc, rxops::ubik(op)) {
         fmt::s(out, " ubik call ");
         fmt::s(out, name);
-        return ubik_call(op, r, out);
+        return args(spec, &mut r, out);
     }
     fmt::s(out, " call ");
     let Some((name, spec)) = rxops::op(svc, op) else {
@@ -524,6 +498,22 @@ fn args(spec: &[A], r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
             }
             A::Dest => dest(r, out),
             A::Dests => dests(r, out),
+            A::YesNo(l) => {
+                out.push(b' ');
+                fmt::s(out, l);
+                r.u32().map(|v| fmt::s(out, if v != 0 { " yes" } else { " no" }))
+            }
+            A::Ver(l) => {
+                out.push(b' ');
+                fmt::s(out, l);
+                r.u32().zip(r.u32()).map(|(e, c)| {
+                    out.push(b' ');
+                    fmt::u(out, e as u64);
+                    out.push(b'.');
+                    fmt::u(out, c as u64);
+                })
+            }
+            A::Skip => r.u32().map(|_| ()),
             A::Names => return pt_names(r, out),
             A::Ids => return pt_ids(r, out),
             A::VlEntry => {
@@ -673,24 +663,6 @@ fn pt_ids(r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
     Some(End::Done)
 }
 
-fn ubik_call(op: u32, mut r: Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
-    if op == 20002 {
-        let (e, c) = (r.u32()?, r.u32()?);
-        fmt::s(out, " tid ");
-        fmt::u(out, e as u64);
-        out.push(b'.');
-        fmt::u(out, c as u64);
-        for label in [" file ", " pos ", " length "] {
-            let v = r.u32()?;
-            fmt::s(out, label);
-            fmt::u(out, v as u64);
-        }
-        // The lock type follows; tcpdump reads it before ending the line.
-        r.u32()?;
-    }
-    Some(End::Done)
-}
-
 /// The first packet of a reply, named after its remembered call.
 fn reply(
     cache: &mut RxCache,
@@ -708,6 +680,11 @@ fn reply(
     };
     out.push(b' ');
     fmt::s(out, svc_name(svc));
+    if let (Svc::Pt | Svc::Vldb | Svc::Kauth, Some((name, _, spec))) = (svc, rxops::ubik(op)) {
+        fmt::s(out, " ubik reply ");
+        fmt::s(out, name);
+        return args(spec, &mut r, out);
+    }
     fmt::s(out, " reply ");
     match op_name(svc, op) {
         Some(n) => fmt::s(out, n),

@@ -47,6 +47,12 @@ pub(crate) enum A {
     Ids,
     /// A volume location entry the capture must hold (`[|vldb]` if not).
     VlEntry,
+    /// ` LABEL yes|no`.
+    YesNo(&'static str),
+    /// ` LABEL EPOCH.COUNTER` (ubik versions and transaction ids).
+    Ver(&'static str),
+    /// A word read but not shown.
+    Skip,
 }
 
 use A::*;
@@ -307,6 +313,42 @@ pub(crate) fn reply(svc: Svc, op: u32) -> Option<&'static [A]> {
             Date("backup"),
             Date("copy"),
         ],
+        _ => return None,
+    })
+}
+
+/// Ubik's operations, which the replicated database servers (pt, vldb,
+/// kauth) also answer: name, call arguments and reply results.
+pub(crate) fn ubik(op: u32) -> Option<(&'static str, &'static [A], &'static [A])> {
+    const TID: &[A] = &[Ver("tid")];
+    Some(match op {
+        10000 => (
+            "vote-beacon",
+            &[YesNo("syncsite"), Date("votestart"), Ver("dbversion"), Ver("tid")],
+            // tcpdump shows `vote no` for every data reply it was given,
+            // whatever the body held.
+            &[Lbl(" vote no")],
+        ),
+        10001 => ("vote-debug-old", NONE, NONE),
+        10002 => ("vote-sdebug-old", NONE, NONE),
+        10003 => ("vote-getsyncsite", &[U("site")], NONE),
+        10004 => ("vote-debug", NONE, NONE),
+        10005 => ("vote-sdebug", NONE, NONE),
+        20000 => ("disk-begin", TID, NONE),
+        20001 => ("disk-commit", TID, NONE),
+        // tcpdump reads the lock type after the length without showing it.
+        20002 => ("disk-lock", &[Ver("tid"), U("file"), U("pos"), U("length"), Skip], NONE),
+        20003 => ("disk-write", &[Ver("tid"), U("file"), U("pos")], NONE),
+        20004 => ("disk-getversion", NONE, &[Ver("dbversion")]),
+        20005 => ("disk-getfile", &[U("file")], NONE),
+        20006 => ("disk-sendfile", &[U("file"), U("length"), Ver("dbversion")], NONE),
+        20007 => ("disk-abort", TID, NONE),
+        20008 => ("disk-releaselocks", TID, NONE),
+        20009 => ("disk-truncate", &[Ver("tid"), U("file"), U("length")], NONE),
+        20010 => ("disk-probe", TID, NONE),
+        20011 => ("disk-writev", NONE, NONE),
+        20012 => ("disk-interfaceaddr", &[Ver("tid"), Ver("oldversion"), Ver("newversion")], NONE),
+        20013 => ("disk-setversion", NONE, NONE),
         _ => return None,
     })
 }
