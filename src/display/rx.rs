@@ -465,6 +465,7 @@ fn call(
 
 /// Prints a call's arguments as its table entry lists them.
 fn args(spec: &[A], r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
+    let mut after_ticket = false;
     for a in spec {
         let done = match *a {
             A::Lbl(t) => {
@@ -514,6 +515,10 @@ fn args(spec: &[A], r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
                 })
             }
             A::Skip => r.u32().map(|_| ()),
+            A::Ticket => {
+                after_ticket = true;
+                r.u32().and_then(|n| r.skip(n as usize))
+            }
             A::Names => return pt_names(r, out),
             A::Ids => return pt_ids(r, out),
             A::VlEntry => {
@@ -524,6 +529,10 @@ fn args(spec: &[A], r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<End> {
                 char_vector(out, r, 65)
             }
         };
+        if done.is_none() && after_ticket {
+            fmt::s(out, " [|kauth]");
+            return Some(End::Done);
+        }
         done?;
     }
     Some(End::Done)

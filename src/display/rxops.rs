@@ -53,6 +53,10 @@ pub(crate) enum A {
     Ver(&'static str),
     /// A word read but not shown.
     Skip,
+    /// kauth's ticket: a byte count and that many bytes (no padding),
+    /// skipped; strings after it that the capture cuts short end in
+    /// ` [|kauth]` and the line goes on.
+    Ticket,
 }
 
 use A::*;
@@ -180,9 +184,10 @@ pub(crate) fn op(svc: Svc, op: u32) -> Option<(&'static str, &'static [A])> {
         (Svc::Vldb, 534) => ("list-attrib-n2", NONE),
         (Svc::Kauth, 1) => ("auth-old", PRINCIPAL),
         (Svc::Kauth, 2) => ("change-pw", PRINCIPAL),
-        (Svc::Kauth, 3) => {
-            ("get-ticket-old", &[I("kvno"), Lbl(" domain"), Str, Lbl(" principal"), Str, Str])
-        }
+        (Svc::Kauth, 3) => (
+            "get-ticket-old",
+            &[I("kvno"), Lbl(" domain"), Str, Ticket, Lbl(" principal"), Str, Str],
+        ),
         (Svc::Kauth, 4) => ("set-pw", &[Lbl(" principal"), Str, Str, I("kvno")]),
         (Svc::Kauth, 5) => ("set-fields", PRINCIPAL),
         (Svc::Kauth, 6) => ("create-user", PRINCIPAL),
@@ -198,7 +203,7 @@ pub(crate) fn op(svc: Svc, op: u32) -> Option<(&'static str, &'static [A])> {
         (Svc::Kauth, 21) => ("authenticate", PRINCIPAL),
         (Svc::Kauth, 22) => ("authenticate-v2", PRINCIPAL),
         (Svc::Kauth, 23) => {
-            ("get-ticket", &[I("kvno"), Lbl(" domain"), Str, Lbl(" principal"), Str, Str])
+            ("get-ticket", &[I("kvno"), Lbl(" domain"), Str, Ticket, Lbl(" principal"), Str, Str])
         }
         (Svc::Vol, 100) => {
             ("create-volume", &[U("partition"), Lbl(" name"), Str, U("type"), U("parent")])
