@@ -514,6 +514,19 @@ fn results(c: &Xid, r: &mut Rd<'_>, out: &mut Vec<u8>) -> Option<()> {
             name(r, out)?;
         }
         8 | 9 if !v3 => fh(c.vers, r, out)?,
+        16 if !v3 => {
+            // tcpdump reads the first three words of a version 2 listing
+            // as an offset, a size and an end-of-file flag.
+            let (off, size) = (r.u32()?, r.u32()?);
+            fmt::s(out, " offset 0x");
+            fmt::x(out, off as u64);
+            fmt::s(out, " size ");
+            fmt::u(out, size as u64);
+            out.push(b' ');
+            if r.u32()? != 0 {
+                fmt::s(out, " eof");
+            }
+        }
         18 => {
             if v3 {
                 post_op_attr(r)?;
