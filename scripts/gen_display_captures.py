@@ -326,6 +326,87 @@ def main():
     sll2 = lambda ptype, proto, payload: struct.pack("!HHIHBB", proto, 0, 2, 1, ptype, 6) + mac(A) + b"\0\0" + payload
     write_pcap("sll2.pcap", 276, [sll2(0, 0x0800, p4), sll2(4, 0x86DD, p6), sll2(1, 0x0800, p4)])
     write_pcap("nano.pcap", 1, tcp_pkts[:3], nano=True)
+    write_pcap("dns_header.pcap", 1, dns_header_pkts())
+    write_pcap("small_apps.pcap", 1, small_apps_pkts())
+
+
+def dns_header_pkts():
+    """DNS headers with every opcode, odd flag bits in queries and
+    responses, unusual section counts, and messages shorter than a header:
+    the parts of tcpdump's DNS line that depend on the header alone."""
+    c, s = "10.0.0.1", "10.0.0.2"
+    q = dns_name("www.example.com") + struct.pack("!HH", 1, 1)
+    pkts = []
+
+    def msg(flags, qd=1, an=0, ns=0, ar=0):
+        hdr = struct.pack("!HHHHHH", 0x1234, flags, qd, an, ns, ar)
+        pkts.append(eth(udp4(s, c, 53, 1024, hdr + q * qd), 0x0800))
+
+    for qr in (0, 0x8000):
+        for op in range(16):
+            msg(qr | op << 11 | 0x110)
+        for bit in range(11):
+            msg(qr | 1 << bit)
+        for rc in (3, 11, 15):
+            msg(qr | rc)
+        for qd, an, ns, ar in ((2, 1, 0, 0), (1, 1, 1, 1), (0, 0, 0, 0), (2, 0, 1, 0), (3, 0, 0, 0)):
+            msg(qr, qd, an, ns, ar)
+    msg(1 << 11, 1, 2)
+    for short in (b"", b"\x12\x34\x81", b"\x12" * 11):
+        pkts.append(eth(udp4(s, c, 53, 1024, short), 0x0800))
+    return pkts
+
+
+def small_apps_pkts():
+    """HSRP, VRRP and BOOTP with every opcode/state/type tcpdump names,
+    odd versions, other TTLs, and every truncation point of the fixed
+    fields."""
+    c = "10.0.0.1"
+    pkts = []
+
+    def hsrp(ver, op, state, n=20):
+        d = bytes([ver, op, state, 3, 10, 100, 1, 0]) + b"cisco\0\0\0" + ip4("10.0.0.99")
+        return udp4(c, "224.0.0.2", 1985, 1985, d[:n])
+
+    for op in (0, 1, 2, 3):
+        pkts.append(eth(hsrp(0, op, 16), 0x0800))
+    for st in (0, 1, 2, 3, 4, 8, 16, 32):
+        pkts.append(eth(hsrp(0, 0, st), 0x0800))
+    pkts.append(eth(hsrp(1, 0, 16), 0x0800))
+    for n in (0, 1, 2, 3, 6, 7, 8, 16, 19):
+        pkts.append(eth(hsrp(0, 0, 16, n), 0x0800))
+
+    def vrrp(ver, typ, auth=1, n=None, ttl=255):
+        if ver == 3:
+            d = bytes([ver << 4 | typ, 7, 100, 1]) + struct.pack("!H", 100) + b"\0\0" + ip4("10.0.0.1")
+        else:
+            d = bytes([ver << 4 | typ, 7, 100, 1, auth, 1, 0, 0]) + ip4("10.0.0.1") + b"secret\0\0"
+        return eth(ipv4(c, "224.0.0.18", 112, d if n is None else d[:n], ttl=ttl), 0x0800)
+
+    for ver in (0, 2, 3, 15):
+        for typ in (1, 2):
+            pkts.append(vrrp(ver, typ))
+    for auth in (0, 1, 2, 3):
+        pkts.append(vrrp(2, 1, auth))
+    for n in (0, 1, 2, 3, 4, 5, 6, 8, 12, 16):
+        pkts.append(vrrp(2, 1, 1, n))
+        pkts.append(vrrp(3, 1, 1, n))
+    pkts.append(vrrp(2, 1, ttl=3))
+
+    def bootp(op, htype=1, hlen=6, n=300, sport=68, dport=67):
+        d = bytes([op, htype, hlen, 0]) + b"\x12\x34\x56\x78" + b"\0" * 20 + bytes(range(1, 17)) + b"\0" * 192
+        d += b"\x63\x82\x53\x63\x35\x01\x01\xff"
+        return eth(udp4(c, "10.0.0.2", sport, dport, d[:n]), 0x0800)
+
+    for op in (0, 1, 2, 3):
+        pkts.append(bootp(op))
+    for ht, hl in ((6, 6), (1, 0), (1, 16)):
+        pkts.append(bootp(1, ht, hl))
+    for n in (0, 1, 2, 3, 10, 28, 30, 34, 44):
+        pkts.append(bootp(1, n=n))
+    pkts.append(bootp(1, sport=1000, dport=68))
+    pkts.append(bootp(2, sport=67, dport=1000))
+    return pkts
 
 
 if __name__ == "__main__":

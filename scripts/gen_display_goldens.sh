@@ -13,6 +13,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 python3 scripts/gen_display_captures.py
+python3 scripts/gen_wlan_captures.py
+python3 scripts/gen_tunnel_captures.py
 corpus=${BPFCAP_CORPUS:-}
 for c in ../shared/corpus/pcaps ../../shared/corpus/pcaps; do
     [ -z "$corpus" ] && [ -d "$c" ] && corpus=$c

@@ -60,7 +60,9 @@ fn options(text: &str) -> Option<PrintOptions> {
 
 /// Whether `line` starts a packet's output under these options.
 fn starts_packet(line: &str, o: &PrintOptions) -> bool {
-    if line.starts_with("[Error converting time]") {
+    // A refused record header is a packet's whole output, without a
+    // timestamp.
+    if line.starts_with("[Error converting time]") || line.starts_with("[Invalid header:") {
         return true;
     }
     let b = line.as_bytes();

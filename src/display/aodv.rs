@@ -1,135 +1,177 @@
-//! AODV, Ad hoc On-Demand Distance Vector routing (RFC 3561), on UDP
-//! port 654, over IPv4.
+//! AODV (RFC 3561, UDP port 654), and the UDP dispatch of the MANET and
+//! link-management protocols this file's neighbours print: OLSR (port 698,
+//! [`super::olsr`]) and LMP (port 701, [`super::lmp`]).
 //!
-//! tcpdump prints the message type and the UDP payload length, then the
-//! fields on a second, tab-indented line:
-//! ` aodv rreq 24  hops 5 id 0x00001234` / `dst 10.0.0.9 seq 7 src
-//! 10.0.0.1 seq 3`, ` aodv rrep 20  prefix 5 hops 2` / `dst 10.0.0.9 dseq
-//! 7 src 10.0.0.1 3000 ms`, ` aodv rerr [D] [items 2] [20]: {10.0.0.9}(7)
-//! ...`, ` aodv rrep-ack 2`. The request and reply flags are not shown
-//! (tcpdump does not show them either). An extension after a request or
-//! reply prints its type and length on a third line (`ext 5 2`); only
-//! the first is shown, as tcpdump does. Of the IPv6 draft's messages only
-//! the error and the reply acknowledgement are dissected; AODV over IPv6
-//! is not.
+//! tcpdump prints each AODV message on one or two lines:
+//!
+//! ```text
+//!  aodv rreq 24  hops 0 id 0x00000001
+//!     dst 10.0.0.2 seq 7 src 10.0.0.1 seq 3
+//!  aodv rrep 20  prefix 0 hops 1
+//!     dst 10.0.0.2 dseq 7 src 10.0.0.1 3000 ms
+//!  aodv rerr [D] [items 1] [12]: {10.0.0.9}(4)
+//!  aodv rrep-ack 2
+//! ```
+//!
+//! The number after the message name is the UDP payload length. tcpdump
+//! tests the request and reply flags against the type byte rather than the
+//! flags byte, so they show only where the type's bits happen to match
+//! (the draft IPv6 request, type 16, always reads `[D]`); bpfcap does the
+//! same. Over IPv6, and for the draft-perkins-aodv6 types 16 to 19 over
+//! either version, the addresses are IPv6 ones and a request reads
+//! `v6 rreq`. A request or reply longer than its fixed part is followed by
+//! one extension line (`ext TYPE LENGTH`).
 
-use super::{Bytes, fmt};
+use super::{Bytes, fmt, lmp, olsr};
 
-/// Prints an AODV message (the UDP payload, `len` bytes long); `None`
-/// for IPv6, which bpfcap leaves to the plain UDP line.
-pub(crate) fn print(v6: bool, data: &[u8], len: usize, out: &mut Vec<u8>) -> Option<()> {
-    // The draft's IPv6 request and reply (types 16 and 17) are not
-    // dissected either.
-    if v6 || matches!(data.first(), Some(16 | 17)) {
+/// AODV, OLSR and LMP by UDP port at either end.
+pub(crate) fn ports(
+    sport: u16,
+    dport: u16,
+    payload: &[u8],
+    plen: usize,
+    v6: bool,
+    out: &mut Vec<u8>,
+) -> Option<()> {
+    let port = |x: u16| sport == x || dport == x;
+    if port(654) {
+        print(payload, plen, v6, out);
+    } else if port(698) {
+        olsr::print(payload, plen, v6, out);
+    } else if port(701) {
+        lmp::print(payload, plen, out);
+    } else {
         return None;
     }
-    fmt::s(out, " aodv");
-    if body(data, len, out).is_none() {
-        fmt::s(out, " [|aodv]");
+    Some(())
+}
+
+fn trunc(out: &mut Vec<u8>) {
+    fmt::s(out, " [|aodv]");
+}
+
+fn addr(out: &mut Vec<u8>, a: &[u8]) {
+    match <&[u8; 16]>::try_from(a) {
+        Ok(v6) => fmt::ipv6(out, v6),
+        Err(_) => fmt::ipv4(out, a),
     }
-    Some(())
 }
 
-fn ip4(out: &mut Vec<u8>, b: Bytes<'_>, off: usize) -> Option<()> {
-    fmt::ipv4(out, b.slice(off, 4)?);
-    Some(())
-}
-
-fn body(data: &[u8], len: usize, out: &mut Vec<u8>) -> Option<()> {
-    let b = Bytes(data);
-    let ty = b.u8(0)?;
-    match ty {
-        1 => {
-            b.slice(0, 24)?;
-            fmt::s(out, " rreq ");
-            fmt::u(out, len as u64);
-            fmt::s(out, "  hops ");
-            fmt::u(out, b.u8(3)? as u64);
-            fmt::s(out, " id 0x");
-            fmt::x_pad(out, b.u32(4)? as u64, 8);
-            fmt::s(out, "\n\tdst ");
-            ip4(out, b, 8)?;
-            fmt::s(out, " seq ");
-            fmt::u(out, b.u32(12)? as u64);
-            fmt::s(out, " src ");
-            ip4(out, b, 16)?;
-            fmt::s(out, " seq ");
-            fmt::u(out, b.u32(20)? as u64);
-            extension(b, 24, len, out)
+/// The flags tcpdump reads from the type byte of a request.
+fn rreq_flags(out: &mut Vec<u8>, t: u8) {
+    for (bit, name) in [(0x80, "[J]"), (0x40, "[R]"), (0x20, "[G]"), (0x10, "[D]"), (0x08, "[U]")] {
+        if t & bit != 0 {
+            fmt::s(out, name);
         }
-        2 => {
-            b.slice(0, 20)?;
+    }
+}
+
+/// Prints an AODV message of `len` bytes.
+pub(crate) fn print(data: &[u8], len: usize, v6: bool, out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    let Some(t) = b.u8(0) else { return trunc(out) };
+    fmt::s(out, " aodv");
+    // The address size: the draft IPv6 types use IPv6 addresses whatever
+    // carries them.
+    let a = if v6 || (16..=19).contains(&t) { 16 } else { 4 };
+    match t {
+        1 | 16 => {
+            let need = 16 + 2 * a;
+            if data.len() < need {
+                return trunc(out);
+            }
+            fmt::s(out, if t == 1 && v6 { " v6 rreq " } else { " rreq " });
+            fmt::u(out, len as u64);
+            out.push(b' ');
+            rreq_flags(out, t);
+            fmt::s(out, " hops ");
+            fmt::u(out, u64::from(data[3]));
+            fmt::s(out, " id 0x");
+            fmt::x_pad(out, u64::from(b.u32(4).unwrap_or(0)), 8);
+            fmt::s(out, "\n\tdst ");
+            addr(out, &data[8..8 + a]);
+            fmt::s(out, " seq ");
+            fmt::u(out, u64::from(b.u32(8 + a).unwrap_or(0)));
+            fmt::s(out, " src ");
+            addr(out, &data[12 + a..12 + 2 * a]);
+            fmt::s(out, " seq ");
+            fmt::u(out, u64::from(b.u32(12 + 2 * a).unwrap_or(0)));
+            extension(data, len, need, out);
+        }
+        2 | 17 => {
+            let need = 12 + 2 * a;
+            if data.len() < need {
+                return trunc(out);
+            }
             fmt::s(out, " rrep ");
             fmt::u(out, len as u64);
-            fmt::s(out, "  prefix ");
-            fmt::u(out, (b.u8(2)? & 0x1f) as u64);
-            fmt::s(out, " hops ");
-            fmt::u(out, b.u8(3)? as u64);
-            fmt::s(out, "\n\tdst ");
-            ip4(out, b, 4)?;
-            fmt::s(out, " dseq ");
-            fmt::u(out, b.u32(8)? as u64);
-            fmt::s(out, " src ");
-            ip4(out, b, 12)?;
             out.push(b' ');
-            fmt::u(out, b.u32(16)? as u64);
+            for (bit, name) in [(0x80, "[R]"), (0x40, "[A]")] {
+                if t & bit != 0 {
+                    fmt::s(out, name);
+                }
+            }
+            fmt::s(out, " prefix ");
+            fmt::u(out, u64::from(data[2] & 0x1f));
+            fmt::s(out, " hops ");
+            fmt::u(out, u64::from(data[3]));
+            fmt::s(out, "\n\tdst ");
+            addr(out, &data[4..4 + a]);
+            fmt::s(out, " dseq ");
+            fmt::u(out, u64::from(b.u32(4 + a).unwrap_or(0)));
+            fmt::s(out, " src ");
+            addr(out, &data[8 + a..8 + 2 * a]);
+            out.push(b' ');
+            fmt::u(out, u64::from(b.u32(8 + 2 * a).unwrap_or(0)));
             fmt::s(out, " ms");
-            extension(b, 20, len, out)
+            extension(data, len, need, out);
         }
         3 | 18 => {
-            // Type 18 is the IPv6 draft's error: 16-byte addresses.
-            let alen = if ty == 18 { 16 } else { 4 };
-            let (flags, n) = (b.u8(1)?, b.u8(3)?);
+            let (Some(flags), Some(n)) = (b.u8(1), b.u8(3)) else { return trunc(out) };
             fmt::s(out, " rerr ");
             if flags & 0x80 != 0 {
                 fmt::s(out, "[D]");
             }
             fmt::s(out, " [items ");
-            fmt::u(out, n as u64);
+            fmt::u(out, u64::from(n));
             fmt::s(out, "] [");
             fmt::u(out, len as u64);
             fmt::s(out, "]:");
-            for i in 0..n as usize {
-                let at = 4 + i * (alen + 4);
+            for i in 0..usize::from(n) {
+                let at = 4 + (a + 4) * i;
+                let (Some(ad), Some(seq)) = (b.slice(at, a), b.u32(at + a)) else {
+                    return trunc(out);
+                };
                 fmt::s(out, " {");
-                if alen == 4 {
-                    ip4(out, b, at)?;
-                } else {
-                    let a: &[u8; 16] = b.slice(at, 16)?.try_into().ok()?;
-                    fmt::ipv6(out, a);
-                }
+                addr(out, ad);
                 fmt::s(out, "}(");
-                fmt::u(out, b.u32(at + alen)? as u64);
+                fmt::u(out, u64::from(seq));
                 out.push(b')');
             }
-            Some(())
         }
         4 | 19 => {
             fmt::s(out, " rrep-ack ");
             fmt::u(out, len as u64);
-            Some(())
         }
         _ => {
             fmt::s(out, " type ");
-            fmt::u(out, ty as u64);
+            fmt::u(out, u64::from(t));
             out.push(b' ');
             fmt::u(out, len as u64);
-            Some(())
         }
     }
 }
 
-/// The first extension after a request or reply, if the message is
-/// longer than its fixed part.
-fn extension(b: Bytes<'_>, at: usize, len: usize, out: &mut Vec<u8>) -> Option<()> {
-    if len <= at {
-        return Some(());
+/// The one extension tcpdump shows after a request or reply whose length
+/// leaves room for an extension header after the fixed part at `at`.
+fn extension(data: &[u8], len: usize, at: usize, out: &mut Vec<u8>) {
+    if len < at + 2 {
+        return;
     }
-    let (ty, elen) = (b.u8(at)?, b.u8(at + 1)?);
-    b.slice(at + 2, elen as usize)?;
+    let b = Bytes(data);
+    let (Some(t), Some(l)) = (b.u8(at), b.u8(at + 1)) else { return trunc(out) };
     fmt::s(out, "\n\text ");
-    fmt::u(out, ty as u64);
+    fmt::u(out, u64::from(t));
     out.push(b' ');
-    fmt::u(out, elen as u64);
-    Some(())
+    fmt::u(out, u64::from(l));
 }

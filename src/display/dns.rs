@@ -193,17 +193,35 @@ fn opt_ext_rcode(msg: &[u8], qd: u16, skip: usize, ar: u16) -> Option<u8> {
 
 /// One answer RR (` TYPE DATA`); returns the offset past it.
 /// With `-v` the record's owner name comes first.
-fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize> {
+/// How printing a resource record ended early.
+enum RrStop {
+    /// Nothing useful was printed: the caller removes the partial text.
+    Drop,
+    /// With -v the record's name could not be read: tcpdump reports the
+    /// truncation.
+    Name,
+    /// With -v the name was printed but the rest is missing: tcpdump keeps
+    /// the name and stops quietly.
+    Rest,
+}
+
+fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Result<usize, RrStop> {
+    if verbose {
+        out.push(b' ');
+        name(msg, off, out).ok_or(RrStop::Name)?;
+        return rr_body(msg, off, out, true).ok_or(RrStop::Rest);
+    }
+    rr_body(msg, off, out, false).ok_or(RrStop::Drop)
+}
+
+/// A record after its name (which `rr` has printed with -v).
+fn rr_body(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize> {
     let b = Bytes(msg);
     let p = skip_name(msg, off)?;
     let (typ, _class, rdlen) = (b.u16(p)?, b.u16(p + 2)?, b.u16(p + 8)? as usize);
     let rd = p + 10;
     let rdata = b.slice(rd, rdlen)?;
     out.push(b' ');
-    if verbose {
-        name(msg, off, out)?;
-        out.push(b' ');
-    }
     write_type(out, typ);
     match typ {
         1 if rdlen == 4 => {
@@ -244,6 +262,19 @@ fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize>
                 out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
             }
         }
+        // The SOA fields are printed with -v only.
+        6 if verbose => {
+            out.push(b' ');
+            let rname = skip_name(msg, rd)?;
+            name(msg, rd, out)?;
+            out.push(b' ');
+            name(msg, rname, out)?;
+            let nums = skip_name(msg, rname)?;
+            for i in 0..5 {
+                out.push(b' ');
+                fmt::u(out, b.u32(nums + 4 * i)? as u64);
+            }
+        }
         16 => {
             let mut i = 0;
             while i < rdata.len() {
@@ -263,7 +294,33 @@ fn rr(msg: &[u8], off: usize, out: &mut Vec<u8>, verbose: bool) -> Option<usize>
 }
 
 /// A DNS message (`msg` is what was captured, `len` its full length).
+/// tcpdump's names for DNS opcodes (printed after the id; Query has none).
+const OPCODES: [&str; 16] = [
+    "",
+    " inv_q",
+    " stat",
+    " op3",
+    " notify",
+    " update",
+    " op6",
+    " op7",
+    " op8",
+    " updateA",
+    " updateD",
+    " updateDA",
+    " updateM",
+    " updateMA",
+    " zoneInit",
+    " zoneRef",
+];
+
 pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) {
+    if len < 12 {
+        fmt::s(out, "domain [length ");
+        fmt::u(out, len as u64);
+        fmt::s(out, " < 12] (invalid)");
+        return;
+    }
     let b = Bytes(msg);
     let (Some(id), Some(flags)) = (b.u16(0), b.u16(2)) else {
         fmt::s(out, "[|domain]");
@@ -272,6 +329,7 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
     fmt::u(out, id as u64);
     let qr = flags & 0x8000 != 0;
     let opcode = (flags >> 11) & 15;
+    fmt::s(out, OPCODES[opcode as usize]);
     let counts = (b.u16(4), b.u16(6), b.u16(8), b.u16(10));
     if qr {
         let mut rcode = flags & 15;
@@ -296,6 +354,7 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
                     8 => "NXRRSet",
                     9 => "NotAuth",
                     10 => "NotZone",
+                    15 => "NoChange",
                     16 => "BadVers",
                     17 => "BadKey",
                     18 => "BadTime",
@@ -307,7 +366,7 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
                     _ => "Resp",
                 },
             );
-            if !matches!(rcode, 1..=10 | 16..=23) {
+            if !matches!(rcode, 1..=10 | 15..=23) {
                 fmt::u(out, rcode as u64);
             }
         }
@@ -323,17 +382,22 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
         if flags & 0x0020 != 0 {
             out.push(b'$');
         }
-        if opcode != 0 {
-            fmt::s(out, " op");
-            fmt::u(out, opcode as u64);
-        }
         let (Some(qd), Some(an), Some(ns), Some(ar)) = counts else {
             fmt::s(out, " [|domain]");
             return;
         };
-        // Skip the questions.
+        if qd != 1 {
+            fmt::s(out, " [");
+            fmt::u(out, qd as u64);
+            fmt::s(out, "q]");
+        }
+        // Skip the questions; tcpdump writes a comma before each after the
+        // first (where -vv would print them).
         let mut off = 12;
-        for _ in 0..qd {
+        for i in 0..qd {
+            if i > 0 {
+                out.push(b',');
+            }
             match skip_name(msg, off) {
                 Some(p) if p + 4 <= msg.len() => off = p + 4,
                 _ => {
@@ -354,44 +418,63 @@ pub(crate) fn print(p: &mut Printer, msg: &[u8], len: usize, out: &mut Vec<u8>) 
             }
             let mark = out.len();
             match rr(msg, off, out, p.opts.verbose > 0) {
-                Some(p) => off = p,
-                None => {
+                Ok(p) => off = p,
+                Err(RrStop::Drop) => {
                     out.truncate(mark);
                     break;
                 }
+                Err(RrStop::Name) => {
+                    out.truncate(mark);
+                    fmt::s(out, "  [|domain]");
+                    return;
+                }
+                Err(RrStop::Rest) => break,
             }
         }
     } else {
         if flags & 0x0100 != 0 {
             out.push(b'+');
         }
-        if opcode != 0 {
-            fmt::s(out, " op");
-            fmt::u(out, opcode as u64);
+        if flags & 0x0010 != 0 {
+            out.push(b'%');
+        }
+        // Bits a query should not have (AA, TC, RA, Z, a response code).
+        if flags & 0x06cf != 0 {
+            fmt::s(out, " [b2&3=0x");
+            fmt::x(out, flags as u64);
+            out.push(b']');
         }
         let (Some(qd), Some(an), Some(ns), Some(ar)) = counts else {
             fmt::s(out, " [|domain]");
             return;
         };
-        if qd != 1 {
+        let count = |out: &mut Vec<u8>, n: u16, tag: &str| {
             fmt::s(out, " [");
-            fmt::u(out, qd as u64);
-            fmt::s(out, "q]");
-        }
-        if an != 0 {
-            fmt::s(out, " [");
-            fmt::u(out, an as u64);
-            fmt::s(out, "a]");
+            fmt::u(out, n as u64);
+            fmt::s(out, tag);
+            out.push(b']');
+        };
+        if opcode == 1 {
+            // An inverse query normally carries one answer and no question.
+            if qd != 0 {
+                count(out, qd, "q");
+            }
+            if an != 1 {
+                count(out, an, "a");
+            }
+        } else {
+            if an != 0 {
+                count(out, an, "a");
+            }
+            if qd != 1 {
+                count(out, qd, "q");
+            }
         }
         if ns != 0 {
-            fmt::s(out, " [");
-            fmt::u(out, ns as u64);
-            fmt::s(out, "n]");
+            count(out, ns, "n");
         }
         if ar != 0 {
-            fmt::s(out, " [");
-            fmt::u(out, ar as u64);
-            fmt::s(out, "au]");
+            count(out, ar, "au");
         }
         let mut off = 12;
         for _ in 0..qd {

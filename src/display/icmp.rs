@@ -1,8 +1,12 @@
-//! ICMP and ICMPv6: echo, unreachable, time exceeded, redirects,
-//! timestamps and (for ICMPv6) neighbour discovery and MLD, each as the
-//! one-line summary tcpdump prints without `-v`.
+//! ICMP (ICMPv6 is in icmp6.rs): echo, unreachable, time exceeded,
+//! redirects, parameter problems, router advertisements, timestamps and
+//! masks, each as the one-line summary tcpdump prints; codes it has no
+//! name for as `redirect-#N`, `time exceeded-#N`, `parameter problem -
+//! code N`. With `-v` an error message is followed by the IP header (and
+//! transport ports) it quotes, never called truncated, and by its RFC 4884
+//! extensions (RFC 4950 MPLS label stacks decoded, other objects in hex).
 
-use super::ip::{Addrs, addr};
+use super::ip::addr;
 use super::{Bytes, Printer, fmt};
 
 fn tail(out: &mut Vec<u8>, len: usize) {
@@ -23,12 +27,18 @@ fn ms_time(out: &mut Vec<u8>, ms: u32) {
 
 pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    if data.len() < 4 {
+    // Only the type is needed to name a message tcpdump does not dissect.
+    let Some(&typ) = data.first() else {
+        p.dump_whole = true;
+        trunc(out);
+        return;
+    };
+    let code = b.u8(1).unwrap_or(0);
+    if data.len() < 4 && matches!(typ, 0 | 3 | 5 | 8 | 9 | 12 | 13 | 14 | 18) {
         p.dump_whole = true;
         trunc(out);
         return;
     }
-    let (typ, code) = (data[0], data[1]);
     fmt::s(out, "ICMP ");
     // The quoted packet of error messages.
     let inner = Bytes(data.get(8..).unwrap_or(&[]));
@@ -135,9 +145,17 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
                 trunc(out);
                 return;
             };
-            fmt::s(out, if code >= 2 { "redirect-tos " } else { "redirect " });
-            addr(out, dst);
-            fmt::s(out, if code % 2 == 0 { " to net " } else { " to host " });
+            if code > 3 {
+                fmt::s(out, "redirect-#");
+                fmt::u(out, code as u64);
+                out.push(b' ');
+                addr(out, dst);
+                fmt::s(out, " to ");
+            } else {
+                fmt::s(out, if code >= 2 { "redirect-tos " } else { "redirect " });
+                addr(out, dst);
+                fmt::s(out, if code % 2 == 0 { " to net " } else { " to host " });
+            }
             addr(out, gw);
         }
         9 => {
@@ -174,13 +192,22 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             }
         }
         10 => fmt::s(out, "router solicitation"),
-        11 => fmt::s(
-            out,
-            if code == 1 { "ip reassembly time exceeded" } else { "time exceeded in-transit" },
-        ),
+        11 => match code {
+            0 => fmt::s(out, "time exceeded in-transit"),
+            1 => fmt::s(out, "ip reassembly time exceeded"),
+            _ => {
+                fmt::s(out, "time exceeded-#");
+                fmt::u(out, code as u64);
+            }
+        },
         12 => {
-            fmt::s(out, "parameter problem - octet ");
-            fmt::u(out, b.u8(4).unwrap_or(0) as u64);
+            if code == 0 {
+                fmt::s(out, "parameter problem - octet ");
+                fmt::u(out, b.u8(4).unwrap_or(0) as u64);
+            } else {
+                fmt::s(out, "parameter problem - code ");
+                fmt::u(out, code as u64);
+            }
         }
         13 | 14 => {
             let (Some(id), Some(seq)) = (b.u16(4), b.u16(6)) else {
@@ -217,229 +244,112 @@ pub(crate) fn icmp4(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         }
     }
     tail(out, len);
+    // -v checks the checksum, which needs the first four bytes.
+    if p.opts.verbose > 0 && data.len() < 4 && !matches!(typ, 3 | 4 | 5 | 11 | 12) {
+        trunc(out);
+        return;
+    }
     // With -v, error messages show the packet they quote.
     if p.opts.verbose > 0 && matches!(typ, 3 | 4 | 5 | 11 | 12) {
         let quoted = data.get(8..).unwrap_or(&[]);
-        if quoted.len() >= 20 && p.depth < super::MAX_DEPTH {
+        if quoted.len() < 20 {
+            fmt::s(out, "\n\t [|icmp]");
+            return;
+        }
+        if p.depth < super::MAX_DEPTH {
             fmt::s(out, "\n\t");
             p.depth += 1;
-            super::ip::ipv4(p, quoted, quoted.len(), out, true);
+            // A quoted header is cut short on purpose: tcpdump does not
+            // call it truncated.
+            let total = Bytes(quoted).u16(2).unwrap_or(0) as usize;
+            super::ip::ipv4(p, quoted, quoted.len().max(total), out, true);
             p.depth -= 1;
+        }
+        if matches!(typ, 3 | 11 | 12) {
+            extensions(out, data, len);
         }
     }
 }
 
-pub(crate) fn icmp6(
-    _p: &mut Printer,
-    _addrs: Addrs<'_>,
-    data: &[u8],
-    len: usize,
-    out: &mut Vec<u8>,
-) {
+/// RFC 4884 extensions after the quoted datagram of an error message (at
+/// the 128 bytes the RFC keeps for it when the length field is zero), with
+/// RFC 4950 MPLS label stacks decoded and other objects in hex.
+fn extensions(out: &mut Vec<u8>, data: &[u8], len: usize) {
     let b = Bytes(data);
-    let (Some(typ), Some(code)) = (b.u8(0), b.u8(1)) else {
-        fmt::s(out, "ICMP6, [|icmp6]");
+    let words = b.u8(5).unwrap_or(0) as usize;
+    let at = 8 + if words == 0 { 128 } else { words * 4 };
+    if len <= at + 4 {
+        return;
+    }
+    let Some(vb) = b.u8(at) else {
         return;
     };
-    fmt::s(out, "ICMP6, ");
-    let inner = Bytes(data.get(8..).unwrap_or(&[]));
-    let inner_dst = inner.slice(24, 16);
-    let need = |out: &mut Vec<u8>, a: Option<&[u8]>| -> bool {
-        match a {
-            Some(a) => {
-                addr(out, a);
-                true
-            }
-            None => {
-                fmt::s(out, "[|icmp6]");
-                false
-            }
-        }
-    };
-    match typ {
-        1 => {
-            fmt::s(out, "destination unreachable, ");
-            match code {
-                0 => {
-                    fmt::s(out, "unreachable route ");
-                    if !need(out, inner_dst) {
-                        return;
-                    }
-                }
-                1 => {
-                    fmt::s(out, " unreachable prohibited ");
-                    if !need(out, inner_dst) {
-                        return;
-                    }
-                }
-                2 => {
-                    fmt::s(out, "beyond scope of source address ");
-                    if !need(out, inner_dst) {
-                        return;
-                    }
-                }
-                3 => {
-                    fmt::s(out, "unreachable address ");
-                    if !need(out, inner_dst) {
-                        return;
-                    }
-                }
-                4 => {
-                    fmt::s(out, "unreachable port, ");
-                    // Find the quoted transport header behind the quoted
-                    // IPv6 header (extension headers are not walked).
-                    let nh = inner.u8(6);
-                    let dport = inner.u16(42);
-                    let (Some(dst), Some(nh), Some(dport)) = (inner_dst, nh, dport) else {
-                        fmt::s(out, "[|icmp6]");
-                        return;
-                    };
-                    addr(out, dst);
-                    match nh {
-                        6 => fmt::s(out, " tcp port "),
-                        17 => fmt::s(out, " udp port "),
-                        _ => {
-                            fmt::s(out, " protocol ");
-                            fmt::u(out, nh as u64);
-                            fmt::s(out, " port ");
-                        }
-                    }
-                    fmt::u(out, dport as u64);
-                }
-                _ => {
-                    fmt::s(out, "unknown code (");
-                    fmt::u(out, code as u64);
-                    fmt::s(out, ")");
-                }
-            }
-        }
-        2 => {
-            fmt::s(out, "packet too big, mtu ");
-            let Some(mtu) = b.u32(4) else {
-                fmt::s(out, "[|icmp6]");
-                return;
-            };
-            fmt::u(out, mtu as u64);
-        }
-        3 => {
-            if code == 0 {
-                fmt::s(out, "time exceeded in-transit for ");
-                if !need(out, inner_dst) {
-                    return;
-                }
-            } else if code == 1 {
-                fmt::s(out, "time exceeded in-transit (reassembly)");
-            } else {
-                fmt::s(out, "time exceeded, unknown code (");
-                fmt::u(out, code as u64);
-                fmt::s(out, ")");
-            }
-        }
-        4 => {
-            fmt::s(out, "parameter problem, ");
-            let Some(ptr) = b.u32(4) else {
-                fmt::s(out, "[|icmp6]");
-                return;
-            };
-            fmt::s(
-                out,
-                match code {
-                    0 => "erroneous - octet ",
-                    1 => "next header - octet ",
-                    2 => "option - octet ",
-                    _ => "code-#",
-                },
-            );
-            fmt::u(out, if code <= 2 { ptr as u64 } else { code as u64 });
-        }
-        128 | 129 => {
-            fmt::s(out, if typ == 128 { "echo request" } else { "echo reply" });
-            let (Some(id), Some(seq)) = (b.u16(4), b.u16(6)) else {
-                fmt::s(out, "[|icmp6]");
-                return;
-            };
-            fmt::s(out, ", id ");
-            fmt::u(out, id as u64);
-            fmt::s(out, ", seq ");
-            fmt::u(out, seq as u64);
-        }
-        130 if len >= 28 => {
-            fmt::s(out, "multicast listener query v2 [");
-            let Some(g) = b.slice(8, 16) else {
-                fmt::s(out, "[|icmp6]");
-                return;
-            };
-            let n = b.u16(26).unwrap_or(0);
-            if n > 0 {
-                fmt::s(out, "gaddr ");
-                addr(out, g);
-                fmt::s(out, " ");
-                fmt::u(out, n as u64);
-                fmt::s(out, " source(s)]");
-            } else {
-                fmt::s(out, "gaddr ");
-                addr(out, g);
-                out.push(b']');
-            }
-        }
-        130..=132 => {
-            fmt::s(
-                out,
-                match typ {
-                    130 => "multicast listener query",
-                    131 => "multicast listener report",
-                    _ => "multicast listener done",
-                },
-            );
-            let (Some(delay), Some(g)) = (b.u16(4), b.slice(8, 16)) else {
-                fmt::s(out, "[|icmp6]");
-                return;
-            };
-            fmt::s(out, " max resp delay: ");
-            fmt::u(out, delay as u64);
-            fmt::s(out, " addr: ");
-            addr(out, g);
-        }
-        133 => fmt::s(out, "router solicitation"),
-        134 => fmt::s(out, "router advertisement"),
-        135 => {
-            fmt::s(out, "neighbor solicitation, who has ");
-            if !need(out, b.slice(8, 16)) {
-                return;
-            }
-        }
-        136 => {
-            fmt::s(out, "neighbor advertisement, tgt is ");
-            if !need(out, b.slice(8, 16)) {
-                return;
-            }
-        }
-        137 => {
-            fmt::s(out, "redirect, ");
-            let (Some(t), Some(d)) = (b.slice(8, 16), b.slice(24, 16)) else {
-                fmt::s(out, "[|icmp6]");
-                return;
-            };
-            addr(out, d);
-            fmt::s(out, " to ");
-            addr(out, t);
-        }
-        143 => {
-            let Some(n) = b.u16(6) else {
-                fmt::s(out, "[|icmp6]");
-                return;
-            };
-            fmt::s(out, "multicast listener report v2, ");
-            fmt::u(out, n as u64);
-            fmt::s(out, " group record(s)");
-        }
-        _ => {
-            fmt::s(out, "type ");
-            fmt::u(out, typ as u64);
-            fmt::s(out, " code ");
-            fmt::u(out, code as u64);
-            fmt::s(out, " (not dissected)");
-        }
+    let version = vb >> 4;
+    fmt::s(out, "\n\tICMP Multi-Part extension v");
+    fmt::u(out, version as u64);
+    if version != 2 {
+        fmt::s(out, " packet not supported");
+        return;
     }
-    tail(out, len);
+    if let Some(ext) = data.get(at..len) {
+        fmt::s(out, ", checksum 0x");
+        fmt::x_pad(out, b.u16(at + 2).unwrap_or(0) as u64, 4);
+        fmt::s(out, if super::ip::checksum(&[ext]) == 0 { " (correct)" } else { " (incorrect)" });
+        fmt::s(out, ", length ");
+        fmt::u(out, ext.len() as u64);
+    }
+    let mut off = at + 4;
+    while off < len {
+        let (Some(olen), Some(class), Some(ctype)) = (b.u16(off), b.u8(off + 2), b.u8(off + 3))
+        else {
+            trunc(out);
+            return;
+        };
+        let olen = olen as usize;
+        fmt::s(out, "\n\t  ");
+        fmt::s(
+            out,
+            match class {
+                1 => "MPLS Stack Entry",
+                2 => "Interface Identification",
+                _ => "Unknown",
+            },
+        );
+        fmt::s(out, " Object (");
+        fmt::u(out, class as u64);
+        fmt::s(out, "), Class-Type: ");
+        fmt::u(out, ctype as u64);
+        fmt::s(out, ", length ");
+        fmt::u(out, olen as u64);
+        if olen < 4 {
+            return;
+        }
+        let end = (off + olen).min(len);
+        let body = data.get(off + 4..end.min(data.len())).unwrap_or(&[]);
+        if class == 1 && ctype == 1 {
+            for e in body.chunks(4) {
+                let [a, b2, c, ttl] = *e else {
+                    trunc(out);
+                    return;
+                };
+                let v = u32::from_be_bytes([0, a, b2, c]);
+                fmt::s(out, "\n\t    label ");
+                fmt::u(out, (v >> 4) as u64);
+                fmt::s(out, ", tc ");
+                fmt::u(out, ((v >> 1) & 7) as u64);
+                if v & 1 != 0 {
+                    fmt::s(out, ", [S]");
+                }
+                fmt::s(out, ", ttl ");
+                fmt::u(out, ttl as u64);
+            }
+        } else {
+            super::icmp6::dump(out, body, "    ");
+        }
+        if data.len() < end {
+            trunc(out);
+            return;
+        }
+        off += olen;
+    }
 }

@@ -28,7 +28,7 @@ pub(crate) fn print(_p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8
     let (Some(dnet), Some(dnode), Some(dsock), Some(snet), Some(snode), Some(ssock)) =
         (b.u32(6), b.slice(10, 6), b.u16(16), b.u32(18), b.slice(22, 6), b.u16(28))
     else {
-        fmt::s(out, "[|ipx]");
+        fmt::s(out, " [|ipx]");
         return;
     };
     net_node(out, snet, snode);
@@ -40,7 +40,7 @@ pub(crate) fn print(_p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8
     fmt::x_pad(out, dsock as u64, 4);
     fmt::s(out, ": ");
     let Some(length) = b.u16(2) else {
-        fmt::s(out, "[|ipx]");
+        fmt::s(out, " [|ipx]");
         return;
     };
     let length = length as usize;
@@ -78,7 +78,7 @@ fn word(out: &mut Vec<u8>, w: &str, len: usize) {
 fn rip(out: &mut Vec<u8>, body: &[u8], plen: usize) {
     let b = Bytes(body);
     let Some(op) = b.u16(0) else {
-        fmt::s(out, "[|ipx]");
+        fmt::s(out, " [|ipx]");
         return;
     };
     let n = plen.saturating_sub(2) / 8;
@@ -94,7 +94,7 @@ fn rip(out: &mut Vec<u8>, body: &[u8], plen: usize) {
     for i in 0..n {
         let at = 2 + 8 * i;
         let (Some(net), Some(hops), Some(ticks)) = (b.u32(at), b.u16(at + 4), b.u16(at + 6)) else {
-            fmt::s(out, "[|ipx]");
+            fmt::s(out, " [|ipx]");
             return;
         };
         out.push(b' ');
@@ -111,7 +111,7 @@ fn rip(out: &mut Vec<u8>, body: &[u8], plen: usize) {
 fn sap(out: &mut Vec<u8>, body: &[u8], plen: usize) {
     let b = Bytes(body);
     let Some(op) = b.u16(0) else {
-        fmt::s(out, "[|ipx]");
+        fmt::s(out, " [|ipx]");
         return;
     };
     match op {
@@ -119,7 +119,7 @@ fn sap(out: &mut Vec<u8>, body: &[u8], plen: usize) {
             fmt::s(out, if op == 1 { "ipx-sap-req" } else { "ipx-sap-nearest-req" });
             if plen > 2 {
                 let Some(t) = b.u16(2) else {
-                    fmt::s(out, "[|ipx]");
+                    fmt::s(out, " [|ipx]");
                     return;
                 };
                 out.push(b' ');
@@ -134,7 +134,7 @@ fn sap(out: &mut Vec<u8>, body: &[u8], plen: usize) {
                 let (Some(t), Some(name), Some(net), Some(node)) =
                     (b.u16(at), b.slice(at + 2, 48), b.u32(at + 50), b.slice(at + 54, 6))
                 else {
-                    fmt::s(out, "[|ipx]");
+                    fmt::s(out, " [|ipx]");
                     return;
                 };
                 out.push(b' ');

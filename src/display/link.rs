@@ -8,7 +8,8 @@
 //! dissect.
 
 use super::{
-    Bytes, Dump, PacketRef, Printer, aoe, chdlc, fmt, geonet, ip, l2ctl, llc, msnlb, osi, ptp,
+    Bytes, Dump, PacketRef, Printer, aoe, atm, chdlc, fmt, fr, geonet, ip, juniper, l2ctl, llc,
+    osi, ptp, tunnel,
 };
 use crate::dlt::Dlt;
 
@@ -16,7 +17,8 @@ use crate::dlt::Dlt;
 pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dump: &mut Dump) {
     let data = pkt.data;
     let wire = (pkt.wire_len as usize).max(data.len());
-    match p.linktype.0 {
+    let linktype = p.linktype.0;
+    match linktype {
         1 => ether(p, data, wire, out, dump),
         113 => sll(p, data, wire, out, dump),
         276 => sll2(p, data, wire, out, dump),
@@ -24,9 +26,55 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         // version field, whatever the link type promises.
         12 | 14 | 101 | 228 | 229 => raw(p, data, wire, out, true),
         0 | 108 => null(p, data, wire, out, dump),
+        105 => super::ieee80211::frame(p, data, wire, out, dump, false, false),
+        127 => super::radiotap::print(p, data, wire, out, dump),
+        119 => super::radiotap::prism(p, data, wire, out, dump),
+        163 => super::radiotap::avs(p, data, wire, out, dump),
+        192 => super::radiotap::ppi(p, pkt, out, dump),
+        9 if !p.opts.link_header && tunnel::ppp_mpls(data).is_some() => {
+            tunnel::ppp_mpls_print(p, data, wire, out, dump)
+        }
         // Apple's PKTAP (and the user DLT it was first shipped as).
         258 | 149 => pktap(p, pkt, wire, out, dump),
         104 => chdlc::print(p, data, wire, out, dump),
+        9 => super::ppp::print(p, data, wire, out, dump),
+        50 if data.starts_with(&[0xff, 0x03]) => super::ppp::print(p, data, wire, out, dump),
+        51 => super::ppp::pppoe(p, data, wire, out, dump, 0),
+        129 => super::arcnet::linux(p, data, wire, out, dump),
+        8 if !p.opts.link_header => super::linkhdr::slip(p, data, wire, out, dump),
+        195 if super::linkhdr::ieee802_15_4(data, wire, out) => {}
+        // Frame Relay, FRF.16, ATM and Juniper (src/display/fr.rs, atm.rs,
+        // juniper.rs); the ATM1 and ES PIC headers cut short (with their
+        // -e forms) first.
+        107 => fr::print(p, data, wire, out, dump),
+        182 => fr::mfr(p, data, wire, out, dump),
+        123 if atm::sunatm(p, data, wire, out, dump) => {}
+        19 | 106 => atm::cip(p, data, wire, out, dump),
+        11 | 100 if atm::rfc1483(p, data, wire, out, dump) => {}
+        132 | 137 if super::linkhdr::juniper_pic_short(p, linktype == 137, data, out) => {}
+        d if juniper::is_juniper(d) && juniper::print(p, d, data, wire, out, dump) => {}
+        123 => {
+            if !super::linkhdr::sunatm_short(p, data, out) {
+                fmt::s(out, "link-type ");
+                dlt_name(out, p.linktype);
+                fmt::s(out, ", length ");
+                fmt::u(out, wire as u64);
+                fmt::s(out, ": [not dissected]");
+            }
+        }
+        50 if data.len() < 4 => {
+            dump.net_off = data.len();
+            fmt::s(out, " [|ppp_hdlc]");
+        }
+        226 => super::linkhdr::ipnet(p, data, wire, out, dump),
+        239 => super::linkhdr::nflog(p, data, wire, out, dump),
+        242 => super::linkhdr::ipoib(p, data, wire, out, dump),
+        271 => super::linkhdr::vsock(data, wire, out, dump),
+        281 | 282 | 284 | 285 => {
+            if let Some(kind) = super::dsa::kind(p.linktype.0) {
+                super::dsa::print(p, kind, data, wire, out, dump);
+            }
+        }
         other if !tcpdump_knows(other) => {
             // tcpdump has no printer at all for this link type: it says
             // so and dumps the packet.
@@ -34,14 +82,20 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
             super::hex_dump(out, data, true);
         }
         other => {
-            if let Some((off, v6)) = serial_ip(other, data).filter(|_| !p.opts.link_header) {
+            let e = p.opts.link_header;
+            // With -e only Frame Relay's Cisco-ethertype form is spelled out.
+            let fr_e = |off: usize| other == 107 && data.get(off - 2) != Some(&0x03);
+            if let Some((off, v6)) = serial_ip(other, data).filter(|&(off, _)| !e || fr_e(off)) {
+                if e {
+                    q922(out, data, off - 2, wire);
+                }
                 dump.net_off = off;
                 let rest = &data[off..];
                 let w = wire.saturating_sub(off);
                 if v6 {
-                    ip::ipv6(p, rest, w, out, true);
+                    ip::ipv6(p, rest, w, out, !e);
                 } else {
-                    ip::ipv4(p, rest, w, out, true);
+                    ip::ipv4(p, rest, w, out, !e);
                 }
                 return;
             }
@@ -126,8 +180,9 @@ fn pktap(p: &mut Printer, pkt: &PacketRef<'_>, wire: usize, out: &mut Vec<u8>, d
 fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
     let b = Bytes(data);
     let found = match dlt {
-        // PPP: optional address/control 0xff 0x03, then the protocol.
-        9 => {
+        // PPP in HDLC-like framing: optional address/control 0xff 0x03,
+        // then the protocol.
+        50 => {
             let off = if b.u16(0)? == 0xff03 { 2 } else { 0 };
             match b.u16(off)? {
                 0x0021 => (off + 2, false),
@@ -135,23 +190,121 @@ fn serial_ip(dlt: u32, data: &[u8]) -> Option<(usize, bool)> {
                 _ => return None,
             }
         }
-        // Frame Relay: a two-byte Q.922 address, then either UI control
-        // and an NLPID (RFC 2427) or a Cisco ethertype.
+        // Frame Relay: a Q.922 address of two to four bytes (the last has
+        // its low, extension, bit set), then either UI control and an
+        // NLPID (RFC 2427) or a Cisco ethertype.
         107 => {
-            if b.u8(1)? & 0x01 == 0 {
+            if b.u8(0)? & 0x01 != 0 {
                 return None;
             }
-            match (b.u8(2)?, b.u8(3)?) {
-                (0x03, 0xcc) => (4, false),
-                (0x03, 0x8e) => (4, true),
-                (0x08, 0x00) => (4, false),
-                (0x86, 0xdd) => (4, true),
+            let a = (1..4).find(|&i| b.u8(i).is_some_and(|v| v & 0x01 != 0))? + 1;
+            match (b.u8(a)?, b.u8(a + 1)?) {
+                (0x03, 0xcc) => (a + 2, false),
+                (0x03, 0x8e) => (a + 2, true),
+                (0x08, 0x00) => (a + 2, false),
+                (0x86, 0xdd) => (a + 2, true),
                 _ => return None,
             }
         }
         _ => return None,
     };
     (data.len() > found.0).then_some(found)
+}
+
+/// AppleTalk ARP (ethertype 0x80f3): `aarp who-has 65280.1 tell 65280.2`,
+/// `aarp reply 65280.1 is-at MAC`, `aarp probe ...`, with AppleTalk
+/// addresses as network.node.
+fn aarp(data: &[u8], out: &mut Vec<u8>) {
+    let b = Bytes(data);
+    fmt::s(out, "aarp ");
+    let (Some(op), Some(sha), Some(spa), Some(tpa)) =
+        (b.u16(6), b.slice(8, 6), b.slice(14, 4), b.slice(24, 4))
+    else {
+        fmt::s(out, " [|aarp]");
+        return;
+    };
+    let at = |out: &mut Vec<u8>, a: &[u8]| {
+        fmt::u(out, u16::from_be_bytes([a[1], a[2]]) as u64);
+        out.push(b'.');
+        fmt::u(out, a[3] as u64);
+    };
+    match op {
+        1 | 3 => {
+            fmt::s(out, if op == 1 { "who-has " } else { "probe " });
+            at(out, tpa);
+            fmt::s(out, " tell ");
+            at(out, spa);
+        }
+        2 => {
+            fmt::s(out, "reply ");
+            at(out, spa);
+            fmt::s(out, " is-at ");
+            fmt::mac(out, sha);
+        }
+        _ => {
+            fmt::s(out, "op ");
+            fmt::u(out, op as u64);
+        }
+    }
+}
+
+/// tcpdump's `-e` header of a Frame Relay frame with a Cisco ethertype:
+/// `Q.922, hdr-len 2, DLCI 302, Flags [none], cisco-ethertype IPv6
+/// (0x86dd), length 80: `. `alen` is the address length.
+fn q922(out: &mut Vec<u8>, data: &[u8], alen: usize, wire: usize) {
+    q922_head(out, data, alen);
+    let b = |i: usize| data.get(i).copied().unwrap_or(0);
+    let t = u16::from_be_bytes([b(alen), b(alen + 1)]);
+    fmt::s(out, ", cisco-ethertype ");
+    fmt::s(out, ethertype_name(t));
+    fmt::s(out, " (0x");
+    fmt::x_pad(out, t as u64, 4);
+    fmt::s(out, "), length ");
+    fmt::u(out, wire as u64);
+    fmt::s(out, ": ");
+}
+
+/// `Q.922, hdr-len 2, DLCI 302, Flags [none]`: the address part of
+/// tcpdump's Frame Relay header line.
+pub(crate) fn q922_head(out: &mut Vec<u8>, data: &[u8], alen: usize) {
+    let b = |i: usize| data.get(i).copied().unwrap_or(0);
+    let (b0, b1) = (b(0), b(1));
+    let mut dlci = ((b0 as u64 >> 2) << 4) | (b1 as u64 >> 4);
+    let mut sdl = false;
+    if alen >= 3 {
+        let last = b(alen - 1);
+        if alen == 4 {
+            dlci = (dlci << 7) | (b(2) as u64 >> 1);
+        }
+        dlci = (dlci << 6) | (last as u64 >> 2);
+        sdl = last & 0x02 != 0;
+    }
+    fmt::s(out, "Q.922, hdr-len ");
+    fmt::u(out, alen as u64);
+    fmt::s(out, ", DLCI ");
+    fmt::u(out, dlci);
+    fmt::s(out, ", Flags [");
+    let flags = [
+        (b0 & 0x02 != 0, "C/R"),
+        (b1 & 0x02 != 0, "DE"),
+        (b1 & 0x04 != 0, "BECN"),
+        (b1 & 0x08 != 0, "FECN"),
+        (sdl, "sdlcore"),
+    ];
+    let mut first = true;
+    for (on, name) in flags {
+        if on {
+            if !first {
+                fmt::s(out, ", ");
+            }
+            fmt::s(out, name);
+            first = false;
+        }
+    }
+    if first {
+        fmt::s(out, "none");
+    }
+    out.push(b']');
 }
 
 /// Whether tcpdump 4.99 has a printer for link type `dlt` (the others
@@ -278,7 +431,9 @@ pub(crate) fn dissected(t: u16) -> bool {
             | 0x1111
             | 0x88f7
             | 0x88a2
-            | 0x886f
+            | 0x8847
+            | 0x8848
+            | 0x894f
     ) || l2ctl::is_ether(t)
 }
 
@@ -336,7 +491,9 @@ fn loopback(data: &[u8], len: usize, out: &mut Vec<u8>) {
 pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let Some(mut t) = b.u16(12) else {
-        fmt::s(out, "[|ether]");
+        fmt::s(out, " [|ether]");
+        // Nothing past the (partial) link header is left for -x to dump.
+        dump.net_off = data.len();
         return;
     };
     let eflag = p.opts.link_header;
@@ -373,7 +530,9 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         }
         look += 4;
     }
-    let show_link = eflag || !(inner <= 1500 || dissected(inner));
+    let ppp = super::ppp::is_ether(inner)
+        || matches!(inner, 0x80f3 | 0x88e5 | 0xd28b | 0x6003 | 0x88ca | 0x886f);
+    let show_link = eflag || !(inner <= 1500 || dissected(inner) || ppp);
     if show_link {
         header(out);
         ethertype_q(out, t, p.opts.quiet);
@@ -422,6 +581,16 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         llc::print(p, &data[off.min(data.len())..], len, macs, out, dump, off);
         return;
     }
+    if t == 0x88e5 {
+        let (rest, w) = (&data[off.min(data.len())..], wire.saturating_sub(off));
+        let macs = (&data[6..12], &data[0..6]);
+        super::macsec::print(p, rest, w, macs, out, dump, off);
+        return;
+    }
+    if t == 0xd28b {
+        super::arista::print(p, &data[off.min(data.len())..], wire, out, dump, off);
+        return;
+    }
     payload(
         p,
         t,
@@ -449,13 +618,21 @@ pub(crate) fn payload(
     match t {
         0x0800 => ip::ipv4(p, data, wire, out, name),
         0x86dd => ip::ipv6(p, data, wire, out, name),
+        0x8863 | 0x8864 => super::ppp::pppoe(p, data, wire, out, dump, off),
+        0x80f3 => aarp(data, out),
+        0x6003 => super::decnet::print(p, data, out),
+        0x88ca => super::ethmisc::tipc(p, data, out),
+        0x886f => super::ethmisc::msnlb(p, data, out),
+        0x880b => super::ppp::over_ether(p, data, wire, out, dump, off),
         0x0806 | 0x8035 => arp(p, data, wire, out, name),
+        0x8847 | 0x8848 | 0x894f => {
+            tunnel::ethertype_payload(p, t, data, wire, out);
+        }
         0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),
         0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
         0x88f7 => ptp::print(data, out),
         0x88a2 => aoe::print(data, wire, out),
         0x9000 => loopback(data, wire, out),
-        0x886f => msnlb::print(p, data, out),
         t if l2ctl::is_ether(t) => l2ctl::ether(p, t, data, wire, out),
         _ => dump.forced = Some(off),
     }
@@ -478,7 +655,7 @@ fn sll_dir(out: &mut Vec<u8>, pkttype: u16) {
 fn sll(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let (Some(pkttype), Some(halen), Some(t)) = (b.u16(0), b.u16(4), b.u16(14)) else {
-        fmt::s(out, "[|sll]");
+        fmt::s(out, " [|sll]");
         return;
     };
     let mut inner = t;
@@ -537,11 +714,11 @@ fn sll2(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut
     let (Some(t), Some(ifindex), Some(pkttype), Some(halen)) =
         (b.u16(0), b.u32(4), b.u8(10), b.u8(11))
     else {
-        fmt::s(out, "[|sll2]");
+        fmt::s(out, " [|sll2]");
         return;
     };
     if data.len() < 20 {
-        fmt::s(out, "[|sll2]");
+        fmt::s(out, " [|sll2]");
         return;
     }
     if let Some(name) = p.ifname(ifindex) {
@@ -598,7 +775,7 @@ fn raw(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, _any: bool)
 fn null(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut Dump) {
     let b = Bytes(data);
     let Some(raw) = b.u32(0) else {
-        fmt::s(out, "[|null]");
+        fmt::s(out, " [|null]");
         return;
     };
     // A family is small; if the high half is set the bytes are swapped.
@@ -639,6 +816,7 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
     let (Some(hrd), Some(pro), Some(hln), Some(pln), Some(op)) =
         (b.u16(0), b.u16(2), b.u8(4), b.u8(5), b.u16(6))
     else {
+        p.dump_whole = true;
         fmt::s(out, " [|arp]");
         return;
     };
@@ -652,6 +830,7 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
         data.len() < need
     };
     if atm_short || data.len() < 8 + 2 * (hln + pln) {
+        p.dump_whole = true;
         fmt::s(out, " [|arp]");
         return;
     }
@@ -694,7 +873,10 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
         fmt::s(out, "Unknown (");
         fmt::u(out, op as u64);
         fmt::s(out, ") ");
-        p.dump_net_forced = true;
+        // tcpdump dumps the packet right here, before any -x dump.
+        if !p.opts.quiet {
+            super::hex_dump(out, data, true);
+        }
         return;
     }
     let sha = b.slice(8, hln);

@@ -14,7 +14,7 @@
 //! length 28: `. OSI (SAP 0xfe) goes to [`super::osi`]; the Cisco SNAP
 //! protocols CDP, DTP, UDLD and VTP are named but not dissected.
 
-use super::{Bytes, Dump, Printer, fmt, ipx, l2ctl, link, osi};
+use super::{Bytes, Dump, Printer, fmt, ip, ipx, l2ctl, link, osi};
 
 /// The BPDU flag bits tcpdump names, lowest bit first (the two port-role
 /// bits are not printed in this form).
@@ -50,15 +50,25 @@ fn flags(out: &mut Vec<u8>, f: u8) {
 /// not in a form bpfcap prints, with nothing written.
 pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let b = Bytes(bpdu);
+    if stp_short_form(bpdu, len, out) {
+        return true;
+    }
     let (Some(0), Some(version), Some(kind), Some(f)) = (b.u16(0), b.u8(2), b.u8(3), b.u8(4))
     else {
         return false;
     };
     let mstp = match (version, kind) {
-        (0, 0x00) if bpdu.len() >= 35 => false,
+        (0 | 2 | 3 | 4, 0x00) if bpdu.len() >= 35 => false,
         (2, 0x02) if bpdu.len() >= 36 => false,
         (3 | 4, 0x02) if bpdu.len() >= 38 => {
             let v3 = b.u16(36).unwrap_or(0) as usize + 38;
+            if v3 > len {
+                // The MSTI records it announces do not fit.
+                fmt::s(out, "STP ");
+                fmt::s(out, stp_version(version).unwrap_or(""));
+                fmt::s(out, ", Rapid STP (invalid)");
+                return true;
+            }
             let fits = if version == 3 { v3 == len } else { v3 < len };
             if !fits {
                 return false;
@@ -67,15 +77,21 @@ pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
         }
         _ => return false,
     };
-    fmt::s(
-        out,
-        match version {
-            0 => "STP 802.1d, Config, Flags ",
-            2 => "STP 802.1w, Rapid STP, Flags ",
-            3 => "STP 802.1s, Rapid STP, CIST Flags ",
-            _ => "STP 802.1aq, Rapid STP, CIST Flags ",
-        },
-    );
+    if kind == 0x00 {
+        // A configuration BPDU prints the same whatever version it claims.
+        fmt::s(out, "STP ");
+        fmt::s(out, stp_version(version).unwrap_or(""));
+        fmt::s(out, ", Config, Flags ");
+    } else {
+        fmt::s(
+            out,
+            match version {
+                2 => "STP 802.1w, Rapid STP, Flags ",
+                3 => "STP 802.1s, Rapid STP, CIST Flags ",
+                _ => "STP 802.1aq, Rapid STP, CIST Flags ",
+            },
+        );
+    }
     flags(out, f);
     if !mstp {
         // bridge-id PRIO.MAC.PORT: the bridge identifier's priority and
@@ -92,12 +108,93 @@ pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     true
 }
 
+/// The protocol versions tcpdump names.
+fn stp_version(version: u8) -> Option<&'static str> {
+    Some(match version {
+        0 => "802.1d",
+        2 => "802.1w",
+        3 => "802.1s",
+        4 => "802.1aq",
+        _ => return None,
+    })
+}
+
+/// tcpdump's lines for BPDUs too short for their type, of an unknown
+/// protocol, version or type, and topology change notifications; `false`
+/// for the full configuration and rapid/multiple STP forms.
+fn stp_short_form(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
+    if len < 4 {
+        fmt::s(out, " (invalid)");
+        return true;
+    }
+    let Some(&[p0, p1, version, kind]) = bpdu.get(..4) else {
+        // Captured too short for the type field.
+        if let (Some([0, 0, _]), Some(name)) =
+            (bpdu.get(..3), bpdu.get(2).copied().and_then(stp_version))
+        {
+            fmt::s(out, "STP ");
+            fmt::s(out, name);
+        }
+        fmt::s(out, " [|stp]");
+        return true;
+    };
+    if (p0, p1) != (0, 0) {
+        fmt::s(out, "unknown STP version, length ");
+        fmt::u(out, len as u64);
+        return true;
+    }
+    let Some(name) = stp_version(version) else {
+        fmt::s(out, "STP Unknown STP protocol (0x");
+        fmt::x_pad(out, version as u64, 2);
+        out.push(b')');
+        return true;
+    };
+    let text = match kind {
+        0x80 => "Topology Change",
+        0x00 if len < 35 => "Config (invalid)",
+        0x02 if version == 0 => "Rapid STP",
+        0x02 if len < 36 => "Rapid STP (invalid)",
+        // Long enough on the wire but not in the capture: the flags, if
+        // captured, then the truncation mark.
+        0x00 if bpdu.len() < 35 => {
+            fmt::s(out, "STP ");
+            fmt::s(out, name);
+            fmt::s(out, ", Config");
+            if let Some(&f) = bpdu.get(4) {
+                fmt::s(out, ", Flags ");
+                flags(out, f);
+            }
+            fmt::s(out, " [|stp]");
+            return true;
+        }
+        0x00 | 0x02 => return false,
+        _ => "",
+    };
+    fmt::s(out, "STP ");
+    fmt::s(out, name);
+    fmt::s(out, ", ");
+    if text.is_empty() {
+        fmt::s(out, "Unknown BPDU Type (0x");
+        fmt::x_pad(out, kind as u64, 2);
+        out.push(b')');
+    } else {
+        fmt::s(out, text);
+    }
+    true
+}
+
 /// The names tcpdump gives service access points (the low bit masked off).
 fn sap_name(sap: u8) -> Option<&'static str> {
     Some(match sap {
         0x00 => "Null",
+        0x02 => "802.1B I",
+        0x04 => "SNA",
         0x06 => "IP",
+        0x0e => "ProWay NM",
         0x42 => "STP",
+        0x4e => "RS511",
+        0x7e => "ISO8208",
+        0x8e => "ProWay",
         0xaa => "SNAP",
         0xe0 => "IPX",
         0xf0 => "NetBeui",
@@ -106,18 +203,19 @@ fn sap_name(sap: u8) -> Option<&'static str> {
     })
 }
 
-fn oui_name(oui: u32) -> &'static str {
+pub(crate) fn oui_name(oui: u32) -> &'static str {
     match oui {
         0x00_0000 => "Ethernet",
         0x00_000c => "Cisco",
         0x00_00f8 => "Cisco bridged",
         0x00_80c2 => "Ethernet bridged",
         0x08_0007 => "Appletalk",
+        0x00_9069 => "Juniper",
         _ => "Unknown",
     }
 }
 
-fn cisco_pid_name(pid: u16) -> &'static str {
+pub(crate) fn cisco_pid_name(pid: u16) -> &'static str {
     match pid {
         0x2000 => "CDP",
         0x2003 => "VTP",
@@ -128,9 +226,10 @@ fn cisco_pid_name(pid: u16) -> &'static str {
     }
 }
 
-/// The unnumbered commands, by control byte with the poll/final bit clear.
-fn u_name(ctrl: u8) -> &'static str {
-    match ctrl & !0x10 {
+/// The unnumbered commands, by control byte with the poll/final bit clear;
+/// tcpdump shows any other as that byte in hex.
+fn u_name(out: &mut Vec<u8>, ctrl: u8) {
+    let name = match ctrl & !0x10 {
         0x03 => "ui",
         0x0f => "dm",
         0x43 => "disc",
@@ -139,8 +238,9 @@ fn u_name(ctrl: u8) -> &'static str {
         0x87 => "frmr",
         0xaf => "xid",
         0xe3 => "test",
-        _ => "unknown",
-    }
+        other => return fmt::x_pad(out, other as u64, 2),
+    };
+    fmt::s(out, name);
 }
 
 /// `NAME (0xHH)` of a SAP for the `-e` header.
@@ -149,6 +249,14 @@ fn sap_e(out: &mut Vec<u8>, sap: u8) {
     fmt::s(out, " (0x");
     fmt::x_pad(out, sap as u64, 2);
     out.push(b')');
+}
+
+/// tcpdump abandons a short IPX packet by unwinding, so its `-x` dump
+/// covers the whole frame.
+fn ipx_truncated(p: &mut Printer, out: &[u8]) {
+    if out.ends_with(b" [|ipx]") {
+        p.dump_whole = true;
+    }
 }
 
 /// The station addresses of the frame that carries the LLC PDU, when it
@@ -170,8 +278,24 @@ pub(crate) fn print(
     let data = &data[..data.len().min(length)];
     let b = Bytes(data);
     let eflag = p.opts.link_header;
+    // Novell's "raw 802.3": no LLC header, the IPX checksum 0xffff where
+    // the SAPs would be.
+    if b.u16(0) == Some(0xffff) {
+        fmt::s(out, if eflag { "IPX 802.3: " } else { "IPX " });
+        dump.net_off = base;
+        ipx::print(p, data, length, out);
+        ipx_truncated(p, out);
+        return;
+    }
+    // A header cut short is dumped whatever the options, and nothing
+    // follows it.
+    let short = |out: &mut Vec<u8>, dump: &mut Dump| {
+        fmt::s(out, " [|llc]");
+        super::hex_dump(out, data, true);
+        dump.net_off = usize::MAX;
+    };
     let (Some(dsap_raw), Some(ssap_raw), Some(c0)) = (b.u8(0), b.u8(1), b.u8(2)) else {
-        fmt::s(out, "[|llc]");
+        short(out, dump);
         return;
     };
     let (dsap, ssap) = (dsap_raw & 0xfe, ssap_raw & 0xfe);
@@ -184,7 +308,7 @@ pub(crate) fn print(
         match b.u8(3) {
             Some(c1) => c0 as u16 | (c1 as u16) << 8,
             None => {
-                fmt::s(out, "[|llc]");
+                short(out, dump);
                 return;
             }
         }
@@ -199,7 +323,7 @@ pub(crate) fn print(
         fmt::x_pad(out, ctrl as u64, if unnumbered { 2 } else { 4 });
         fmt::s(out, ": ");
     }
-    if ssap_raw == 0xaa && dsap_raw == 0xaa && ctrl == 0x03 {
+    if ssap == 0xaa && dsap == 0xaa && ctrl == 0x03 {
         snap(p, data, length, macs, out, dump, base);
         return;
     }
@@ -215,6 +339,13 @@ pub(crate) fn print(
         fmt::s(out, if eflag { "IPX 802.2: " } else { "IPX " });
         dump.net_off = base + 3;
         ipx::print(p, &data[3..], length - 3, out);
+        ipx_truncated(p, out);
+        return;
+    }
+    if ssap == 0x06 && dsap == 0x06 && ctrl == 0x03 {
+        // IPv4 on its own SAP.
+        dump.net_off = base + 3;
+        ip::ipv4(p, &data[3..], length - 3, out, !eflag);
         return;
     }
     if ssap == 0xfe && dsap == 0xfe && ctrl == 0x03 {
@@ -261,7 +392,7 @@ pub(crate) fn print(
     };
     if unnumbered {
         fmt::s(out, "Unnumbered, ");
-        fmt::s(out, u_name(c0));
+        u_name(out, c0);
     } else if c0 & 1 == 0 {
         fmt::s(out, "Information, send seq ");
         fmt::u(out, ((ctrl >> 1) & 0x7f) as u64);
@@ -273,9 +404,9 @@ pub(crate) fn print(
             out,
             match (c0 >> 2) & 3 {
                 0 => "Receiver Ready",
-                1 => "Reject",
-                2 => "Receiver not Ready",
-                _ => "unknown",
+                1 => "Receiver not Ready",
+                2 => "Reject",
+                _ => "?",
             },
         );
         fmt::s(out, ", rcv seq ");
@@ -285,10 +416,30 @@ pub(crate) fn print(
     fmt::s(out, flags);
     fmt::s(out, "], length ");
     fmt::u(out, length as u64);
-    if data.len() > hlen {
-        // The default dump starts at the LLC header, -x past it.
-        dump.forced = Some(base);
+    // An XID in the IEEE basic format shows its class and window.
+    if unnumbered && c0 & !0x10 == 0xaf && data.len() > hlen && data[hlen] == 0x81 {
+        match data.get(hlen + 1..hlen + 3) {
+            Some(&[class, window]) => {
+                fmt::s(out, ": ");
+                fmt::byte_hex(out, class);
+                out.push(b' ');
+                fmt::byte_hex(out, window);
+            }
+            _ => {
+                fmt::s(out, " [|llc]");
+                super::hex_dump(out, &data[hlen..], true);
+            }
+        }
         dump.net_off = base + hlen;
+        return;
+    }
+    // The default dump starts at the LLC header (none for supervisory
+    // frames, nor for an XID without data), -x past it.
+    dump.net_off = base + hlen;
+    let supervisory = !unnumbered && c0 & 1 != 0;
+    let bare_xid = unnumbered && c0 & !0x10 == 0xaf && data.len() <= hlen;
+    if !supervisory && !bare_xid {
+        dump.forced = Some(base);
     }
 }
 
@@ -305,23 +456,29 @@ fn snap(
 ) {
     let b = Bytes(data);
     let (Some(o_hi), Some(o_lo), Some(pid)) = (b.u8(3), b.u16(4), b.u16(6)) else {
-        fmt::s(out, "[|snap]");
+        fmt::s(out, " [|snap]");
+        dump.net_off = usize::MAX;
         return;
     };
     let oui = (o_hi as u32) << 16 | o_lo as u32;
     let eflag = p.opts.link_header;
     let rest = &data[8.min(data.len())..];
     let rlen = length.saturating_sub(8);
+    // Without -e tcpdump leaves the Ethernet organisation code out of its
+    // unknown-SNAP line.
     let header = |out: &mut Vec<u8>| {
-        fmt::s(out, "oui ");
-        fmt::s(out, oui_name(oui));
-        fmt::s(out, " (0x");
-        fmt::x_pad(out, oui as u64, 6);
-        fmt::s(out, if oui == 0 { "), ethertype " } else { "), pid " });
+        if eflag || oui != 0 {
+            fmt::s(out, "oui ");
+            fmt::s(out, oui_name(oui));
+            fmt::s(out, " (0x");
+            fmt::x_pad(out, oui as u64, 6);
+            fmt::s(out, "), ");
+        }
+        fmt::s(out, if oui == 0 { "ethertype " } else { "pid " });
         fmt::s(
             out,
             match oui {
-                0 => link::ethertype_name(pid),
+                0 | 0x00_00f8 | 0x08_0007 => link::ethertype_name(pid),
                 0x00_000c => cisco_pid_name(pid),
                 _ => "Unknown",
             },

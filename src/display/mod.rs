@@ -12,6 +12,15 @@
 //! IPv4/IPv6 over PPP, Cisco HDLC and Frame Relay ([`link`]), then the
 //! optional hex/ASCII dump (`-x`, `-xx`, `-X`, `-XX`, `-A`).
 //!
+//! Other link layers and what rides directly on them have their own
+//! modules: 802.2 LLC and SNAP ([`llc`]), IPX ([`ipx`]), OSI ([`osi`]),
+//! Cisco HDLC and SLARP ([`chdlc`]), PPP and PPPoE ([`ppp`]), switch-chip
+//! tags ([`dsa`]), ARCNET ([`arcnet`]), MACsec ([`macsec`]), Arista
+//! timestamps ([`arista`]), DECnet ([`decnet`]), TIPC and MS NLB
+//! heartbeats ([`ethmisc`]), and the capture headers of IP over
+//! InfiniBand, ipnet, NFLOG, vsock, SLIP, IEEE 802.15.4, Juniper and ATM
+//! ([`linkhdr`]); DHCPv6 has [`dhcp6`].
+//!
 //! Protocols bpfcap does not dissect get a short honest line naming what
 //! they are (ethertype, IP protocol, length) rather than a guess; the golden
 //! tests list every line that still differs from tcpdump.
@@ -38,49 +47,85 @@
 mod ahcp;
 mod aodv;
 mod aoe;
+mod arcnet;
+mod arista;
+mod atm;
 mod autorp;
 mod babel;
+mod bgp;
 mod cdp;
 mod cfm;
 mod chdlc;
 mod cisco;
 mod clnp;
 mod clock;
+mod dccp;
+mod decnet;
 mod dhcp6;
 mod dns;
+mod dsa;
 mod eapol;
 mod eigrp;
 mod esis;
+mod ethmisc;
 mod fmt;
+mod forces;
+mod fr;
+mod geneve;
 mod geonet;
 mod hncp;
 mod icmp;
+mod icmp6;
+mod ieee80211;
+mod igmp;
 mod ip;
+mod ipsec;
 mod ipx;
+mod isakmp;
 mod isis;
+mod juniper;
 mod krb;
 mod l2ctl;
+mod l2tp;
+mod ldp;
 mod link;
+mod linkhdr;
+mod lisp;
 mod llc;
 mod lldp;
+mod lmp;
+mod lspping;
+mod lwapp;
 mod lwres;
-mod msnlb;
+mod macsec;
+mod mobility;
+mod mpls;
+mod mptcp;
 mod nfs;
 mod ntp;
+mod olsr;
 mod openflow;
 mod openflow10;
 mod openflow13;
 mod osi;
 mod pgm;
+mod ppp;
+mod pptp;
 mod ptp;
+mod radiotap;
+mod radius;
 mod resp;
+mod rip;
 mod rpcapps;
+mod rsvp;
 mod rx;
 mod rxops;
+mod sctp;
 mod sflow;
 mod slow;
 mod snmp;
 mod someip;
+mod ssh;
 mod syslog;
 mod telnet;
 mod tftp;
@@ -90,6 +135,7 @@ mod tunnel;
 mod udpapps;
 mod udpmisc;
 mod vqp;
+mod vxlan;
 mod zephyr;
 
 use std::collections::HashMap;
@@ -268,6 +314,9 @@ pub struct Printer {
     /// The hop limit of the IPv6 header being printed (VRRP shows it when
     /// it is not 255).
     pub(crate) hop_limit: u8,
+    /// Which address began each recent IKEv1 exchange (boxed: it is
+    /// large and rarely used).
+    pub(crate) isakmp: Box<isakmp::Cookies>,
     /// The Ethernet source address of the packet being printed, for the
     /// protocols whose line names it (GeoNetworking).
     pub(crate) eth_src: Option<[u8; 6]>,
@@ -299,6 +348,7 @@ impl Printer {
             dump_net_forced: false,
             depth: 0,
             hop_limit: 0,
+            isakmp: Box::default(),
             eth_src: None,
             rpc: rpcapps::State::default(),
         }
@@ -439,7 +489,13 @@ impl Printer {
 pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
     for (line, chunk) in data.chunks(16).enumerate() {
         out.extend_from_slice(b"\n\t0x");
-        fmt::x_pad(out, (line * 16) as u64, 4);
+        // At least four digits (`%04x`): offsets past 0xffff grow.
+        let at = (line * 16) as u64;
+        if at > 0xffff {
+            fmt::x(out, at)
+        } else {
+            fmt::x_pad(out, at, 4)
+        }
         out.extend_from_slice(b": ");
         let mut width = 0;
         for pair in chunk.chunks(2) {
@@ -459,12 +515,20 @@ pub fn hex_dump(out: &mut Vec<u8>, data: &[u8], with_ascii: bool) {
 }
 
 /// tcpdump's `-A`: the bytes on a new line, printable ASCII, tabs and newlines
-/// as they are, a carriage return before a newline dropped, the rest `.`.
+/// as they are, the rest `.`; a carriage return is dropped before a newline
+/// and, as tcpdump does, when at most one captured byte follows it.
 pub fn ascii_dump(out: &mut Vec<u8>, data: &[u8]) {
+    if data.is_empty() {
+        return;
+    }
+    // Carriage returns that end the packet are dropped, like those before a
+    // line feed.
+    let end = data.iter().rposition(|&c| c != b'\r').map_or(0, |i| i + 1);
+    let data = &data[..end];
     out.push(b'\n');
     for (i, &b) in data.iter().enumerate() {
         match b {
-            b'\r' if data.get(i + 1) == Some(&b'\n') => {}
+            b'\r' if i + 2 >= data.len() || data[i + 1] == b'\n' => {}
             b'\n' | b'\t' | 0x20..=0x7e => out.push(b),
             _ => out.push(b'.'),
         }
@@ -727,4 +791,33 @@ fn idb_resolution(
         }
     }
     1_000_000
+}
+
+/// Test support shared by the protocol printers' unit tests.
+#[cfg(test)]
+pub(crate) mod testutil {
+    use super::{PrintOptions, Printer};
+    use crate::dlt::Dlt;
+
+    /// Bytes from hex text (whitespace ignored), for packets written out
+    /// in tests.
+    pub(crate) fn unhex(text: &str) -> Vec<u8> {
+        let s: String = text.split_whitespace().collect();
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    }
+
+    /// What a printer `print(printer, payload, out)` writes for a payload
+    /// given in hex, at verbosity `verbose`, on an Ethernet printer.
+    pub(crate) fn render(
+        verbose: u8,
+        payload: &str,
+        print: impl FnOnce(&mut Printer, &[u8], &mut Vec<u8>),
+    ) -> String {
+        let opts = PrintOptions { verbose, ..PrintOptions::default() };
+        let mut p = Printer::new(opts, Dlt(1));
+        let data = unhex(payload);
+        let mut out = Vec::new();
+        print(&mut p, &data, &mut out);
+        String::from_utf8(out).unwrap()
+    }
 }

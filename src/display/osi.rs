@@ -9,7 +9,7 @@
 //! [`super::isis`]; the other known NLPIDs get the honest
 //! `OSI NLPID ... (not dissected)` line.
 
-use super::{Printer, clnp, esis, fmt, hex_dump, isis};
+use super::{Printer, clnp, esis, fmt, fr, hex_dump, isis};
 
 fn nlpid_name(n: u8) -> Option<&'static str> {
     Some(match n {
@@ -29,7 +29,9 @@ fn nlpid_name(n: u8) -> Option<&'static str> {
 /// Prints the OSI packet in `data` (`len` bytes on the wire).
 pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let Some(&nlpid) = data.first() else {
-        fmt::s(out, "[|osi]");
+        // tcpdump gives up here by unwinding: `-x` dumps the whole frame.
+        fmt::s(out, " [|isoclns]");
+        p.dump_whole = true;
         return;
     };
     let name = nlpid_name(nlpid);
@@ -44,6 +46,14 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         0x81 => return clnp::print(p, data, len, out),
         0x82 => return esis::print(p, data, len, out),
         0x83 => return isis::print(p, data, len, out),
+        0x08 => return fr::q933(p, &data[1..], len.saturating_sub(1), out),
+        0xcc => {
+            return super::ip::ipv4(p, &data[1..], len.saturating_sub(1), out, !p.opts.link_header);
+        }
+        0x8e => {
+            return super::ip::ipv6(p, &data[1..], len.saturating_sub(1), out, !p.opts.link_header);
+        }
+        0xcf => return super::ppp::in_osi(p, &data[1..], len.saturating_sub(1), out),
         _ => {}
     }
     match name {

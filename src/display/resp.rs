@@ -1,151 +1,162 @@
 //! RESP, the Redis serialization protocol, on TCP port 6379.
 //!
-//! tcpdump prints `RESP` and every item of the segment in turn: simple
-//! strings, errors and integers (`+OK`, `-ERR ...`, `:3`) and bulk
-//! strings quoted, arrays flattened into their items, a -1 length as
-//! `null`, a zero length as `empty`, and inline commands (lines that do
-//! not start with a type character) quoted whole:
-//! `RESP "SET" "key:000000000943" "xxx"`. Bytes outside printable ASCII
-//! are shown the way `cat -v` shows them. A length that is not a number
-//! ends in `invalid`, one below -1 in `length negative and not -1`, one
-//! above 2^31-1 in `length too large`; an item the capture cuts short
-//! ends the line with ` [|resp]`. These rules were taken from tcpdump's
-//! output on the corpus and on crafted segments.
+//! tcpdump prints `RESP` and then every value of the segment in order,
+//! arrays flattened: strings, errors, integers, bulk strings and inline
+//! commands as `"TEXT"` (control bytes as `^X`, high bytes as `M-x`), a
+//! null bulk string or array as `null`, an empty bulk string as `empty`.
+//! A malformed length prints `invalid`, `length negative and not -1` or
+//! `length too large`, and a value cut short by the end of the segment
+//! ends the line with `[|resp]`.
 
 use super::fmt;
-use super::krb::vis_byte;
 
-/// How deep arrays may nest before bpfcap stops (tcpdump has no need:
-/// each level consumes bytes, and so does each level here).
-const MAX_DEPTH: usize = 64;
+/// The largest length taken as real.
+const MAX_LEN: i64 = i32::MAX as i64;
 
-/// Prints a RESP segment; true if an item ran past the captured bytes.
-pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) -> bool {
-    fmt::s(out, ": RESP");
-    let mut at = 0;
-    while at < data.len() {
-        match item(data, at, 0, out) {
-            Some(next) => at = next,
-            None => {
-                fmt::s(out, " [|resp]");
-                return true;
+/// Appends `RESP` and the values in `data`.
+pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) {
+    fmt::s(out, "RESP");
+    let mut d = data;
+    while let Some(&first) = d.first() {
+        // Blank lines between inline commands are skipped.
+        if first == b'\r' || first == b'\n' {
+            d = &d[1..];
+            continue;
+        }
+        out.push(b' ');
+        match first {
+            b'+' | b'-' | b':' => {
+                let Some(end) = crlf(&d[1..]) else {
+                    fmt::s(out, "[|resp]");
+                    return;
+                };
+                quoted(out, &d[1..1 + end]);
+                d = &d[1 + end + 2..];
+            }
+            b'$' | b'*' => {
+                let (n, used) = match number(&d[1..]) {
+                    Num::Ok(n, used) => (n, used),
+                    Num::Invalid(used) => {
+                        fmt::s(out, "invalid");
+                        d = &d[1 + used..];
+                        continue;
+                    }
+                    Num::Short => {
+                        fmt::s(out, "[|resp]");
+                        return;
+                    }
+                };
+                d = &d[1 + used..];
+                if n == -1 {
+                    fmt::s(out, "null");
+                } else if n < -1 {
+                    fmt::s(out, "length negative and not -1");
+                } else if n > MAX_LEN {
+                    fmt::s(out, "length too large");
+                } else if first == b'*' {
+                    // An array's elements follow as values of their own.
+                    if n == 0 {
+                        fmt::s(out, "empty");
+                    } else {
+                        out.pop();
+                    }
+                } else if n == 0 {
+                    fmt::s(out, "empty");
+                    if d.len() < 2 {
+                        out.pop();
+                        fmt::s(out, " [|resp]");
+                        return;
+                    }
+                    d = &d[2..];
+                } else {
+                    let n = n as usize;
+                    let Some(body) = d.get(..n) else {
+                        fmt::s(out, "[|resp]");
+                        return;
+                    };
+                    if d.len() < n + 2 {
+                        fmt::s(out, "[|resp]");
+                        return;
+                    }
+                    quoted(out, body);
+                    d = &d[n + 2..];
+                }
+            }
+            _ => {
+                // An inline command: one line of text, ended by CR or LF.
+                let Some(end) = d.iter().position(|&c| c == b'\r' || c == b'\n') else {
+                    fmt::s(out, "[|resp]");
+                    return;
+                };
+                quoted(out, &d[..end]);
+                d = &d[end..];
             }
         }
     }
-    false
 }
 
-fn quoted(out: &mut Vec<u8>, s: &[u8]) {
-    fmt::s(out, " \"");
-    for &c in s {
-        vis_byte(out, c);
+/// Where the next CR LF starts.
+fn crlf(d: &[u8]) -> Option<usize> {
+    d.windows(2).position(|w| w == b"\r\n")
+}
+
+enum Num {
+    /// The value and the bytes used, CR LF included.
+    Ok(i64, usize),
+    /// Not a number: the bytes used up to and including the bad byte.
+    Invalid(usize),
+    /// The segment ends first.
+    Short,
+}
+
+/// A decimal length (optionally negative) ended by CR LF.
+fn number(d: &[u8]) -> Num {
+    let mut i = 0;
+    let neg = d.first() == Some(&b'-');
+    if neg {
+        i = 1;
     }
+    let mut v: i64 = 0;
+    let start = i;
+    loop {
+        let Some(&c) = d.get(i) else { return Num::Short };
+        match c {
+            b'0'..=b'9' => {
+                v = v.saturating_mul(10).saturating_add((c - b'0') as i64);
+                i += 1;
+            }
+            b'\r' if i > start => {
+                let Some(&n) = d.get(i + 1) else { return Num::Short };
+                if n != b'\n' {
+                    return Num::Invalid(i + 2);
+                }
+                return Num::Ok(if neg { -v } else { v }, i + 2);
+            }
+            _ => return Num::Invalid(i + 1),
+        }
+    }
+}
+
+/// `"TEXT"` with tcpdump's escapes for bytes that are not printable.
+fn quoted(out: &mut Vec<u8>, s: &[u8]) {
+    out.push(b'"');
+    escaped(out, s);
     out.push(b'"');
 }
 
-fn is_eol(c: u8) -> bool {
-    c == b'\r' || c == b'\n'
-}
-
-/// The offset just past the CR/LF run that follows `at`'s line; `None`
-/// when the line has no end in the capture. Returns (line end, next).
-fn line(data: &[u8], at: usize) -> Option<(usize, usize)> {
-    let end = at + data.get(at..)?.iter().position(|&c| is_eol(c))?;
-    let next = end + data[end..].iter().take_while(|&&c| is_eol(c)).count();
-    Some((end, next))
-}
-
-/// A length after `*` or `$` at `at`: the number and the offset past its
-/// CR LF, or the offset past the bad character (`Err`).
-fn length(data: &[u8], at: usize) -> Option<Result<(i64, usize), usize>> {
-    let mut i = at;
-    let neg = data.get(i) == Some(&b'-');
-    if neg {
-        i += 1;
-    }
-    let start = i;
-    let mut v: i64 = 0;
-    while let Some(&c) = data.get(i) {
-        if !c.is_ascii_digit() {
-            break;
+/// Bytes as text, control bytes as `^X` and high bytes as `M-x`.
+pub(crate) fn escaped(out: &mut Vec<u8>, s: &[u8]) {
+    for &c in s {
+        let mut c = c;
+        if c >= 0x80 {
+            fmt::s(out, "M-");
+            c &= 0x7f;
         }
-        v = v.saturating_mul(10).saturating_add(i64::from(c - b'0'));
-        i += 1;
-    }
-    let c = *data.get(i)?;
-    if i == start || c != b'\r' {
-        return Some(Err(i + 1));
-    }
-    if *data.get(i + 1)? != b'\n' {
-        return Some(Err(i + 1));
-    }
-    Some(Ok((if neg { -v } else { v }, i + 2)))
-}
-
-/// Prints the item at `at`; returns the offset after it, `None` if the
-/// capture ends inside it.
-fn item(data: &[u8], at: usize, depth: usize, out: &mut Vec<u8>) -> Option<usize> {
-    match *data.get(at)? {
-        b'+' | b'-' | b':' => {
-            let (end, next) = line(data, at + 1)?;
-            quoted(out, &data[at + 1..end]);
-            Some(next)
-        }
-        t @ (b'$' | b'*') => {
-            let (n, after) = match length(data, at + 1)? {
-                Ok(v) => v,
-                Err(next) => {
-                    fmt::s(out, " invalid");
-                    return Some(next);
-                }
-            };
-            if n > i64::from(i32::MAX) {
-                fmt::s(out, " length too large");
-                return Some(after);
-            }
-            match n {
-                -1 => {
-                    fmt::s(out, " null");
-                    return Some(after);
-                }
-                n if n < -1 => {
-                    fmt::s(out, " length negative and not -1");
-                    return Some(after);
-                }
-                0 if t == b'*' => {
-                    fmt::s(out, " empty");
-                    return Some(after);
-                }
-                _ => {}
-            }
-            if t == b'$' {
-                let n = n as usize;
-                let s = data.get(after..after.checked_add(n)?)?;
-                if n == 0 {
-                    fmt::s(out, " empty");
-                } else {
-                    quoted(out, s);
-                }
-                // The data ends with CR LF: skip to just past the next one.
-                let rest = data.get(after + n..)?;
-                let p = rest.windows(2).position(|w| w == b"\r\n")?;
-                return Some(after + n + p + 2);
-            }
-            if depth >= MAX_DEPTH {
-                return None;
-            }
-            let mut next = after;
-            for _ in 0..n {
-                next = item(data, next, depth + 1, out)?;
-            }
-            Some(next)
-        }
-        _ => {
-            // An inline command: blank lines before it are skipped.
-            let start = at + data[at..].iter().take_while(|&&c| is_eol(c)).count();
-            let (end, next) = line(data, start)?;
-            quoted(out, &data[start..end]);
-            Some(next)
+        if c < 0x20 || c == 0x7f {
+            out.push(b'^');
+            out.push(c ^ 0x40);
+        } else {
+            out.push(c);
         }
     }
 }

@@ -1,8 +1,7 @@
 //! Application protocols over UDP and TCP, picked by port: Sun RPC with
 //! NFS ([`nfs`], UDP and TCP 2049), AFS's Rx ([`rx`], UDP 7000-7009),
-//! TFTP, Kerberos, SNMP, Cisco Auto-RP, AODV, syslog, zephyr, timed,
-//! lwres, VQP and SOME/IP on UDP; RESP, telnet, whois and RPKI-RTR on
-//! TCP.
+//! Kerberos, SNMP, Cisco Auto-RP, syslog, zephyr, timed, lwres, VQP and
+//! SOME/IP on UDP.
 //!
 //! tcpdump recognises NFS by the RPC message's direction before it looks
 //! at any port list, and so does [`udp`]; the other protocols' ports do
@@ -13,10 +12,7 @@
 //! after a segment's `length N`.
 
 use super::ip::Addrs;
-use super::{
-    Printer, aodv, autorp, fmt, krb, lwres, nfs, resp, rx, snmp, someip, syslog, telnet, tftp,
-    timed, vqp, zephyr,
-};
+use super::{Printer, autorp, fmt, krb, lwres, nfs, rx, snmp, someip, syslog, timed, vqp, zephyr};
 
 /// The state these protocols keep between packets: the Rx and NFS calls
 /// that name later replies.
@@ -59,16 +55,12 @@ pub(crate) fn udp(
         return Some(());
     }
     let port = |x: u16| sport == x || dport == x;
-    if port(69) {
-        tftp::print(data, len, out);
-    } else if port(88) {
+    if port(88) {
         p.dump_whole |= krb::print(data, out);
     } else if port(161) || port(162) {
         snmp::print(data, out);
     } else if port(496) {
         p.dump_whole |= autorp::print(data, out);
-    } else if port(654) {
-        return aodv::print(addrs.src.len() == 16, data, len, out);
     } else if port(514) {
         syslog::print(data, len, out);
     } else if port(2103) || port(2104) {
@@ -114,34 +106,5 @@ pub(crate) fn tcp(
             }
             None => {}
         }
-    } else if port(6379) {
-        // An item cut short by the snapshot length (rather than by the
-        // segment's end) makes tcpdump's -x dump start at the link layer.
-        p.dump_whole |= resp::print(data, out) && data.len() < len;
-    } else if port(23) && telnet::starts(data) {
-        p.dump_whole |= telnet::print(data, out);
-    } else if port(43) {
-        // whois: the first line of text, as tcpdump shows text protocols.
-        fmt::s(out, ": WHOIS");
-        first_line(data, out);
-    } else if port(323) {
-        // RPKI-RTR: tcpdump dissects the PDUs only with -v.
-        fmt::s(out, ", RPKI-RTR");
-    }
-}
-
-/// `: LINE` for the first line of a text protocol, as tcpdump shows it
-/// by default: nothing if the line holds a byte that is not printable,
-/// and ` [|whois]` after a line the segment does not end.
-fn first_line(data: &[u8], out: &mut Vec<u8>) {
-    let end = data.iter().position(|&c| c == b'\r' || c == b'\n');
-    let line = &data[..end.unwrap_or(data.len())];
-    if !line.iter().all(|&c| (0x20..0x7f).contains(&c) || c == b'\t') {
-        return;
-    }
-    fmt::s(out, ": ");
-    out.extend_from_slice(line);
-    if end.is_none() {
-        fmt::s(out, " [|whois]");
     }
 }

@@ -1,12 +1,13 @@
 //! Telnet option negotiation (RFC 854, RFC 855) on TCP port 23.
 //!
-//! When a segment starts with IAC, tcpdump prints its commands in
-//! brackets after the TCP line: ` [telnet DONT OLD-ENVIRON, SB TERMINAL
-//! TYPE SEND SE]`. Negotiations name the option; a subnegotiation runs to
-//! its IAC SE, its first byte named IS or SEND when it is 0 or 1, the
-//! other bytes shown as `0x..` numbers. A command the capture cuts short ends the
-//! line with ` [|telnet]`. The text that follows the commands is not
-//! printed.
+//! When a segment starts with a valid IAC command, tcpdump lists the
+//! commands after the TCP length: ` [telnet DONT OLD-ENVIRON, SB TERMINAL
+//! TYPE SEND SE]`. Commands and options go by their arpa/telnet.h names
+//! (unknown option numbers in hex); a subnegotiation shows its qualifier
+//! (`IS`, `SEND`, `INFO`) and then its bytes in hex (`0` for zero) up to
+//! its IAC SE. The list ends quietly at the first thing that is not a
+//! complete command, except that a subnegotiation whose option is the
+//! last byte ends it with ` [|telnet]`. Plain data is not shown.
 
 use super::fmt;
 
@@ -57,34 +58,19 @@ const OPTIONS: [&str; 40] = [
     "NEW-ENVIRON",
 ];
 
-fn command(c: u8) -> Option<&'static str> {
-    Some(match c {
-        236 => "EOF",
-        237 => "SUSP",
-        238 => "ABORT",
-        239 => "EOR",
-        240 => "SE",
-        241 => "NOP",
-        242 => "DMARK",
-        243 => "BRK",
-        244 => "IP",
-        245 => "AO",
-        246 => "AYT",
-        247 => "EC",
-        248 => "EL",
-        249 => "GA",
-        250 => "SB",
-        251 => "WILL",
-        252 => "WONT",
-        253 => "DO",
-        254 => "DONT",
-        255 => "IAC",
-        _ => return None,
-    })
+/// Command names for codes 236 to 255.
+const COMMANDS: [&str; 20] = [
+    "EOF", "SUSP", "ABORT", "EOR", "SE", "NOP", "DMARK", "BRK", "IP", "AO", "AYT", "EC", "EL",
+    "GA", "SB", "WILL", "WONT", "DO", "DONT", "IAC",
+];
+
+/// Whether the segment starts like Telnet commands.
+pub(crate) fn applies(data: &[u8]) -> bool {
+    data.first() == Some(&IAC)
 }
 
-/// `%#x`: `0`, else `0x` and hex digits.
-fn hash_x(out: &mut Vec<u8>, v: u8) {
+/// `%#x`: `0`, or the value in hex after `0x`.
+fn hex(out: &mut Vec<u8>, v: u8) {
     if v == 0 {
         out.push(b'0');
     } else {
@@ -96,81 +82,105 @@ fn hash_x(out: &mut Vec<u8>, v: u8) {
 fn option(out: &mut Vec<u8>, o: u8) {
     match OPTIONS.get(o as usize) {
         Some(n) => fmt::s(out, n),
-        None => hash_x(out, o),
+        None => hex(out, o),
     }
 }
 
-/// Whether a TCP payload is telnet commands tcpdump would print.
-pub(crate) fn starts(data: &[u8]) -> bool {
-    data.first() == Some(&IAC)
+/// Why a command could not be read.
+enum Fail {
+    /// Not a command tcpdump accepts: the list ends quietly.
+    Invalid,
+    /// The data ends right after a subnegotiation's option: ` [|telnet]`.
+    Truncated,
 }
 
-/// Prints the commands at the start of a telnet segment; true if the
-/// capture cut one short (where tcpdump's `-x` dump starts at the link
-/// layer).
-pub(crate) fn print(data: &[u8], out: &mut Vec<u8>) -> bool {
+/// The length of the command at `i` (which holds IAC).
+fn parse(data: &[u8], i: usize) -> Result<usize, Fail> {
+    let Some(&c) = data.get(i + 1) else {
+        return Err(Fail::Invalid);
+    };
+    if c < 236 {
+        return Err(Fail::Invalid);
+    }
+    match c {
+        251..=254 => {
+            if i + 2 >= data.len() {
+                return Err(Fail::Invalid);
+            }
+            Ok(3)
+        }
+        SB => {
+            if i + 2 >= data.len() {
+                return Err(Fail::Invalid);
+            }
+            if i + 3 >= data.len() {
+                return Err(Fail::Truncated);
+            }
+            match data[i + 3..].windows(2).position(|w| w == [IAC, SE]) {
+                Some(at) => Ok(at + 5),
+                None => Err(Fail::Invalid),
+            }
+        }
+        _ => Ok(2),
+    }
+}
+
+/// Appends ` [telnet ...]` for the commands at the start of `data` (nothing
+/// when the first is not a valid command); false when a subnegotiation was
+/// cut short (tcpdump then gives up on the packet the way that makes its
+/// -x dump start at the link layer).
+pub(crate) fn print(out: &mut Vec<u8>, data: &[u8]) -> bool {
+    if parse(data, 0).is_err() {
+        return true;
+    }
+    fmt::s(out, " [telnet ");
     let mut i = 0;
     let mut first = true;
     while data.get(i) == Some(&IAC) {
-        let Some(&c) = data.get(i + 1) else {
-            if !first {
+        let len = match parse(data, i) {
+            Ok(len) => len,
+            Err(Fail::Invalid) => break,
+            Err(Fail::Truncated) => {
                 fmt::s(out, " [|telnet]");
+                return false;
             }
-            return !first;
         };
-        // The whole command, its end found before anything is printed.
-        let end = match c {
-            251..=254 => i + 3,
-            SB => match data[i + 2..].windows(2).position(|w| w == [IAC, SE]) {
-                Some(p) if data.len() > i + 2 => i + 2 + p + 2,
-                _ => usize::MAX,
-            },
-            _ => i + 2,
-        };
-        if end > data.len() {
-            // A first command cut short prints nothing at all.
-            if !first {
-                fmt::s(out, " [|telnet]");
-            }
-            return !first;
+        if !first {
+            fmt::s(out, ", ");
         }
-        fmt::s(out, if first { " [telnet " } else { ", " });
         first = false;
-        match command(c) {
-            // An escaped 255 data byte.
-            Some("IAC") => fmt::s(out, "IAC IAC"),
-            Some(n) => fmt::s(out, n),
-            None => hash_x(out, c),
-        }
-        if matches!(c, 251..=254) {
-            out.push(b' ');
-            option(out, data[i + 2]);
-        } else if c == SB {
-            let opt = data[i + 2];
-            out.push(b' ');
-            option(out, opt);
-            let body = &data[i + 3..end - 2];
-            let mut rest = body;
-            // The first byte names the subnegotiation's verb.
-            if let Some((&q, r)) = body.split_first() {
-                match q {
-                    0 => fmt::s(out, " IS"),
-                    1 => fmt::s(out, " SEND"),
-                    _ => {
+        let c = data[i + 1];
+        fmt::s(out, COMMANDS[(c - 236) as usize]);
+        match c {
+            IAC => fmt::s(out, " IAC"),
+            251..=254 => {
+                out.push(b' ');
+                option(out, data[i + 2]);
+            }
+            SB => {
+                out.push(b' ');
+                option(out, data[i + 2]);
+                let body = &data[i + 3..i + len - 2];
+                // The first byte is a qualifier: IS, SEND or INFO.
+                if let Some((&verb, rest)) = body.split_first() {
+                    out.push(b' ');
+                    match verb {
+                        0 => fmt::s(out, "IS"),
+                        1 => fmt::s(out, "SEND"),
+                        2 => fmt::s(out, "INFO"),
+                        v => hex(out, v),
+                    }
+                    for &v in rest {
                         out.push(b' ');
-                        hash_x(out, q);
+                        hex(out, v);
                     }
                 }
-                rest = r;
+                fmt::s(out, " SE");
             }
-            for &b in rest {
-                out.push(b' ');
-                hash_x(out, b);
-            }
-            fmt::s(out, " SE");
+            _ => {}
         }
-        i = end;
+        i += len;
     }
     out.push(b']');
-    false
+    true
 }

@@ -1,14 +1,12 @@
-//! TFTP (RFC 1350, options from RFC 2347) on UDP port 69.
+//! TFTP (RFC 1350, options RFC 2347) on UDP port 69.
 //!
-//! tcpdump prints `TFTP, length N, ` and the opcode, then for a read or
-//! write request the quoted file name, the transfer mode and any options
-//! (`RRQ "file1" octet`), for data and acks the block number, for errors
-//! the code and message. Only the first packet of a transfer uses port
-//! 69, so the rest print as plain UDP, as in tcpdump. A string cut short
-//! by the capture is printed as far as it goes, then `[|tftp]`.
+//! tcpdump prints `TFTP, length N, ` and the opcode: `RRQ "FILE" MODE` (and
+//! the same for WRQ, with any options after the mode), `DATA block N`,
+//! `ACK block N`, `ERROR CODE "MESSAGE"`, `OACK` with its options. A string
+//! the capture cuts short ends the line with ` [|tftp]`. Unknown error
+//! codes print as `tftp-err-#N "` (with tcpdump's stray quote).
 
-use super::krb::vis_byte;
-use super::{Bytes, fmt};
+use super::{Bytes, fmt, resp};
 
 const ERRORS: [&str; 9] = [
     "EUNDEF",
@@ -19,90 +17,99 @@ const ERRORS: [&str; 9] = [
     "EBADID",
     "EEXISTS",
     "ENOUSER",
-    "EBADOPTION",
+    "EOPTNEG",
 ];
 
-/// A NUL-terminated string; `None` if the capture ends inside it.
-fn string(out: &mut Vec<u8>, data: &[u8], off: &mut usize, quote: bool) -> Option<()> {
+/// Prints one NUL-terminated string starting at `d`, quoted or not;
+/// returns what follows it, or `None` (after writing the truncation
+/// marker) when the capture ends first.
+fn string<'a>(out: &mut Vec<u8>, d: &'a [u8], quote: bool) -> Option<&'a [u8]> {
+    let end = d.iter().position(|&c| c == 0);
+    let text = &d[..end.unwrap_or(d.len())];
     if quote {
         out.push(b'"');
     }
-    loop {
-        let Some(&c) = data.get(*off) else {
-            if quote {
-                out.push(b'"');
-            }
-            return None;
-        };
-        *off += 1;
-        if c == 0 {
-            break;
+    resp::escaped(out, text);
+    if quote {
+        out.push(b'"');
+    }
+    match end {
+        Some(e) => Some(&d[e + 1..]),
+        None => {
+            fmt::s(out, " [|tftp]");
+            None
         }
-        vis_byte(out, c);
     }
-    if quote {
-        out.push(b'"');
-    }
-    Some(())
 }
 
-/// Prints a TFTP packet (the UDP payload, `len` bytes long).
-pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) {
+pub(crate) fn print(out: &mut Vec<u8>, data: &[u8], len: usize) {
+    let b = Bytes(data);
     fmt::s(out, "TFTP, length ");
     fmt::u(out, len as u64);
-    if body(data, out).is_none() {
-        fmt::s(out, " [|tftp]");
-    }
-}
-
-fn body(data: &[u8], out: &mut Vec<u8>) -> Option<()> {
-    let b = Bytes(data);
-    let op = b.u16(0)?;
     fmt::s(out, ", ");
+    let Some(op) = b.u16(0) else {
+        fmt::s(out, "[|tftp]");
+        return;
+    };
+    let body = &data[2..data.len().min(len.max(2))];
     match op {
         1 | 2 | 6 => {
-            fmt::s(out, ["RRQ", "WRQ", "OACK"][if op == 6 { 2 } else { op as usize - 1 }]);
-            let mut off = 2;
+            fmt::s(
+                out,
+                match op {
+                    1 => "RRQ",
+                    2 => "WRQ",
+                    _ => "OACK",
+                },
+            );
+            let mut d = body;
             if op != 6 {
                 out.push(b' ');
-                string(out, data, &mut off, true)?;
+                let Some(rest) = string(out, d, true) else { return };
                 out.push(b' ');
-                string(out, data, &mut off, false)?;
+                let Some(rest) = string(out, rest, false) else { return };
+                d = rest;
             }
-            // Options: name and value pairs to the end of the packet.
-            while off < data.len() {
+            // Options: name and value pairs, bounded by the data.
+            while !d.is_empty() && d[0] != 0 {
                 out.push(b' ');
-                string(out, data, &mut off, false)?;
+                let Some(rest) = string(out, d, false) else { return };
                 out.push(b' ');
-                string(out, data, &mut off, false)?;
+                let Some(rest) = string(out, rest, false) else { return };
+                d = rest;
             }
         }
         3 | 4 => {
             fmt::s(out, if op == 3 { "DATA" } else { "ACK" });
+            let Some(block) = b.u16(2) else {
+                fmt::s(out, " [|tftp]");
+                return;
+            };
             fmt::s(out, " block ");
-            fmt::u(out, b.u16(2)? as u64);
+            fmt::u(out, block as u64);
         }
         5 => {
-            fmt::s(out, "ERROR ");
-            let code = b.u16(2)?;
+            fmt::s(out, "ERROR");
+            let Some(code) = b.u16(2) else {
+                fmt::s(out, " [|tftp]");
+                return;
+            };
+            out.push(b' ');
             match ERRORS.get(code as usize) {
                 Some(n) => fmt::s(out, n),
                 None => {
-                    // tcpdump's name for an unknown code carries a stray
-                    // quote.
+                    // tcpdump's fallback text carries a stray quote.
                     fmt::s(out, "tftp-err-#");
                     fmt::u(out, code as u64);
                     fmt::s(out, " \"");
                 }
             }
             out.push(b' ');
-            let mut off = 4;
-            string(out, data, &mut off, true)?;
+            let _ = string(out, data.get(4..).unwrap_or(&[]), true);
         }
         _ => {
             fmt::s(out, "tftp-#");
             fmt::u(out, op as u64);
         }
     }
-    Some(())
 }

@@ -1,4 +1,10 @@
-//! TCP and UDP.
+//! TCP and UDP, and the small TCP payload printers tcpdump has on
+//! well-known ports (HTTP and WHOIS text lines, SSH banners, Telnet
+//! negotiation, RESP, RPKI-RTR by name).
+//!
+//! TCP options are walked the way tcpdump walks them (see `options`), with
+//! MPTCP in mptcp.rs. With `-v` the TCP checksum is checked when the whole
+//! segment was captured, and a reset's data is shown as text.
 //!
 //! TCP sequence numbers are printed the way tcpdump prints them without
 //! `-S`: the first packet of a connection that carries an ACK records both
@@ -8,7 +14,10 @@
 
 use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
-use super::{Bytes, Printer, TcpBase, TcpKey, dhcp6, dns, fmt, openflow, rpcapps, udpapps};
+use super::{
+    Bytes, Printer, TcpBase, TcpKey, aodv, bgp, dhcp6, dns, fmt, ldp, lspping, mptcp, openflow,
+    pptp, resp, rpcapps, ssh, telnet, tftp, tunnel, udpapps,
+};
 
 const FIN: u16 = 0x01;
 const SYN: u16 = 0x02;
@@ -30,14 +39,35 @@ fn key(addrs: &Addrs<'_>, sport: u16, dport: u16) -> (TcpKey, bool) {
 
 /// The transport checksum over the IPv4 or IPv6 pseudo-header.
 fn l4_sum(addrs: &Addrs<'_>, proto: u8, seg: &[u8]) -> u16 {
-    let len = seg.len() as u32;
+    l4_sum_parts(addrs, proto, seg.len(), &[seg])
+}
+
+/// The checksum the sender should have written: the segment's sum with
+/// the two checksum bytes at `at` taken as zero (no copy of the segment).
+fn l4_sum_zeroed(addrs: &Addrs<'_>, proto: u8, seg: &[u8], at: usize) -> u16 {
+    let (head, tail) = seg.split_at(at.min(seg.len()));
+    let tail = tail.get(2..).unwrap_or(&[]);
+    l4_sum_parts(addrs, proto, seg.len(), &[head, &[0, 0], tail])
+}
+
+fn l4_sum_parts(addrs: &Addrs<'_>, proto: u8, len: usize, parts: &[&[u8]]) -> u16 {
+    let mut all: [&[u8]; 7] = [&[]; 7];
+    let l4 = (len as u32).to_be_bytes();
+    let l2 = (len as u16).to_be_bytes();
+    let pr = [0, 0, 0, proto];
+    all[0] = addrs.src;
+    all[1] = addrs.dst;
     if addrs.src.len() == 16 {
-        let l = len.to_be_bytes();
-        checksum(&[addrs.src, addrs.dst, &l, &[0, 0, 0, proto], seg])
+        all[2] = &l4;
+        all[3] = &pr;
     } else {
-        let l = (len as u16).to_be_bytes();
-        checksum(&[addrs.src, addrs.dst, &[0, proto], &l, seg])
+        all[2] = &pr[2..];
+        all[3] = &l2;
     }
+    for (slot, part) in all[4..].iter_mut().zip(parts) {
+        *slot = part;
+    }
+    checksum(&all)
 }
 
 pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, out: &mut Vec<u8>) {
@@ -106,20 +136,18 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         }
     }
     fmt::s(out, "]");
-    if p.opts.verbose > 0 {
+    // The checksum is shown only when the whole segment was captured.
+    if p.opts.verbose > 0 && data.len() >= len {
         fmt::s(out, ", cksum 0x");
         let stored = b.u16(16).unwrap_or(0);
         fmt::x_pad(out, stored as u64, 4);
-        if data.len() >= len {
+        {
             let sum = l4_sum(&addrs, 6, &data[..len]);
             if sum == 0 {
                 fmt::s(out, " (correct)");
             } else {
-                let mut seg = data[..len].to_vec();
-                seg[16] = 0;
-                seg[17] = 0;
                 fmt::s(out, " (incorrect -> 0x");
-                fmt::x_pad(out, l4_sum(&addrs, 6, &seg) as u64, 4);
+                fmt::x_pad(out, l4_sum_zeroed(&addrs, 6, &data[..len], 16) as u64, 4);
                 fmt::s(out, ")");
             }
         }
@@ -149,7 +177,8 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             }
         }
     }
-    if plen > 0 || flags & (SYN | FIN | RST) != 0 {
+    // -vv shows the sequence number of every segment.
+    if plen > 0 || flags & (SYN | FIN | RST) != 0 || p.opts.verbose > 1 {
         fmt::s(out, ", seq ");
         fmt::u(out, seq as u64);
         if plen > 0 {
@@ -170,25 +199,57 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     if hlen > 20 {
         fmt::s(out, ", options [");
         let captured = &data[20..hlen.min(data.len())];
-        match options(out, captured, hlen - 20, sack_base) {
+        match options(out, captured, hlen - 20, sack_base, flags) {
             Opts::Done => {}
             Opts::Truncated => {
+                fmt::s(out, " [|tcp]");
+                return;
+            }
+            Opts::TruncatedHeader => {
+                // Cut short before an option's kind or length: tcpdump's
+                // dump then starts at the link layer.
                 p.dump_whole = true;
                 fmt::s(out, " [|tcp]");
                 return;
             }
             // The timestamp option's own length check ends the line
             // without unwinding, so the dump still starts at the network layer.
-            Opts::Stop => {
-                return;
-            }
+            Opts::Stop => return,
+            Opts::BadOpt => return,
         }
         fmt::s(out, "]");
     }
     fmt::s(out, ", length ");
     fmt::u(out, plen as u64);
+    // Options that ended early (at an end-of-list) can leave the rest of
+    // the header uncaptured; tcpdump says so after the length.
+    if data.len() < hlen {
+        fmt::s(out, " [remaining caplen(");
+        fmt::u(out, data.len() as u64);
+        fmt::s(out, ") < header length(");
+        fmt::u(out, hlen as u64);
+        fmt::s(out, ")] [|tcp]");
+        return;
+    }
     if plen > 0 {
         let payload = &data[hlen.min(data.len())..len.min(data.len())];
+        if flags & RST != 0 && p.opts.verbose > 0 {
+            // With -v the data of a reset is shown as text (RFC 1122
+            // suggests it may explain the reset): at most 30 bytes, `+`
+            // when there is more, `!` when the capture cut it short.
+            fmt::s(out, " [");
+            if payload.len() < plen {
+                out.push(b'!');
+            }
+            fmt::s(out, "RST");
+            if plen > 30 {
+                out.push(b'+');
+            }
+            out.push(b' ');
+            resp::escaped(out, &payload[..payload.len().min(30)]);
+            out.push(b']');
+            return;
+        }
         tcp_payload(p, &addrs, sport, dport, payload, plen, out);
     }
 }
@@ -197,111 +258,232 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
 /// How printing the options ended.
 enum Opts {
     Done,
-    /// Cut short by the capture: the caller writes ` [|tcp]`.
+    /// Cut short by the capture inside an option: the caller writes
+    /// ` [|tcp]`.
     Truncated,
+    /// Cut short before an option's kind or length byte.
+    TruncatedHeader,
     /// Cut short, and the marker is already written.
     Stop,
+    /// An option too short for its kind; `[bad opt]` is written and the
+    /// line ends after the closing bracket.
+    BadOpt,
+}
+
+/// tcpdump's name for a TCP option kind (`None`: `unknown-N`).
+fn option_name(kind: u8) -> Option<&'static str> {
+    Some(match kind {
+        0 => "eol",
+        1 => "nop",
+        2 => "mss",
+        3 => "wscale",
+        4 => "sackOK",
+        5 => "sack",
+        6 => "echo",
+        7 => "echoreply",
+        8 => "TS",
+        11 => "cc",
+        12 => "ccnew",
+        // tcpdump's table has an empty name for CC.ECHO.
+        13 => "",
+        19 => "md5",
+        20 => "scps",
+        28 => "uto",
+        29 => "tcp-ao",
+        30 => "mptcp",
+        34 => "tfo",
+        _ => return None,
+    })
+}
+
+/// `[bad opt]`, closed with `]` unless it is the first option.
+fn bad_opt(out: &mut Vec<u8>, first: bool) -> Opts {
+    fmt::s(out, "[bad opt]");
+    if !first {
+        out.push(b']');
+    }
+    Opts::BadOpt
 }
 
 /// TCP options; `opts` is what was captured of the `declared` bytes.
-fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> Opts {
+///
+/// This follows tcpdump's walk: each kind has the number of data bytes it
+/// reads (the length byte for the variable ones), the walk moves on by
+/// that many whatever the length byte says (` [len N]` flags a mismatch),
+/// and an option longer than what is left of the header ends the list
+/// with `[bad opt]`.
+fn options(
+    out: &mut Vec<u8>,
+    opts: &[u8],
+    declared: usize,
+    sack_base: u32,
+    tcp_flags: u16,
+) -> Opts {
     let b = Bytes(opts);
+    let mut left = declared;
     let mut i = 0;
     let mut first = true;
-    while i < declared {
+    while left > 0 {
         if !first {
             out.push(b',');
         }
-        first = false;
         let Some(kind) = b.u8(i) else {
-            return Opts::Truncated;
+            return Opts::TruncatedHeader;
         };
-        match kind {
-            0 => {
-                fmt::s(out, "eol");
-                return Opts::Done;
+        let olen = if kind <= 1 {
+            1
+        } else {
+            let Some(l) = b.u8(i + 1) else {
+                return Opts::TruncatedHeader;
+            };
+            let l = l as usize;
+            if l < 2 || l > left {
+                return bad_opt(out, first);
             }
-            1 => {
-                fmt::s(out, "nop");
-                i += 1;
-                continue;
+            left -= 1;
+            l
+        };
+        left -= 1;
+        let at = i + if kind <= 1 { 1 } else { 2 };
+        let datalen = match kind {
+            0 | 1 | 4 => 0,
+            2 | 20 | 28 => 2,
+            3 => 1,
+            6 | 7 | 11..=13 => 4,
+            8 => 8,
+            19 => 16,
+            _ => olen - 2,
+        };
+        let name = option_name(kind);
+        if left < datalen {
+            match name {
+                Some(n) => fmt::s(out, n),
+                None => {
+                    fmt::s(out, "unknown-");
+                    fmt::u(out, kind as u64);
+                }
             }
-            _ => {}
+            return bad_opt(out, first);
         }
-        let Some(olen) = b.u8(i + 1) else {
-            return Opts::Truncated;
-        };
-        let olen = olen as usize;
-        let Some(body) = b.slice(i + 2, olen.saturating_sub(2)) else {
+        let Some(body) = b.slice(at, datalen) else {
             // tcpdump names a timestamp option before finding it cut short.
-            if kind == 8 && olen == 10 {
+            if kind == 8 {
                 fmt::s(out, "TS [|tcp]>");
                 return Opts::Stop;
             }
+            // Options printed as bytes show what was captured of them.
+            let part = opts.get(at..).unwrap_or(&[]);
+            if kind == 29 && part.len() >= 2 {
+                tcp_ao(out, part);
+            } else if name.is_none() && !part.is_empty() {
+                fmt::s(out, "unknown-");
+                fmt::u(out, kind as u64);
+                fmt::s(out, " 0x");
+                fmt::hex_bytes(out, part);
+            }
             return Opts::Truncated;
         };
-        if olen < 2 {
-            fmt::s(out, "opt-");
-            fmt::u(out, kind as u64);
-            fmt::s(out, ":bad length ");
-            fmt::u(out, olen as u64);
-            return Opts::Done;
-        }
         let ob = Bytes(body);
-        match (kind, olen) {
-            (2, 4) => {
-                fmt::s(out, "mss ");
-                fmt::u(out, ob.u16(0).unwrap_or(0) as u64);
-            }
-            (3, 3) => {
-                fmt::s(out, "wscale ");
-                fmt::u(out, body[0] as u64);
-            }
-            (4, 2) => fmt::s(out, "sackOK"),
-            (5, _) if (olen - 2).is_multiple_of(8) => {
-                fmt::s(out, "sack ");
-                fmt::u(out, ((olen - 2) / 8) as u64);
+        match kind {
+            0 => fmt::s(out, "eol"),
+            1 => fmt::s(out, "nop"),
+            4 => fmt::s(out, "sackOK"),
+            2 | 6 | 7 | 11..=13 | 3 => {
+                fmt::s(out, name.unwrap_or(""));
                 out.push(b' ');
-                for blk in body.chunks(8) {
-                    let l = u32::from_be_bytes([blk[0], blk[1], blk[2], blk[3]]);
-                    let r = u32::from_be_bytes([blk[4], blk[5], blk[6], blk[7]]);
-                    out.push(b'{');
-                    fmt::u(out, l.wrapping_sub(sack_base) as u64);
-                    out.push(b':');
-                    fmt::u(out, r.wrapping_sub(sack_base) as u64);
-                    out.push(b'}');
+                let v = match datalen {
+                    1 => body[0] as u64,
+                    2 => ob.u16(0).unwrap_or(0) as u64,
+                    _ => ob.u32(0).unwrap_or(0) as u64,
+                };
+                fmt::u(out, v);
+            }
+            5 => {
+                fmt::s(out, "sack");
+                if !datalen.is_multiple_of(8) {
+                    fmt::s(out, " invalid sack");
+                } else {
+                    out.push(b' ');
+                    fmt::u(out, (datalen / 8) as u64);
+                    out.push(b' ');
+                    for blk in body.chunks(8) {
+                        let l = u32::from_be_bytes([blk[0], blk[1], blk[2], blk[3]]);
+                        let r = u32::from_be_bytes([blk[4], blk[5], blk[6], blk[7]]);
+                        out.push(b'{');
+                        fmt::u(out, l.wrapping_sub(sack_base) as u64);
+                        out.push(b':');
+                        fmt::u(out, r.wrapping_sub(sack_base) as u64);
+                        out.push(b'}');
+                    }
                 }
             }
-            (8, 10) => {
+            8 => {
                 fmt::s(out, "TS val ");
                 fmt::u(out, ob.u32(0).unwrap_or(0) as u64);
                 fmt::s(out, " ecr ");
                 fmt::u(out, ob.u32(4).unwrap_or(0) as u64);
             }
-            (19, 18) => {
+            19 => {
                 fmt::s(out, "md5 shared secret not supplied with -M, can't check - ");
                 fmt::hex_bytes(out, body);
             }
-            (34, _) => {
-                fmt::s(out, "tfo  cookie");
-                if body.is_empty() {
-                    fmt::s(out, "req");
+            20 => {
+                fmt::s(out, "scps cap ");
+                fmt::byte_hex(out, body[0]);
+                fmt::s(out, " id ");
+                fmt::u(out, body[1] as u64);
+            }
+            28 => {
+                // User timeout (RFC 5482) as tcpdump reads it: the raw
+                // value, then the time with the low bit as the unit flag.
+                let v = ob.u16(0).unwrap_or(0);
+                fmt::s(out, "uto 0x");
+                fmt::x(out, v as u64);
+                out.push(b' ');
+                let t = if v & 1 != 0 { (v as u64 >> 1) * 60 } else { v as u64 >> 1 };
+                fmt::u(out, t);
+            }
+            29 => {
+                if datalen < 2 {
+                    fmt::s(out, "tcp-ao (invalid)");
                 } else {
-                    out.push(b' ');
-                    fmt::hex_bytes(out, body);
+                    tcp_ao(out, body);
                 }
             }
-            (253 | 254, 4..) if ob.u16(0) == Some(0xf989) => {
+            30 => {
+                if let mptcp::Mptcp::Bad = mptcp::print(out, &opts[i..at + datalen], tcp_flags) {
+                    if !first {
+                        out.push(b']');
+                    }
+                    return Opts::BadOpt;
+                }
+            }
+            34 => {
+                fmt::s(out, "tfo  ");
+                match datalen {
+                    0 => fmt::s(out, "cookiereq"),
+                    4..=16 => {
+                        fmt::s(out, "cookie ");
+                        fmt::hex_bytes(out, body);
+                    }
+                    _ => fmt::s(out, "(invalid)"),
+                }
+            }
+            253 | 254 if ob.u16(0) == Some(0xf989) => {
                 fmt::s(out, "exp-tfo cookie");
-                if olen == 4 {
+                if datalen == 2 {
                     fmt::s(out, "req");
                 } else {
                     out.push(b' ');
                     fmt::hex_bytes(out, &body[2..]);
                 }
             }
-            (253 | 254, 4..) if matches!(ob.u16(0), Some(0xacc0 | 0xacc1)) => {
+            253 | 254 if matches!(ob.u16(0), Some(0xacc0 | 0xacc1)) => {
                 fmt::s(out, if body[1] == 0xc0 { "exp-acc0" } else { "exp-acc1" });
+            }
+            254 if datalen >= 2 => {
+                fmt::s(out, "exp-");
+                fmt::x_pad(out, ob.u16(0).unwrap_or(0) as u64, 4);
             }
             _ => {
                 fmt::s(out, "unknown-");
@@ -312,9 +494,33 @@ fn options(out: &mut Vec<u8>, opts: &[u8], declared: usize, sack_base: u32) -> O
                 }
             }
         }
-        i += olen;
+        i = at + datalen;
+        left -= datalen;
+        let used = datalen + if kind <= 1 { 1 } else { 2 };
+        if used != olen {
+            fmt::s(out, "[len ");
+            fmt::u(out, olen as u64);
+            out.push(b']');
+        }
+        first = false;
+        if kind == 0 {
+            break;
+        }
     }
     Opts::Done
+}
+
+/// TCP-AO (RFC 5925): key ids and the MAC, `part` being the option's bytes
+/// after kind and length.
+fn tcp_ao(out: &mut Vec<u8>, part: &[u8]) {
+    fmt::s(out, "tcp-ao keyid ");
+    fmt::u(out, part[0] as u64);
+    fmt::s(out, " rnextkeyid ");
+    fmt::u(out, part[1] as u64);
+    if part.len() > 2 {
+        fmt::s(out, " mac 0x");
+        fmt::hex_bytes(out, &part[2..]);
+    }
 }
 
 /// Payload dissectors on well-known TCP ports.
@@ -328,9 +534,30 @@ fn tcp_payload(
     out: &mut Vec<u8>,
 ) {
     let port = |x: u16| sport == x || dport == x;
-    if port(80) || port(8080) || port(3128) {
+    if port(80) || port(8080) {
         fmt::s(out, ": HTTP");
-        http_first_line(out, data);
+        if http_recognized(data) {
+            text_proto(out, data, len, p.opts.verbose > 0, "[|http]");
+        }
+    } else if port(43) {
+        fmt::s(out, ": WHOIS");
+        text_proto(out, data, len, p.opts.verbose > 0, "[|whois]");
+    } else if port(22) {
+        // The version exchange; a capture that ends while the payload
+        // still reads like one makes tcpdump unwind.
+        if !ssh::print(data, len, out) {
+            p.dump_whole = true;
+        }
+    } else if port(323) && !p.opts.quiet && p.opts.verbose == 0 {
+        // RPKI to router (RFC 6810): named only, without -v.
+        fmt::s(out, ", RPKI-RTR");
+    } else if port(23) && telnet::applies(data) {
+        if !telnet::print(out, data) {
+            p.dump_whole = true;
+        }
+    } else if port(6379) {
+        out.extend_from_slice(b": ");
+        resp::print(out, data);
     } else if port(53) {
         // DNS over TCP: a two-byte length, then the message.
         out.push(b' ');
@@ -341,34 +568,89 @@ fn tcp_payload(
         dns::print(p, &data[2..], len.saturating_sub(2), out);
     } else if port(6653) || port(6633) {
         openflow::print(p, data, len, out);
+    } else if port(179) {
+        bgp::print(p, data, len, out);
+    } else if port(646) {
+        ldp::print(p, data, len, out);
+    } else if port(1723) {
+        pptp::print(p, data, out);
     } else {
         rpcapps::tcp(p, addrs, sport, dport, data, len, out);
     }
 }
 
-/// `: FIRST LINE` when the payload starts like an HTTP request or response.
-fn http_first_line(out: &mut Vec<u8>, data: &[u8]) {
-    const STARTS: &[&[u8]] = &[
-        b"GET ",
-        b"PUT ",
-        b"POST ",
-        b"HEAD ",
-        b"DELETE ",
-        b"OPTIONS ",
-        b"TRACE ",
-        b"CONNECT ",
-        b"PATCH ",
-        b"HTTP/",
-    ];
-    if !STARTS.iter().any(|s| data.starts_with(s)) {
-        return;
+/// The request methods tcpdump recognises (in any case).
+const HTTP_METHODS: &[&[u8]] = &[
+    b"GET",
+    b"PUT",
+    b"COPY",
+    b"DELETE",
+    b"HEAD",
+    b"LOCK",
+    b"MKCOL",
+    b"MOVE",
+    b"OPTIONS",
+    b"POST",
+    b"PROPFIND",
+    b"PROPPATCH",
+    b"REPORT",
+    b"SEARCH",
+    b"TRACE",
+    b"UNLOCK",
+    b"CONNECT",
+];
+
+/// Whether the payload starts like an HTTP request (a known method as
+/// the first word) or response (`HTTP/...`, spaces, a three-digit status).
+fn http_recognized(data: &[u8]) -> bool {
+    let end =
+        data.iter().position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n')).unwrap_or(data.len());
+    let word = &data[..end];
+    if HTTP_METHODS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
+        return true;
     }
-    let Some(end) = data.iter().position(|&c| c == b'\r' || c == b'\n') else {
-        return;
-    };
-    fmt::s(out, ": ");
-    for &c in &data[..end] {
-        out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+    if word.len() < 5 || !word[..5].eq_ignore_ascii_case(b"HTTP/") || data.get(end) != Some(&b' ') {
+        return false;
+    }
+    let rest = &data[end..];
+    let rest = &rest[rest.iter().position(|&c| c != b' ').unwrap_or(rest.len())..];
+    rest.len() >= 3
+        && rest[..3].iter().all(u8::is_ascii_digit)
+        && matches!(rest.get(3), None | Some(b' ' | b'\r' | b'\n'))
+}
+
+/// tcpdump's text protocols (HTTP, WHOIS): the first line after `: `, or
+/// with `-v` `, length: N` and every line after a tab. Lines end with
+/// CR LF or LF; a line with any other control byte ends the printing
+/// before it, and a last line the data ends in the middle of is marked.
+fn text_proto(out: &mut Vec<u8>, data: &[u8], len: usize, verbose: bool, marker: &str) {
+    if verbose {
+        fmt::s(out, ", length: ");
+        fmt::u(out, len as u64);
+    }
+    let mut rest = data;
+    while !rest.is_empty() {
+        let mut i = 0;
+        let (line, next) = loop {
+            match rest.get(i) {
+                None => break (rest, None),
+                Some(b'\r') if rest.get(i + 1) == Some(&b'\n') => break (&rest[..i], Some(i + 2)),
+                Some(b'\n') => break (&rest[..i], Some(i + 1)),
+                Some(&c) if c == b'\t' || (0x20..0x7f).contains(&c) => i += 1,
+                Some(_) => return,
+            }
+        };
+        fmt::s(out, if verbose { "\n\t" } else { ": " });
+        out.extend_from_slice(line);
+        let Some(next) = next else {
+            out.push(b' ');
+            fmt::s(out, marker);
+            return;
+        };
+        if !verbose {
+            return;
+        }
+        rest = &rest[next..];
     }
 }
 
@@ -395,38 +677,38 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::u(out, ulen as u64);
         return;
     }
-    if ulen > len && !addrs.frag {
-        // tcpdump dissects the protocols on known ports with the IP
-        // payload's length before it considers the UDP length bad.
-        let payload = &data[8.min(data.len())..len.min(data.len())];
-        let mlen = len.saturating_sub(8);
-        if !p.opts.quiet
-            && (udp_misc(sport, dport, payload, mlen, true, out).is_some()
-                || udp_misc(sport, dport, payload, mlen, false, out).is_some()
-                || rpcapps::udp(p, &addrs, sport, dport, payload, mlen, out).is_some())
-        {
+    // tcpdump hands the tunnel and routing-protocol ports to their
+    // printers before checking the length (a first fragment, or a bad
+    // length, gets the IP payload's length instead).
+    if !p.opts.quiet {
+        let payload = &data[8.min(data.len())..ulen.min(data.len())];
+        let tlen = ulen.min(len).saturating_sub(8);
+        if tunnel::udp(p, &addrs, sport, dport, payload, tlen, out) {
             return;
         }
-        fmt::s(out, "UDP, bad length ");
-        fmt::u(out, (ulen - 8) as u64);
-        fmt::s(out, " > ");
-        fmt::u(out, len.saturating_sub(8) as u64);
-        return;
+    }
+    // A UDP length beyond the IP payload is reported only when no
+    // protocol printer claims the port: those get the IP payload's length.
+    let bad = ulen > len && !addrs.frag;
+    if bad {
+        ulen = len.max(8);
     }
     let plen = ulen - 8;
-    // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it.
-    if p.opts.verbose > 0 && addrs.src.len() == 16 && !addrs.frag && data.len() >= ulen {
+    // IPv6 makes the UDP checksum mandatory, and tcpdump -v checks it; -vv
+    // checks IPv4's too, where zero means the sender computed none.
+    let v6 = addrs.src.len() == 16;
+    let check = if v6 { p.opts.verbose > 0 } else { p.opts.verbose > 1 };
+    if check && !addrs.frag && !bad && data.len() >= ulen {
         let seg = &data[..ulen];
-        if l4_sum(&addrs, 17, seg) == 0 {
+        if !v6 && b.u16(6) == Some(0) {
+            fmt::s(out, "[no cksum] ");
+        } else if l4_sum(&addrs, 17, seg) == 0 {
             fmt::s(out, "[udp sum ok] ");
         } else {
-            let mut c = seg.to_vec();
-            c[6] = 0;
-            c[7] = 0;
             fmt::s(out, "[bad udp cksum 0x");
             fmt::x_pad(out, b.u16(6).unwrap_or(0) as u64, 4);
             fmt::s(out, " -> 0x");
-            fmt::x_pad(out, l4_sum(&addrs, 17, &c) as u64, 4);
+            fmt::x_pad(out, l4_sum_zeroed(&addrs, 17, seg, 6) as u64, 4);
             fmt::s(out, "!] ");
         }
     }
@@ -438,14 +720,27 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     if !p.opts.quiet {
         let payload = &data[8.min(data.len())..ulen.min(data.len())];
         let mlen = plen.min(len.saturating_sub(8));
+        // LDP and LSP ping; wb (4567) and AFS rx (7000-7009) take a
+        // shared port first.
+        let other = |x: u16| x == 4567 || (7000..=7009).contains(&x);
+        if sport == 646 || dport == 646 {
+            return ldp::print(p, payload, plen, out);
+        }
+        if (sport == 3503 || dport == 3503) && !other(sport) && !other(dport) {
+            return lspping::print(p, payload, plen, out);
+        }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
             return;
         }
         if let Some(()) = rpcapps::udp(p, &addrs, sport, dport, payload, mlen, out) {
             return;
         }
-        if (sport == 1985 || dport == 1985) && udpapps::hsrp(payload, plen, out) {
+        if sport == 69 || dport == 69 {
+            tftp::print(out, payload, plen);
             return;
+        }
+        if dport == 1985 {
+            return udpapps::hsrp(payload, plen, p.opts.verbose > 0, out);
         }
         if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
             return;
@@ -453,15 +748,25 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
             return;
         }
+        if let Some(()) = aodv::ports(sport, dport, payload, mlen, addrs.src.len() == 16, out) {
+            return;
+        }
         if matches!(sport, 546 | 547) || matches!(dport, 546 | 547) {
             return dhcp6::print(p, payload, plen, out);
         }
-        if matches!(sport, 67 | 68)
-            && matches!(dport, 67 | 68)
-            && udpapps::bootp(payload, plen, out)
-        {
+        if matches!(sport, 67 | 68) || matches!(dport, 67 | 68) {
+            return udpapps::bootp(payload, plen, out);
+        }
+        if super::lwapp::print(payload, plen, sport, dport, p.opts.verbose > 0, out) {
             return;
         }
+    }
+    if bad {
+        fmt::s(out, "UDP, bad length ");
+        fmt::u(out, u64::from(b.u16(4).unwrap_or(0)).saturating_sub(8));
+        fmt::s(out, " > ");
+        fmt::u(out, plen as u64);
+        return;
     }
     fmt::s(out, "UDP, length ");
     fmt::u(out, plen as u64);
