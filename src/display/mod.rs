@@ -49,6 +49,7 @@ mod aodv;
 mod aoe;
 mod arcnet;
 mod atm;
+mod autorp;
 mod babel;
 mod bcmli;
 mod bgp;
@@ -86,6 +87,7 @@ mod ipx;
 mod isakmp;
 mod isis;
 mod juniper;
+mod krb;
 mod l2ctl;
 mod l2tp;
 mod ldp;
@@ -97,11 +99,13 @@ mod lldp;
 mod lmp;
 mod lspping;
 mod lwapp;
+mod lwres;
 mod macsec;
 mod mobility;
 mod mpls;
 mod mptcp;
 mod nflog;
+mod nfs;
 mod ntp;
 mod olsr;
 mod openflow;
@@ -116,21 +120,30 @@ mod radiotap;
 mod radius;
 mod resp;
 mod rip;
+mod rpcapps;
 mod rsvp;
+mod rx;
+mod rxops;
 mod sctp;
 mod sflow;
 mod slip;
 mod slow;
+mod snmp;
+mod someip;
 mod ssh;
+mod syslog;
 mod telnet;
 mod tftp;
+mod timed;
 mod tipc;
 mod transport;
 mod tunnel;
 mod udpapps;
 mod udpmisc;
+mod vqp;
 mod vsock;
 mod vxlan;
+mod zephyr;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -314,6 +327,8 @@ pub struct Printer {
     /// The Ethernet source address of the packet being printed, for the
     /// protocols whose line names it (GeoNetworking).
     pub(crate) eth_src: Option<[u8; 6]>,
+    /// The application protocols' state (Rx calls, RPC transactions).
+    pub(crate) rpc: rpcapps::State,
 }
 
 /// The deepest nesting of IP-in-IP or ICMP-quoted packets printed.
@@ -342,6 +357,7 @@ impl Printer {
             hop_limit: 0,
             isakmp: Box::default(),
             eth_src: None,
+            rpc: rpcapps::State::default(),
         }
     }
 

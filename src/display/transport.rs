@@ -16,7 +16,7 @@ use super::ip::{Addrs, checksum};
 use super::udpmisc::udp_misc;
 use super::{
     Bytes, Printer, TcpBase, TcpKey, aodv, bgp, dhcp6, dns, fmt, ldp, lspping, mptcp, openflow,
-    pptp, resp, ssh, telnet, tftp, tunnel, udpapps,
+    pptp, resp, rpcapps, ssh, telnet, tftp, tunnel, udpapps,
 };
 
 const FIN: u16 = 0x01;
@@ -250,7 +250,7 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             out.push(b']');
             return;
         }
-        tcp_payload(p, sport, dport, payload, plen, out);
+        tcp_payload(p, &addrs, sport, dport, payload, plen, out);
     }
 }
 
@@ -526,6 +526,7 @@ fn tcp_ao(out: &mut Vec<u8>, part: &[u8]) {
 /// Payload dissectors on well-known TCP ports.
 fn tcp_payload(
     p: &mut Printer,
+    addrs: &Addrs<'_>,
     sport: u16,
     dport: u16,
     data: &[u8],
@@ -573,6 +574,8 @@ fn tcp_payload(
         ldp::print(p, data, len, out);
     } else if port(1723) {
         pptp::print(p, data, out);
+    } else {
+        rpcapps::tcp(p, addrs, sport, dport, data, len, out);
     }
 }
 
@@ -727,6 +730,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             return lspping::print(p, payload, plen, out);
         }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, true, out) {
+            return;
+        }
+        if let Some(()) = rpcapps::udp(p, &addrs, sport, dport, payload, mlen, out) {
             return;
         }
         if sport == 69 || dport == 69 {
