@@ -603,13 +603,25 @@ const HTTP_METHODS: &[&[u8]] = &[
 /// Whether the payload starts like an HTTP request (a known method as
 /// the first word) or response (`HTTP/...`, spaces, a three-digit status).
 fn http_recognized(data: &[u8]) -> bool {
-    let end =
-        data.iter().position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n')).unwrap_or(data.len());
-    let word = &data[..end];
-    if HTTP_METHODS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
+    let delim = |c: &u8| matches!(c, b' ' | b'\t' | b'\r' | b'\n');
+    // No method is longer than nine letters, so only the first ten bytes
+    // need looking at for one (a body segment is not scanned).
+    let head = &data[..data.len().min(10)];
+    let method_end = match head.iter().position(delim) {
+        Some(e) => Some(e),
+        None if data.len() < 10 => Some(data.len()),
+        None => None,
+    };
+    if let Some(e) = method_end
+        && HTTP_METHODS.iter().any(|m| m.eq_ignore_ascii_case(&data[..e]))
+    {
         return true;
     }
-    if word.len() < 5 || !word[..5].eq_ignore_ascii_case(b"HTTP/") || data.get(end) != Some(&b' ') {
+    if data.len() < 5 || !data[..5].eq_ignore_ascii_case(b"HTTP/") {
+        return false;
+    }
+    let end = data.iter().position(delim).unwrap_or(data.len());
+    if data.get(end) != Some(&b' ') {
         return false;
     }
     let rest = &data[end..];
