@@ -755,7 +755,7 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             return dhcp6::print(p, payload, plen, out);
         }
         if matches!(sport, 67 | 68) || matches!(dport, 67 | 68) {
-            return udpapps::bootp(payload, plen, out);
+            return udpapps::bootp(payload, plen, p.opts.verbose > 0, out);
         }
         if super::lwapp::print(payload, plen, sport, dport, p.opts.verbose > 0, out) {
             return;

@@ -138,8 +138,12 @@ pub(crate) fn bfd(data: &[u8], port: u16, out: &mut Vec<u8>) -> bool {
 }
 
 /// `BOOTP/DHCP, Request from 00:11:22:33:44:55, length 300` and
-/// `BOOTP/DHCP, Reply, length 300` (ports 67 and 68).
-pub(crate) fn bootp(data: &[u8], plen: usize, out: &mut Vec<u8>) {
+/// `BOOTP/DHCP, Reply, length 300` (ports 67 and 68). With -v the first
+/// line goes on with the header fields that differ from the usual
+/// (htype, hlen, hops, secs), the transaction id and the flags, and
+/// further lines give the addresses, server name, boot file and the
+/// RFC 1048 vendor options.
+pub(crate) fn bootp(data: &[u8], plen: usize, verbose: bool, out: &mut Vec<u8>) {
     const TRUNC: &str = " [|bootp]";
     let b = Bytes(data);
     let Some(op) = b.u8(0) else {
@@ -156,22 +160,497 @@ pub(crate) fn bootp(data: &[u8], plen: usize, out: &mut Vec<u8>) {
             out.push(b')');
         }
     }
-    if op == 1 {
+    let (Some(htype), Some(hlen)) = (b.u8(1), b.u8(2)) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    if op == 1 && htype == 1 && hlen == 6 {
         // A request names the client when its hardware address is an
         // Ethernet one.
-        let (Some(htype), Some(hlen)) = (b.u8(1), b.u8(2)) else {
+        let Some(mac) = b.slice(28, 6) else {
             fmt::s(out, TRUNC);
             return;
         };
-        if htype == 1 && hlen == 6 {
-            let Some(mac) = b.slice(28, 6) else {
-                fmt::s(out, TRUNC);
-                return;
-            };
-            fmt::s(out, " from ");
-            fmt::mac(out, mac);
-        }
+        fmt::s(out, " from ");
+        fmt::mac(out, mac);
     }
     fmt::s(out, ", length ");
     fmt::u(out, plen as u64);
+    if verbose {
+        bootp_verbose(b, htype, hlen, out);
+    }
+}
+
+/// The -v part of a BOOTP message after `, length N`; any field cut
+/// short ends the output with ` [|bootp]`.
+fn bootp_verbose(b: Bytes, htype: u8, hlen: u8, out: &mut Vec<u8>) {
+    const TRUNC: &str = " [|bootp]";
+    if htype != 1 {
+        fmt::s(out, ", htype ");
+        fmt::u(out, htype as u64);
+    }
+    if htype != 1 || hlen != 6 {
+        fmt::s(out, ", hlen ");
+        fmt::u(out, hlen as u64);
+    }
+    let Some(hops) = b.u8(3) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    if hops != 0 {
+        fmt::s(out, ", hops ");
+        fmt::u(out, hops as u64);
+    }
+    let Some(xid) = b.u32(4) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    fmt::s(out, ", xid 0x");
+    fmt::x(out, xid as u64);
+    let Some(secs) = b.u16(8) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    if secs != 0 {
+        fmt::s(out, ", secs ");
+        fmt::u(out, secs as u64);
+    }
+    let Some(flags) = b.u16(10) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    fmt::s(out, ", Flags [");
+    fmt::s(out, if flags & 0x8000 != 0 { "Broadcast" } else { "none" });
+    out.push(b']');
+    if flags & 0x7fff != 0 {
+        fmt::s(out, " (0x");
+        fmt::x_pad(out, flags as u64, 4);
+        out.push(b')');
+    }
+    for (off, name) in
+        [(12, "Client-IP "), (16, "Your-IP "), (20, "Server-IP "), (24, "Gateway-IP ")]
+    {
+        let Some(a) = b.slice(off, 4) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        if a != [0, 0, 0, 0] {
+            fmt::s(out, "\n\t  ");
+            fmt::s(out, name);
+            ip::addr(out, a);
+        }
+    }
+    if htype == 1 && hlen == 6 {
+        let Some(mac) = b.slice(28, 6) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        fmt::s(out, "\n\t  Client-Ethernet-Address ");
+        fmt::mac(out, mac);
+    }
+    for (off, len, name) in [(44, 64, "sname"), (108, 128, "file")] {
+        let Some(first) = b.u8(off) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        if first != 0 {
+            fmt::s(out, "\n\t  ");
+            fmt::s(out, name);
+            fmt::s(out, " \"");
+            let field = b.slice(off, len).unwrap_or(&b.0[off..]);
+            let end = field.iter().position(|&c| c == 0).unwrap_or(field.len());
+            ascii(out, &field[..end]);
+            out.push(b'"');
+            if end == field.len() && field.len() < len {
+                fmt::s(out, TRUNC);
+                return;
+            }
+        }
+    }
+    let Some(cookie) = b.u32(236) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    if cookie != 0x6382_5363 {
+        if cookie != 0 {
+            fmt::s(out, "\n\t  Vendor-#0x");
+            fmt::x(out, cookie as u64);
+        }
+        return;
+    }
+    fmt::s(out, "\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x63825363");
+    rfc1048(b, 240, out);
+}
+
+/// Appends `text` as tcpdump shows option strings: control characters as
+/// `^X`, bytes above 127 as `M-` and their low seven bits.
+fn ascii(out: &mut Vec<u8>, text: &[u8]) {
+    for &c in text {
+        let mut c = c;
+        if c >= 0x80 {
+            fmt::s(out, "M-");
+            c &= 0x7f;
+        }
+        if c < 0x20 || c == 0x7f {
+            out.push(b'^');
+            out.push(c ^ 0x40);
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// How an option's value is shown.
+#[derive(Clone, Copy, PartialEq)]
+enum Fmt {
+    Ips,
+    U32,
+    I32,
+    U16,
+    U8,
+    Bool,
+    Str,
+    Pairs,
+    Special,
+    Unknown,
+}
+
+/// The name and value format of DHCP option `tag`, as tcpdump labels
+/// them.
+fn option_info(tag: u8) -> (&'static str, Fmt) {
+    use Fmt::*;
+    match tag {
+        1 => ("Subnet-Mask", Ips),
+        2 => ("Time-Zone", I32),
+        3 => ("Default-Gateway", Ips),
+        4 => ("Time-Server", Ips),
+        5 => ("IEN-Name-Server", Ips),
+        6 => ("Domain-Name-Server", Ips),
+        7 => ("LOG", Ips),
+        8 => ("CS", Ips),
+        9 => ("LPR", Ips),
+        10 => ("IM", Ips),
+        11 => ("RL", Ips),
+        12 => ("Hostname", Str),
+        13 => ("BS", U16),
+        14 => ("MD", Str),
+        15 => ("Domain-Name", Str),
+        16 => ("SS", Ips),
+        17 => ("RP", Str),
+        18 => ("EP", Str),
+        19 => ("IPF", Bool),
+        20 => ("SRT", Bool),
+        21 => ("PF", Pairs),
+        22 => ("MFS", U16),
+        23 => ("TTL", U8),
+        24 => ("MTUA", U32),
+        25 => ("MTUP", U16),
+        26 => ("MTU", U16),
+        27 => ("SN", Bool),
+        28 => ("BR", Ips),
+        29 => ("MD", Bool),
+        30 => ("MR", Bool),
+        31 => ("Router-Discovery", Bool),
+        32 => ("RSA", Ips),
+        33 => ("Static-Route", Pairs),
+        34 => ("TE", Bool),
+        35 => ("ARPT", U32),
+        36 => ("EEE", Bool),
+        37 => ("TTL", U8),
+        38 => ("KAI", U32),
+        39 => ("KAG", Bool),
+        40 => ("YD", Str),
+        41 => ("YS", Ips),
+        42 => ("NTP", Ips),
+        43 => ("Vendor-Option", Unknown),
+        44 => ("Netbios-Name-Server", Ips),
+        45 => ("Netbios-Datagram-Distribution", Ips),
+        46 => ("Netbios-Node", Special),
+        47 => ("Netbios-Scope", Str),
+        48 => ("X-Font-Server", Ips),
+        49 => ("X-Display-Manager", Ips),
+        50 => ("Requested-IP", Ips),
+        51 => ("Lease-Time", U32),
+        52 => ("Option-Overload", Special),
+        53 => ("DHCP-Message", Special),
+        54 => ("Server-ID", Ips),
+        55 => ("Parameter-Request", Special),
+        56 => ("MSG", Str),
+        57 => ("MSZ", U16),
+        58 => ("RN", U32),
+        59 => ("RB", U32),
+        60 => ("Vendor-Class", Str),
+        61 => ("Client-ID", Special),
+        62 => ("NW-Domain", Str),
+        64 => ("NIS+-Domain", Str),
+        65 => ("NIS+-Server", Ips),
+        66 => ("TFTP", Str),
+        67 => ("BF", Str),
+        68 => ("Home-Agent", Ips),
+        69 => ("SMTP", Ips),
+        70 => ("POP3", Ips),
+        71 => ("NNTP", Ips),
+        72 => ("WWW", Ips),
+        73 => ("Finger", Ips),
+        74 => ("IRC", Ips),
+        75 => ("StreetTalk", Ips),
+        76 => ("STDA", Ips),
+        77 => ("User-Class", Special),
+        91 => ("Last-Transaction-Time", U32),
+        92 => ("Associated-IP", Ips),
+        95 => ("LDAP", Str),
+        100 => ("POSIX-TZ", Str),
+        101 => ("TZ-Name", Str),
+        114 => ("URL", Str),
+        116 => ("NOAUTO", Bool),
+        121 => ("Classless-Static-Route", Special),
+        150 => ("TFTP-Server-Address", Ips),
+        161 => ("MUD-URL", Str),
+        249 => ("Classless-Static-Route-Microsoft", Special),
+        _ => ("Unknown", Unknown),
+    }
+}
+
+/// The RFC 1048 options from `off` on, one per line, up to the End
+/// option.
+fn rfc1048(b: Bytes, mut off: usize, out: &mut Vec<u8>) {
+    const TRUNC: &str = " [|rfc1048]";
+    while let Some(tag) = b.u8(off) {
+        off += 1;
+        if tag == 0 {
+            continue;
+        }
+        if tag == 255 {
+            return;
+        }
+        let (name, kind) = option_info(tag);
+        fmt::s(out, "\n\t    ");
+        fmt::s(out, name);
+        fmt::s(out, " (");
+        fmt::u(out, tag as u64);
+        fmt::s(out, "), length ");
+        let Some(len) = b.u8(off) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        off += 1;
+        fmt::u(out, len as u64);
+        if len == 0 {
+            continue;
+        }
+        fmt::s(out, ": ");
+        let Some(v) = b.slice(off, len as usize) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        off += len as usize;
+        option_value(tag, kind, v, out);
+    }
+}
+
+/// Writes one option's value `v` (not empty) in its format.
+fn option_value(tag: u8, kind: Fmt, v: &[u8], out: &mut Vec<u8>) {
+    match kind {
+        Fmt::Ips => list(out, v, 4, ip::addr),
+        Fmt::U32 => list(out, v, 4, |out, c| {
+            fmt::u(out, u32::from_be_bytes([c[0], c[1], c[2], c[3]]) as u64)
+        }),
+        Fmt::I32 => list(out, v, 4, |out, c| {
+            let n = i32::from_be_bytes([c[0], c[1], c[2], c[3]]);
+            if n < 0 {
+                out.push(b'-');
+            }
+            fmt::u(out, n.unsigned_abs() as u64)
+        }),
+        Fmt::U16 => list(out, v, 2, |out, c| fmt::u(out, u16::from_be_bytes([c[0], c[1]]) as u64)),
+        Fmt::U8 => list(out, v, 1, |out, c| fmt::u(out, c[0] as u64)),
+        Fmt::Bool => {
+            for (i, &c) in v.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                match c {
+                    0 => out.push(b'N'),
+                    1 => out.push(b'Y'),
+                    _ => {
+                        fmt::s(out, "?");
+                        fmt::u(out, c as u64);
+                        out.push(b'?');
+                    }
+                }
+            }
+        }
+        Fmt::Str => {
+            out.push(b'"');
+            ascii(out, v);
+            out.push(b'"');
+        }
+        Fmt::Pairs => {
+            let mut chunks = v.chunks_exact(8);
+            for (i, c) in chunks.by_ref().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.push(b'(');
+                ip::addr(out, &c[..4]);
+                out.push(b':');
+                ip::addr(out, &c[4..]);
+                out.push(b')');
+            }
+            let left = chunks.remainder().len();
+            if left > 0 {
+                fmt::s(out, "\n\t  trailing data length ");
+                fmt::u(out, left as u64);
+            }
+        }
+        Fmt::Unknown => {
+            if v.len().is_multiple_of(4) {
+                option_value(tag, Fmt::U32, v, out);
+            } else if v.len().is_multiple_of(2) {
+                option_value(tag, Fmt::U16, v, out);
+            } else {
+                for (i, &c) in v.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b'.');
+                    }
+                    fmt::u(out, c as u64);
+                }
+            }
+        }
+        Fmt::Special => special(tag, v, out),
+    }
+}
+
+/// Writes the items of `v`, `size` bytes each, separated by commas.
+fn list(out: &mut Vec<u8>, v: &[u8], size: usize, item: impl Fn(&mut Vec<u8>, &[u8])) {
+    for (i, c) in v.chunks_exact(size).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        item(out, c);
+    }
+}
+
+/// The options with a format of their own.
+fn special(tag: u8, v: &[u8], out: &mut Vec<u8>) {
+    match tag {
+        53 => {
+            let name = match v[0] {
+                1 => "Discover",
+                2 => "Offer",
+                3 => "Request",
+                4 => "Decline",
+                5 => "ACK",
+                6 => "NACK",
+                7 => "Release",
+                8 => "Inform",
+                10 => "LeaseQuery",
+                11 => "LeaseUnassigned",
+                12 => "LeaseUnknown",
+                13 => "LeaseActive",
+                n => {
+                    fmt::s(out, "Unknown (");
+                    fmt::u(out, n as u64);
+                    out.push(b')');
+                    return;
+                }
+            };
+            fmt::s(out, name);
+        }
+        55 => {
+            for (i, &c) in v.iter().enumerate() {
+                if i % 4 == 0 {
+                    fmt::s(out, "\n\t      ");
+                } else {
+                    fmt::s(out, ", ");
+                }
+                fmt::s(out, option_info(c).0);
+                fmt::s(out, " (");
+                fmt::u(out, c as u64);
+                out.push(b')');
+            }
+        }
+        61 => match v[0] {
+            0 => {
+                out.push(b'"');
+                ascii(out, &v[1..]);
+                out.push(b'"');
+            }
+            1 if v.len() == 7 => {
+                fmt::s(out, "ether ");
+                fmt::mac(out, &v[1..]);
+            }
+            t => {
+                fmt::s(out, "hardware-type ");
+                fmt::u(out, t as u64);
+                out.push(b',');
+                for (i, &c) in v[1..].iter().enumerate() {
+                    out.push(if i == 0 { b' ' } else { b':' });
+                    fmt::byte_hex(out, c);
+                }
+            }
+        },
+        77 => {
+            let mut i = 0;
+            let mut n = 1;
+            while i < v.len() {
+                let l = v[i] as usize;
+                fmt::s(out, "\n\t      instance#");
+                fmt::u(out, n);
+                fmt::s(out, ": ");
+                let Some(text) = v.get(i + 1..i + 1 + l) else {
+                    fmt::s(out, "ERROR: invalid option");
+                    return;
+                };
+                out.push(b'"');
+                ascii(out, text);
+                fmt::s(out, "\", length ");
+                fmt::u(out, l as u64);
+                i += 1 + l;
+                n += 1;
+            }
+        }
+        121 | 249 => {
+            let mut i = 0;
+            let mut first = true;
+            while i < v.len() {
+                let width = v[i];
+                let nbytes = (width as usize).div_ceil(8);
+                let Some(route) = v.get(i + 1..i + 1 + nbytes + 4) else {
+                    fmt::s(out, "[ERROR: truncated route]");
+                    return;
+                };
+                if !first {
+                    fmt::s(out, ", ");
+                }
+                first = false;
+                out.push(b'(');
+                if width == 0 {
+                    fmt::s(out, "default");
+                } else {
+                    let mut net = [0u8; 4];
+                    net[..nbytes.min(4)].copy_from_slice(&route[..nbytes.min(4)]);
+                    ip::addr(out, &net);
+                    out.push(b'/');
+                    fmt::u(out, width as u64);
+                }
+                out.push(b':');
+                ip::addr(out, &route[nbytes..]);
+                out.push(b')');
+                i += 1 + nbytes + 4;
+            }
+        }
+        46 => match v[0] {
+            1 => fmt::s(out, "B-Node"),
+            2 => fmt::s(out, "P-Node"),
+            4 => fmt::s(out, "M-Node"),
+            8 => fmt::s(out, "H-Node"),
+            n => {
+                fmt::s(out, "Unknown (");
+                fmt::u(out, n as u64);
+                out.push(b')');
+            }
+        },
+        _ => option_value(tag, Fmt::Unknown, v, out),
+    }
 }
