@@ -1,7 +1,12 @@
-//! One-line printers for small UDP protocols, in the forms checked against
-//! tcpdump 4.99.3 without `-v`: HSRP version 0 (port 1985) and BFD version
-//! 1 (ports 3784, 4784, 6784). Each answers `false` with nothing written
-//! for any other form, so the caller keeps its `UDP, length N` line.
+//! Printers for small UDP protocols, in the forms checked against tcpdump
+//! 4.99.3: HSRP version 0 (port 1985), BFD version 1 (ports 3784, 3785,
+//! 4784, 6784) and BOOTP/DHCP (ports 67 and 68). Each prints one line by
+//! default; with -v HSRP adds its timers, BFD its state, timers and
+//! authentication lines, and BOOTP its header fields, addresses and the
+//! RFC 1048 vendor options (DHCP Relay Agent Information sub-options and
+//! vendor-specific option 43 contents are not dissected). `bfd` answers
+//! `false` with nothing written for forms it does not know, so the caller
+//! keeps its `UDP, length N` line.
 
 use super::{Bytes, fmt, ip};
 
@@ -97,15 +102,28 @@ pub(crate) fn hsrp(data: &[u8], plen: usize, verbose: bool, out: &mut Vec<u8>) {
     }
 }
 
-/// `BFDv1, Control, State Up, Flags: [none], length: 24` for the session
-/// states and flags seen in tcpdump's output (Down/Up; Poll,
-/// Authentication Present).
-pub(crate) fn bfd(data: &[u8], port: u16, out: &mut Vec<u8>) -> bool {
+/// BFD (RFC 5880) on UDP ports 3784 (single hop), 4784 (multihop), 6784
+/// (LAG members) and 3785 (echo). Control packets print as `BFDv1,
+/// Control, State Up, Flags: [none], length: 24`; with -v as `BFDv1,
+/// length: 24` and lines for the state and diagnostic, the timers and
+/// discriminators and the authentication section. Echo packets are
+/// opaque to anyone but their sender, so only their length is shown.
+pub(crate) fn bfd(data: &[u8], port: u16, plen: usize, verbose: bool, out: &mut Vec<u8>) -> bool {
+    if port == 3785 {
+        fmt::s(out, "BFD, Echo, length: ");
+        fmt::u(out, plen as u64);
+        return true;
+    }
     let b = Bytes(data);
-    let (Some(b0), Some(b1), Some(len)) = (b.u8(0), b.u8(1), b.u8(3)) else {
+    let (Some(b0), Some(b1), Some(mult), Some(len)) = (b.u8(0), b.u8(1), b.u8(2), b.u8(3)) else {
         return false;
     };
-    if b0 >> 5 != 1 || data.len() < 24 {
+    let (Some(mine), Some(yours), Some(tx), Some(rx), Some(echo)) =
+        (b.u32(4), b.u32(8), b.u32(12), b.u32(16), b.u32(20))
+    else {
+        return false;
+    };
+    if b0 >> 5 != 1 {
         return false;
     }
     let kind = match port {
@@ -114,27 +132,170 @@ pub(crate) fn bfd(data: &[u8], port: u16, out: &mut Vec<u8>) -> bool {
         6784 => "Lag",
         _ => return false,
     };
-    let state = match b1 >> 6 {
-        1 => "Down",
-        3 => "Up",
-        _ => return false,
-    };
-    let flags = b1 & 0x3f;
-    let names = match flags {
-        0 => "none",
-        0x04 => "Authentication Present",
-        0x20 => "Poll",
-        _ => return false,
-    };
+    let state = ["AdminDown", "Down", "Init", "Up"][(b1 >> 6) as usize];
     fmt::s(out, "BFDv1, ");
+    if !verbose {
+        fmt::s(out, kind);
+        fmt::s(out, ", State ");
+        fmt::s(out, state);
+        bfd_flags(b1, out);
+        fmt::s(out, ", length: ");
+        fmt::u(out, len as u64);
+        return true;
+    }
+    fmt::s(out, "length: ");
+    fmt::u(out, len as u64);
+    fmt::s(out, "\n\t");
     fmt::s(out, kind);
     fmt::s(out, ", State ");
     fmt::s(out, state);
-    fmt::s(out, ", Flags: [");
-    fmt::s(out, names);
-    fmt::s(out, "], length: ");
+    bfd_flags(b1, out);
+    fmt::s(out, ", Diagnostic: ");
+    let diag = b0 & 0x1f;
+    fmt::s(
+        out,
+        match diag {
+            0 => "No Diagnostic",
+            1 => "Control Detection Time Expired",
+            2 => "Echo Function Failed",
+            3 => "Neighbor Signaled Session Down",
+            4 => "Forwarding Plane Reset",
+            5 => "Path Down",
+            6 => "Concatenated Path Down",
+            7 => "Administratively Down",
+            8 => "Reverse Concatenated Path Down",
+            _ => "Unknown",
+        },
+    );
+    fmt::s(out, " (0x");
+    fmt::x_pad(out, diag as u64, 2);
+    out.push(b')');
+    fmt::s(out, "\n\tDetection Timer Multiplier: ");
+    fmt::u(out, mult as u64);
+    fmt::s(out, " (");
+    fmt::u(out, mult as u64 * (tx / 1000) as u64);
+    fmt::s(out, " ms Detection time), BFD Length: ");
     fmt::u(out, len as u64);
+    fmt::s(out, "\n\tMy Discriminator: 0x");
+    fmt::x_pad(out, mine as u64, 8);
+    fmt::s(out, ", Your Discriminator: 0x");
+    fmt::x_pad(out, yours as u64, 8);
+    // The three intervals are right-aligned to one column.
+    for (label, v) in [
+        ("\n\t  Desired min Tx Interval:    ", tx),
+        ("\n\t  Required min Rx Interval:   ", rx),
+        ("\n\t  Required min Echo Interval: ", echo),
+    ] {
+        fmt::s(out, label);
+        let ms = (v / 1000) as u64;
+        for _ in fmt_width(ms)..4 {
+            out.push(b' ');
+        }
+        fmt::u(out, ms);
+        fmt::s(out, " ms");
+    }
+    if b1 & 0x04 != 0 {
+        bfd_auth(Bytes(data.get(24..).unwrap_or(&[])), out);
+    }
     true
+}
+
+/// The number of decimal digits of `v`.
+fn fmt_width(v: u64) -> usize {
+    let mut n = 1;
+    let mut v = v / 10;
+    while v > 0 {
+        n += 1;
+        v /= 10;
+    }
+    n
+}
+
+/// `, Flags: [Poll, Final]` from BFD's second byte (`none` when no flag
+/// is set).
+fn bfd_flags(b1: u8, out: &mut Vec<u8>) {
+    fmt::s(out, ", Flags: [");
+    let mut any = false;
+    for (bit, name) in [
+        (0x20, "Poll"),
+        (0x10, "Final"),
+        (0x08, "Control Plane Independent"),
+        (0x04, "Authentication Present"),
+        (0x02, "Demand"),
+        (0x01, "Multipoint"),
+    ] {
+        if b1 & bit != 0 {
+            if any {
+                fmt::s(out, ", ");
+            }
+            fmt::s(out, name);
+            any = true;
+        }
+    }
+    if !any {
+        fmt::s(out, "none");
+    }
+    out.push(b']');
+}
+
+/// The authentication section (RFC 5880 section 4.2-4.4) at -v.
+fn bfd_auth(b: Bytes, out: &mut Vec<u8>) {
+    const TRUNC: &str = " [|bfd]";
+    let (Some(kind), Some(len)) = (b.u8(0), b.u8(1)) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    fmt::s(out, "\n\tAuthentication: ");
+    fmt::s(
+        out,
+        match kind {
+            1 => "Simple Password",
+            2 => "Keyed MD5",
+            3 => "Meticulous Keyed MD5",
+            4 => "Keyed SHA1",
+            5 => "Meticulous Keyed SHA1",
+            _ => "Unknown",
+        },
+    );
+    fmt::s(out, " (");
+    fmt::u(out, kind as u64);
+    fmt::s(out, "), length: ");
+    fmt::u(out, len as u64);
+    let Some(key) = b.u8(2) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    fmt::s(out, "\n\t  Auth Key ID: ");
+    fmt::u(out, key as u64);
+    match kind {
+        1 => {
+            let Some(pw) = b.slice(3, (len as usize).saturating_sub(3)) else {
+                fmt::s(out, TRUNC);
+                return;
+            };
+            fmt::s(out, ", Password: ");
+            ascii(out, pw);
+        }
+        2..=5 => {
+            let Some(seq) = b.u32(4) else {
+                fmt::s(out, TRUNC);
+                return;
+            };
+            fmt::s(out, ", Sequence Number: 0x");
+            fmt::x_pad(out, seq as u64, 8);
+            let (label, n) = if kind <= 3 { ("Digest: ", 16) } else { ("Hash: ", 20) };
+            let Some(d) = b.slice(8, n) else {
+                fmt::s(out, TRUNC);
+                return;
+            };
+            fmt::s(out, "\n\t  ");
+            fmt::s(out, label);
+            for &c in d {
+                fmt::byte_hex(out, c);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// `BOOTP/DHCP, Request from 00:11:22:33:44:55, length 300` and
