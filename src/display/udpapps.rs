@@ -383,11 +383,6 @@ fn bootp_verbose(b: Bytes, htype: u8, hlen: u8, out: &mut Vec<u8>) {
     fmt::s(out, ", Flags [");
     fmt::s(out, if flags & 0x8000 != 0 { "Broadcast" } else { "none" });
     out.push(b']');
-    if flags & 0x7fff != 0 {
-        fmt::s(out, " (0x");
-        fmt::x_pad(out, flags as u64, 4);
-        out.push(b')');
-    }
     for (off, name) in
         [(12, "Client-IP "), (16, "Your-IP "), (20, "Server-IP "), (24, "Gateway-IP ")]
     {
@@ -418,11 +413,11 @@ fn bootp_verbose(b: Bytes, htype: u8, hlen: u8, out: &mut Vec<u8>) {
             fmt::s(out, "\n\t  ");
             fmt::s(out, name);
             fmt::s(out, " \"");
-            let field = b.slice(off, len).unwrap_or(&b.0[off..]);
+            let field = b.slice(off, len).unwrap_or(b.0.get(off..).unwrap_or(&[]));
             let end = field.iter().position(|&c| c == 0).unwrap_or(field.len());
             ascii(out, &field[..end]);
             out.push(b'"');
-            if end == field.len() && field.len() < len {
+            if end == field.len() {
                 fmt::s(out, TRUNC);
                 return;
             }
@@ -432,6 +427,12 @@ fn bootp_verbose(b: Bytes, htype: u8, hlen: u8, out: &mut Vec<u8>) {
         fmt::s(out, TRUNC);
         return;
     };
+    if cookie == 0x434d_5500 {
+        // The CMU vendor layout is not dissected.
+        fmt::s(out, " vend-cmu");
+        fmt::s(out, TRUNC);
+        return;
+    }
     if cookie != 0x6382_5363 {
         if cookie != 0 {
             fmt::s(out, "\n\t  Vendor-#0x");
@@ -473,6 +474,7 @@ enum Fmt {
     Str,
     Pairs,
     Special,
+    Bytes,
     Unknown,
 }
 
@@ -523,7 +525,7 @@ fn option_info(tag: u8) -> (&'static str, Fmt) {
         40 => ("YD", Str),
         41 => ("YS", Ips),
         42 => ("NTP", Ips),
-        43 => ("Vendor-Option", Unknown),
+        43 => ("Vendor-Option", Bytes),
         44 => ("Netbios-Name-Server", Ips),
         45 => ("Netbios-Datagram-Distribution", Ips),
         46 => ("Netbios-Node", Special),
@@ -532,7 +534,7 @@ fn option_info(tag: u8) -> (&'static str, Fmt) {
         49 => ("X-Display-Manager", Ips),
         50 => ("Requested-IP", Ips),
         51 => ("Lease-Time", U32),
-        52 => ("Option-Overload", Special),
+        52 => ("OO", Special),
         53 => ("DHCP-Message", Special),
         54 => ("Server-ID", Ips),
         55 => ("Parameter-Request", Special),
@@ -568,6 +570,10 @@ fn option_info(tag: u8) -> (&'static str, Fmt) {
         150 => ("TFTP-Server-Address", Ips),
         161 => ("MUD-URL", Str),
         249 => ("Classless-Static-Route-Microsoft", Special),
+        0 => ("PAD", Special),
+        81 => ("FQDN", Special),
+        82 => ("Agent-Information", Special),
+        255 => ("END", Special),
         _ => ("Unknown", Unknown),
     }
 }
@@ -575,7 +581,7 @@ fn option_info(tag: u8) -> (&'static str, Fmt) {
 /// The RFC 1048 options from `off` on, one per line, up to the End
 /// option.
 fn rfc1048(b: Bytes, mut off: usize, out: &mut Vec<u8>) {
-    const TRUNC: &str = " [|rfc1048]";
+    const TRUNC: &str = " [|bootp]";
     while let Some(tag) = b.u8(off) {
         off += 1;
         if tag == 0 {
@@ -584,19 +590,27 @@ fn rfc1048(b: Bytes, mut off: usize, out: &mut Vec<u8>) {
         if tag == 255 {
             return;
         }
+        let Some(len) = b.u8(off) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        off += 1;
         let (name, kind) = option_info(tag);
         fmt::s(out, "\n\t    ");
         fmt::s(out, name);
         fmt::s(out, " (");
         fmt::u(out, tag as u64);
         fmt::s(out, "), length ");
-        let Some(len) = b.u8(off) else {
-            fmt::s(out, TRUNC);
-            return;
-        };
-        off += 1;
         fmt::u(out, len as u64);
         if len == 0 {
+            match (tag, kind) {
+                (61, _) => fmt::s(out, "[ERROR: length < 1 bytes]"),
+                (77, _) => fmt::s(out, "[ERROR: length < 2 bytes]"),
+                (81, _) => fmt::s(out, "[ERROR: length < 3 bytes]"),
+                (121 | 249, _) => fmt::s(out, "[ERROR: length < 5 bytes]"),
+                (_, Fmt::Str) => fmt::s(out, "\"\""),
+                _ => {}
+            }
             continue;
         }
         fmt::s(out, ": ");
@@ -634,7 +648,6 @@ fn option_value(tag: u8, kind: Fmt, v: &[u8], out: &mut Vec<u8>) {
                     0 => out.push(b'N'),
                     1 => out.push(b'Y'),
                     _ => {
-                        fmt::s(out, "?");
                         fmt::u(out, c as u64);
                         out.push(b'?');
                     }
@@ -658,43 +671,47 @@ fn option_value(tag: u8, kind: Fmt, v: &[u8], out: &mut Vec<u8>) {
                 ip::addr(out, &c[4..]);
                 out.push(b')');
             }
-            let left = chunks.remainder().len();
-            if left > 0 {
-                fmt::s(out, "\n\t  trailing data length ");
-                fmt::u(out, left as u64);
-            }
+            trailing(out, chunks.remainder().len());
         }
-        Fmt::Unknown => {
-            if v.len().is_multiple_of(4) {
-                option_value(tag, Fmt::U32, v, out);
-            } else if v.len().is_multiple_of(2) {
-                option_value(tag, Fmt::U16, v, out);
-            } else {
-                for (i, &c) in v.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b'.');
-                    }
-                    fmt::u(out, c as u64);
+        Fmt::Unknown if v.len().is_multiple_of(4) => option_value(tag, Fmt::U32, v, out),
+        Fmt::Unknown if v.len().is_multiple_of(2) => option_value(tag, Fmt::U16, v, out),
+        Fmt::Unknown | Fmt::Bytes => {
+            for (i, &c) in v.iter().enumerate() {
+                if i > 0 {
+                    out.push(b'.');
                 }
+                fmt::u(out, c as u64);
             }
         }
         Fmt::Special => special(tag, v, out),
     }
 }
 
-/// Writes the items of `v`, `size` bytes each, separated by commas.
+/// Writes the items of `v`, `size` bytes each, separated by commas; bytes
+/// left over that do not make a whole item get tcpdump's `trailing data`
+/// line.
 fn list(out: &mut Vec<u8>, v: &[u8], size: usize, item: impl Fn(&mut Vec<u8>, &[u8])) {
-    for (i, c) in v.chunks_exact(size).enumerate() {
+    let mut chunks = v.chunks_exact(size);
+    for (i, c) in chunks.by_ref().enumerate() {
         if i > 0 {
             out.push(b',');
         }
         item(out, c);
+    }
+    trailing(out, chunks.remainder().len());
+}
+
+fn trailing(out: &mut Vec<u8>, left: usize) {
+    if left > 0 {
+        fmt::s(out, "\n\t  trailing data length ");
+        fmt::u(out, left as u64);
     }
 }
 
 /// The options with a format of their own.
 fn special(tag: u8, v: &[u8], out: &mut Vec<u8>) {
     match tag {
+        53 if v.len() != 1 => option_value(tag, Fmt::Bytes, v, out),
         53 => {
             let name = match v[0] {
                 1 => "Discover",
@@ -737,9 +754,23 @@ fn special(tag: u8, v: &[u8], out: &mut Vec<u8>) {
                 ascii(out, &v[1..]);
                 out.push(b'"');
             }
-            1 if v.len() == 7 => {
-                fmt::s(out, "ether ");
-                fmt::mac(out, &v[1..]);
+            1 | 6 => {
+                fmt::s(out, if v[0] == 1 { "ether " } else { "ieee802 " });
+                for (i, &c) in v[1..].iter().enumerate() {
+                    if i > 0 {
+                        out.push(b':');
+                    }
+                    fmt::byte_hex(out, c);
+                }
+            }
+            7 => {
+                fmt::s(out, "arcnet ");
+                for (i, &c) in v[1..].iter().enumerate() {
+                    if i > 0 {
+                        out.push(b':');
+                    }
+                    fmt::byte_hex(out, c);
+                }
             }
             t => {
                 fmt::s(out, "hardware-type ");
@@ -751,6 +782,7 @@ fn special(tag: u8, v: &[u8], out: &mut Vec<u8>) {
                 }
             }
         },
+        77 if v.len() < 2 => fmt::s(out, "[ERROR: length < 2 bytes]"),
         77 => {
             let mut i = 0;
             let mut n = 1;
@@ -760,7 +792,7 @@ fn special(tag: u8, v: &[u8], out: &mut Vec<u8>) {
                 fmt::u(out, n);
                 fmt::s(out, ": ");
                 let Some(text) = v.get(i + 1..i + 1 + l) else {
-                    fmt::s(out, "ERROR: invalid option");
+                    fmt::s(out, "[ERROR: invalid option]");
                     return;
                 };
                 out.push(b'"');
@@ -771,20 +803,31 @@ fn special(tag: u8, v: &[u8], out: &mut Vec<u8>) {
                 n += 1;
             }
         }
+        121 | 249 if v.len() < 5 => fmt::s(out, "[ERROR: length < 5 bytes]"),
         121 | 249 => {
             let mut i = 0;
             let mut first = true;
             while i < v.len() {
-                let width = v[i];
-                let nbytes = (width as usize).div_ceil(8);
-                let Some(route) = v.get(i + 1..i + 1 + nbytes + 4) else {
-                    fmt::s(out, "[ERROR: truncated route]");
-                    return;
-                };
                 if !first {
-                    fmt::s(out, ", ");
+                    out.push(b',');
                 }
                 first = false;
+                let width = v[i];
+                if width > 32 {
+                    fmt::s(out, "[ERROR: Mask width (");
+                    fmt::u(out, width as u64);
+                    fmt::s(out, ") > 32]");
+                    return;
+                }
+                let nbytes = (width as usize).div_ceil(8);
+                let Some(route) = v.get(i + 1..i + 1 + nbytes + 4) else {
+                    fmt::s(out, "[ERROR: Remaining length (");
+                    fmt::u(out, (v.len() - i - 1) as u64);
+                    fmt::s(out, ") < ");
+                    fmt::u(out, (nbytes + 4) as u64);
+                    fmt::s(out, " bytes]");
+                    return;
+                };
                 out.push(b'(');
                 if width == 0 {
                     fmt::s(out, "default");
@@ -802,16 +845,96 @@ fn special(tag: u8, v: &[u8], out: &mut Vec<u8>) {
             }
         }
         46 => match v[0] {
-            1 => fmt::s(out, "B-Node"),
-            2 => fmt::s(out, "P-Node"),
-            4 => fmt::s(out, "M-Node"),
-            8 => fmt::s(out, "H-Node"),
+            1 => fmt::s(out, "b-node"),
+            2 => fmt::s(out, "p-node"),
+            4 => fmt::s(out, "m-node"),
+            8 => fmt::s(out, "h-node"),
             n => {
-                fmt::s(out, "Unknown (");
+                out.push(b'#');
                 fmt::u(out, n as u64);
-                out.push(b')');
             }
         },
+        52 => match v[0] {
+            1 => fmt::s(out, "file"),
+            2 => fmt::s(out, "sname"),
+            3 => fmt::s(out, "file+sname"),
+            n => {
+                out.push(b'#');
+                fmt::u(out, n as u64);
+            }
+        },
+        81 => fqdn(v, out),
+        82 => agent_information(v, out),
         _ => option_value(tag, Fmt::Unknown, v, out),
     }
+    if matches!(tag, 46 | 52) {
+        trailing(out, v.len() - 1);
+    }
+}
+
+/// Client FQDN (RFC 4702): the flags and the two legacy RCODE bytes when
+/// set, then the name.
+fn fqdn(v: &[u8], out: &mut Vec<u8>) {
+    if v.len() < 3 {
+        fmt::s(out, "[ERROR: length < 3 bytes]");
+        return;
+    }
+    let flags = v[0];
+    if flags & 0xf0 != 0 {
+        fmt::s(out, "[ERROR: MBZ nibble 0x");
+        fmt::x(out, (flags >> 4) as u64);
+        fmt::s(out, " != 0] ");
+    }
+    if flags & 0x0f != 0 {
+        out.push(b'[');
+        for (bit, c) in [(1, b'S'), (2, b'O'), (4, b'E'), (8, b'N')] {
+            if flags & bit != 0 {
+                out.push(c);
+            }
+        }
+        fmt::s(out, "] ");
+    }
+    let (r1, r2) = (v.get(1).copied().unwrap_or(0), v.get(2).copied().unwrap_or(0));
+    if r1 != 0 || r2 != 0 {
+        fmt::u(out, r1 as u64);
+        out.push(b'/');
+        fmt::u(out, r2 as u64);
+        out.push(b' ');
+    }
+    out.push(b'"');
+    ascii(out, v.get(3..).unwrap_or(&[]));
+    out.push(b'"');
+}
+
+/// Relay Agent Information (RFC 3046): one line per sub-option, the
+/// circuit and remote ids as text, others as a hex dump.
+fn agent_information(v: &[u8], out: &mut Vec<u8>) {
+    let mut i = 0;
+    while let (Some(&sub), Some(&len)) = (v.get(i), v.get(i + 1)) {
+        fmt::s(out, "\n\t      ");
+        fmt::s(
+            out,
+            match sub {
+                1 => "Circuit-ID",
+                2 => "Remote-ID",
+                _ => "Unknown",
+            },
+        );
+        fmt::s(out, " SubOption ");
+        fmt::u(out, sub as u64);
+        fmt::s(out, ", length ");
+        fmt::u(out, len as u64);
+        fmt::s(out, ": ");
+        let Some(data) = v.get(i + 2..i + 2 + len as usize) else {
+            fmt::s(out, "length goes past end of option");
+            return;
+        };
+        if sub == 1 || sub == 2 {
+            ascii(out, data);
+        } else {
+            super::icmp6::dump(out, data, "\t");
+        }
+        i += 2 + len as usize;
+    }
+    trailing(out, v.len() - i);
 }
