@@ -112,19 +112,10 @@ pub(crate) fn bfd(data: &[u8], port: u16, plen: usize, verbose: bool, out: &mut 
     if port == 3785 {
         fmt::s(out, "BFD, Echo, length: ");
         fmt::u(out, plen as u64);
+        if verbose {
+            super::icmp6::dump(out, data, "");
+        }
         return true;
-    }
-    let b = Bytes(data);
-    let (Some(b0), Some(b1), Some(mult), Some(len)) = (b.u8(0), b.u8(1), b.u8(2), b.u8(3)) else {
-        return false;
-    };
-    let (Some(mine), Some(yours), Some(tx), Some(rx), Some(echo)) =
-        (b.u32(4), b.u32(8), b.u32(12), b.u32(16), b.u32(20))
-    else {
-        return false;
-    };
-    if b0 >> 5 != 1 {
-        return false;
     }
     let kind = match port {
         3784 => "Control",
@@ -132,24 +123,44 @@ pub(crate) fn bfd(data: &[u8], port: u16, plen: usize, verbose: bool, out: &mut 
         6784 => "Lag",
         _ => return false,
     };
-    let state = ["AdminDown", "Down", "Init", "Up"][(b1 >> 6) as usize];
-    fmt::s(out, "BFDv1, ");
-    if !verbose {
+    let b = Bytes(data);
+    let Some(b0) = b.u8(0) else {
+        fmt::s(out, " [|bfd]");
+        return true;
+    };
+    let version = b0 >> 5;
+    // Only version 1 tells the multihop and LAG ports apart.
+    let kind = if version == 1 { kind } else { "Control" };
+    if version > 1 {
+        // Later versions are not known: their number and a dump at -v.
+        fmt::s(out, "BFDv");
+        fmt::u(out, version as u64);
+        fmt::s(out, ", ");
         fmt::s(out, kind);
-        fmt::s(out, ", State ");
-        fmt::s(out, state);
-        bfd_flags(b1, out);
         fmt::s(out, ", length: ");
-        fmt::u(out, len as u64);
+        fmt::u(out, plen as u64);
+        if verbose {
+            super::icmp6::dump(out, data, "");
+        }
+        return true;
+    }
+    let (Some(b1), Some(mult), Some(len), Some(mine), Some(yours), Some(tx), Some(rx), Some(echo)) =
+        (b.u8(1), b.u8(2), b.u8(3), b.u32(4), b.u32(8), b.u32(12), b.u32(16), b.u32(20))
+    else {
+        fmt::s(out, " [|bfd]");
+        return true;
+    };
+    fmt::s(out, if version == 1 { "BFDv1, " } else { "BFDv0, " });
+    if !verbose {
+        bfd_state(version, kind, b1, out);
+        fmt::s(out, ", length: ");
+        fmt::u(out, plen as u64);
         return true;
     }
     fmt::s(out, "length: ");
-    fmt::u(out, len as u64);
+    fmt::u(out, plen as u64);
     fmt::s(out, "\n\t");
-    fmt::s(out, kind);
-    fmt::s(out, ", State ");
-    fmt::s(out, state);
-    bfd_flags(b1, out);
+    bfd_state(version, kind, b1, out);
     fmt::s(out, ", Diagnostic: ");
     let diag = b0 & 0x1f;
     fmt::s(
@@ -164,7 +175,7 @@ pub(crate) fn bfd(data: &[u8], port: u16, plen: usize, verbose: bool, out: &mut 
             6 => "Concatenated Path Down",
             7 => "Administratively Down",
             8 => "Reverse Concatenated Path Down",
-            _ => "Unknown",
+            _ => "unknown",
         },
     );
     fmt::s(out, " (0x");
@@ -209,6 +220,42 @@ fn fmt_width(v: u64) -> usize {
         v /= 10;
     }
     n
+}
+
+/// `Control, State Up, Flags: [none]`: version 0 (the first draft) has
+/// no state field and other flags.
+fn bfd_state(version: u8, kind: &str, b1: u8, out: &mut Vec<u8>) {
+    fmt::s(out, kind);
+    if version == 0 {
+        fmt::s(out, ", Flags: [");
+        let mut any = false;
+        for (bit, name) in [
+            (0x80, "I Hear You"),
+            (0x40, "Demand"),
+            (0x20, "Poll"),
+            (0x10, "Final"),
+            (0x08, "Control Plane Independent"),
+            (0x04, "Authentication Present"),
+            (0x02, "Reserved"),
+            (0x01, "Reserved"),
+        ] {
+            if b1 & bit != 0 {
+                if any {
+                    fmt::s(out, ", ");
+                }
+                fmt::s(out, name);
+                any = true;
+            }
+        }
+        if !any {
+            fmt::s(out, "none");
+        }
+        out.push(b']');
+        return;
+    }
+    fmt::s(out, ", State ");
+    fmt::s(out, ["AdminDown", "Down", "Init", "Up"][(b1 >> 6) as usize]);
+    bfd_flags(b1, out);
 }
 
 /// `, Flags: [Poll, Final]` from BFD's second byte (`none` when no flag
