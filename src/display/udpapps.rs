@@ -1,11 +1,12 @@
 //! Printers for small UDP protocols, in the forms checked against tcpdump
-//! 4.99.3: HSRP version 0 (port 1985), BFD version 1 (ports 3784, 3785,
-//! 4784, 6784) and BOOTP/DHCP (ports 67 and 68). Each prints one line by
-//! default; with -v HSRP adds its timers, BFD its state, timers and
-//! authentication lines, and BOOTP its header fields, addresses and the
-//! RFC 1048 vendor options (DHCP Relay Agent Information sub-options and
-//! vendor-specific option 43 contents are not dissected). `bfd` answers
-//! `false` with nothing written for forms it does not know, so the caller
+//! 4.99.3: HSRP version 0 (port 1985), BFD (ports 3784, 3785, 4784, 6784)
+//! and BOOTP/DHCP (ports 67 and 68). Each prints one line by default; with
+//! -v HSRP adds its timers, BFD its state, timers and authentication lines
+//! (a dump for versions after 1 and for echo packets), and BOOTP its header
+//! fields, addresses, server and file names, and the RFC 1048 options or
+//! the CMU vendor area. Sub-options other than the relay agent's circuit
+//! and remote ids, and vendor-specific option 43, are shown raw, as tcpdump
+//! does. `bfd` answers `false` for a port it does not own, so the caller
 //! keeps its `UDP, length N` line.
 
 use super::{Bytes, fmt, ip};
@@ -475,9 +476,7 @@ fn bootp_verbose(b: Bytes, htype: u8, hlen: u8, out: &mut Vec<u8>) {
         return;
     };
     if cookie == 0x434d_5500 {
-        // The CMU vendor layout is not dissected.
-        fmt::s(out, " vend-cmu");
-        fmt::s(out, TRUNC);
+        cmu(b, out);
         return;
     }
     if cookie != 0x6382_5363 {
@@ -489,6 +488,40 @@ fn bootp_verbose(b: Bytes, htype: u8, hlen: u8, out: &mut Vec<u8>) {
     }
     fmt::s(out, "\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x63825363");
     rfc1048(b, 240, out);
+}
+
+/// The CMU vendor area (cookie `CMU\0`): a flags byte whose low bit marks
+/// the subnet mask as valid, then eight addresses, each shown when set.
+fn cmu(b: Bytes, out: &mut Vec<u8>) {
+    const TRUNC: &str = " [|bootp]";
+    fmt::s(out, " vend-cmu");
+    let (Some(flags), Some(_)) = (b.u8(240), b.u32(240)) else {
+        fmt::s(out, TRUNC);
+        return;
+    };
+    if flags & 0xfe != 0 {
+        fmt::s(out, " F:0x");
+        fmt::x(out, flags as u64);
+    }
+    for (off, label) in [
+        (248, " DG:"),
+        (244, if flags & 1 != 0 { " SM:" } else { " SM*:" }),
+        (252, " NS1:"),
+        (256, " NS2:"),
+        (260, " IEN1:"),
+        (264, " IEN2:"),
+        (268, " TS1:"),
+        (272, " TS2:"),
+    ] {
+        let Some(a) = b.slice(off, 4) else {
+            fmt::s(out, TRUNC);
+            return;
+        };
+        if a != [0, 0, 0, 0] {
+            fmt::s(out, label);
+            ip::addr(out, a);
+        }
+    }
 }
 
 /// Appends `text` as tcpdump shows option strings: control characters as
