@@ -754,7 +754,9 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if dport == 1985 {
             return udpapps::hsrp(payload, plen, p.opts.verbose > 0, out);
         }
-        if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
+        if matches!(dport, 3784 | 3785 | 4784 | 6784)
+            && udpapps::bfd(payload, dport, plen, p.opts.verbose > 0, out)
+        {
             return;
         }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
@@ -767,7 +769,7 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             return dhcp6::print(p, payload, plen, out);
         }
         if matches!(sport, 67 | 68) || matches!(dport, 67 | 68) {
-            return udpapps::bootp(payload, plen, out);
+            return udpapps::bootp(payload, plen, p.opts.verbose > 0, out);
         }
         if super::lwapp::print(payload, plen, sport, dport, p.opts.verbose > 0, out) {
             return;
