@@ -752,7 +752,13 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             return;
         }
         if dport == 1985 {
-            return udpapps::hsrp(payload, plen, p.opts.verbose > 0, out);
+            udpapps::hsrp(payload, plen, p.opts.verbose > 0, out);
+            // tcpdump gives up on a short HSRP message by unwinding, so its
+            // -x dump then starts at the link layer.
+            if out.ends_with(b" [|hsrp]") {
+                p.dump_whole = true;
+            }
+            return;
         }
         if matches!(dport, 3784 | 3785 | 4784 | 6784)
             && udpapps::bfd(payload, dport, plen, p.opts.verbose > 0, out)
