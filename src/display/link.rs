@@ -375,6 +375,7 @@ pub(crate) fn ethertype_name(t: u16) -> &'static str {
         0x8947 => "GeoNet",
         0x894f => "NSH",
         0x1111 => "CALM FAST",
+        0x0707 => "GeoNet (old)",
         0xd28b => "Arista Vendor Specific Protocol",
         0xfefe => "OSI",
         0x8847 => "MPLS unicast",
@@ -623,7 +624,13 @@ pub(crate) fn payload(
         0x8847 | 0x8848 | 0x894f => {
             tunnel::ethertype_payload(p, t, data, wire, out);
         }
-        0x8947 | 0x0707 => geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out),
+        0x8947 | 0x0707 => {
+            geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out);
+            // A short header unwinds tcpdump's printer: -x dumps it all.
+            if out.ends_with(b" [|geonet]") {
+                p.dump_whole = true;
+            }
+        }
         0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
         0x88f7 => ptp::print(data, out),
         0x88a2 => aoe::print(data, wire, out),
@@ -870,10 +877,9 @@ pub(crate) fn arp(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, 
         fmt::s(out, "Unknown (");
         fmt::u(out, op as u64);
         fmt::s(out, ") ");
-        // tcpdump dumps the packet right here, before any -x dump.
-        if !p.opts.quiet {
-            super::hex_dump(out, data, true);
-        }
+        // tcpdump dumps the packet right here, before any -x dump, and
+        // does so with -q too.
+        super::hex_dump(out, data, true);
         return;
     }
     let sha = b.slice(8, hln);
