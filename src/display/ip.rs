@@ -396,13 +396,13 @@ pub(crate) fn upper(
         4 if data.len() >= 20 && p.depth < super::MAX_DEPTH => {
             addrs.pair(out);
             p.depth += 1;
-            ipv4(p, data, len, out, true);
+            ipv4(p, data, len, out, !p.opts.link_header);
             p.depth -= 1;
         }
         41 if data.len() >= 40 && p.depth < super::MAX_DEPTH => {
             addrs.pair(out);
             p.depth += 1;
-            ipv6(p, data, len, out, true);
+            ipv6(p, data, len, out, !p.opts.link_header);
             p.depth -= 1;
         }
         132 => sctp::print(p, addrs, data, len, out),

@@ -67,6 +67,8 @@ pub(crate) fn udp(
         p.dump_whole |= zephyr::print(data, out)?;
     } else if port(525) {
         timed::print(data, out);
+        // A short timed message unwinds tcpdump's printer: -x dumps it all.
+        p.dump_whole |= out.ends_with(b" [|timed]");
     } else if port(921) {
         lwres::print(data, len, out);
     } else if port(1589) {
