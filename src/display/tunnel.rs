@@ -627,6 +627,8 @@ enum UdpProto {
     Isakmp,
     NatT,
     L2tp,
+    Ripng,
+    Wb,
     Radius,
     Otv,
     Vxlan,
@@ -643,6 +645,8 @@ fn udp_proto(port: u16) -> Option<UdpProto> {
         500 => Isakmp,
         4500 => NatT,
         1701 => L2tp,
+        521 => Ripng,
+        4567 => Wb,
         1645 | 1646 | 1812 | 1813 | 1700 | 3799 => Radius,
         8472 => Otv,
         4789 => Vxlan,
@@ -683,7 +687,7 @@ fn yields(proto: UdpProto, other_is_dst: bool, other: u16) -> bool {
         Rip => &[BEFORE_RIP],
         Isakmp | NatT => &[BEFORE_RIP, BEFORE_ISAKMP],
         L2tp => &[BEFORE_RIP, BEFORE_ISAKMP, BEFORE_L2TP],
-        Radius => {
+        Radius | Ripng | Wb => {
             return afs || yields(L2tp, other_is_dst, other) || BEFORE_RADIUS.contains(&other);
         }
         _ => {
@@ -726,6 +730,8 @@ pub(crate) fn udp(
         Isakmp => super::isakmp::print(p, addrs, data, out),
         NatT => super::isakmp::nat_t(p, addrs, data, len, out),
         Rip => super::rip::print(data, len, out),
+        Ripng => return super::ripng::print(data, out),
+        Wb => return super::wb::print(data, out),
     }
     true
 }
