@@ -119,7 +119,10 @@ fn frame(
         fmt::x_pad(out, proto as u64, 4);
         fmt::s(out, "), length ");
         fmt::u(out, len as u64);
-        fmt::s(out, ": ");
+        // Nothing follows an unknown protocol, not even the separator.
+        if proto_name(proto).is_some() {
+            fmt::s(out, ": ");
+        }
     }
     dump.net_off = base + at;
     let rest = &data[at.min(data.len())..];
@@ -149,6 +152,12 @@ fn frame(
                 fmt::s(out, "unknown PPP protocol (0x");
                 fmt::x_pad(out, proto as u64, 4);
                 out.push(b')');
+                // tcpdump dumps the rest of an unknown protocol's frame.
+                let rest = &rest[..w.min(rest.len())];
+                if !rest.is_empty() {
+                    out.push(b' ');
+                    super::hex_dump(out, rest, false);
+                }
             }
         }
     }
@@ -440,4 +449,12 @@ fn hdlc(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
             out.push(b')');
         }
     }
+}
+
+/// The PPP frame inside enhanced GRE (PPTP, RFC 2637), with or without the
+/// address and control bytes; the lengths tcpdump shows start after them.
+pub(crate) fn in_gre(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let mut d = Dump { net_off: 0, forced: None };
+    let off = if data.starts_with(&[0xff, 0x03]) { 2 } else { 0 };
+    frame(p, &data[off..], 0, len.saturating_sub(off), out, &mut d, 0);
 }
