@@ -138,7 +138,7 @@ fn frame(
             mlppp(rest, w, out)
         }
         0xc021 | 0x8021 | 0x8057 | 0x80fd | 0x8281 | 0x8023 | 0x802b | 0xc02b => {
-            control(proto, rest, len, out)
+            control(proto, rest, len - off.min(len), out)
         }
         0xc023 | 0xc223 => auth(proto, rest, out),
         // A protocol number starting with the HDLC flag byte means the
@@ -166,9 +166,13 @@ fn frame(
 /// The header of a control protocol packet: code, identifier, length.
 fn control(proto: u16, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    fmt::s(out, proto_name(proto).unwrap_or("unknown"));
+    let name = proto_name(proto).unwrap_or("unknown");
+    fmt::s(out, name);
     let Some(code) = b.u8(0) else {
-        fmt::s(out, " [|ppp]");
+        // tcpdump names the protocol it could not read the code of.
+        fmt::s(out, ", [|");
+        fmt::s(out, name);
+        out.push(b']');
         return;
     };
     fmt::s(out, ", ");
@@ -456,5 +460,5 @@ fn hdlc(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
 pub(crate) fn in_gre(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let mut d = Dump { net_off: 0, forced: None };
     let off = if data.starts_with(&[0xff, 0x03]) { 2 } else { 0 };
-    frame(p, &data[off..], 0, len.saturating_sub(off), out, &mut d, 0);
+    frame(p, data, off, len, out, &mut d, 0);
 }
