@@ -10,8 +10,8 @@
 //!
 //! Data messages show their header and the PPP frame they carry in braces
 //! (`l2tp:[](5/6) {LCP, Conf-Request (0x01), id 1, length 6}`, the frame
-//! printed by src/display/ppp.rs). L2F is not dissected: it keeps the plain
-//! UDP line.
+//! printed by src/display/ppp.rs). L2F (version 1) is only named:
+//! ` l2f:`, as tcpdump prints it.
 
 use super::{Bytes, Printer, fmt};
 
@@ -248,8 +248,8 @@ fn trunc(p: &mut Printer, out: &mut Vec<u8>, cut: bool) {
     fmt::s(out, " [|l2tp]");
 }
 
-/// Prints an L2TP control or data message; `false` (nothing written) for
-/// L2F.
+/// Prints an L2TP control or data message, or names L2F; always `true`
+/// once the version is known.
 pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let b = Bytes(data);
     let cut = data.len() < len;
@@ -259,7 +259,11 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     };
     match flags & 0x000f {
         2 => {}
-        1 => return false,
+        // L2F (RFC 2341) is only named, as tcpdump names it.
+        1 => {
+            fmt::s(out, " l2f:");
+            return true;
+        }
         _ => {
             fmt::s(out, " Unknown Version, neither L2F(1) nor L2TP(2)");
             return true;
