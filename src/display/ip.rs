@@ -442,6 +442,11 @@ pub(crate) fn upper(
             addrs.pair(out);
             let ttl = ip4.map_or(p.hop_limit, |h| h.get(8).copied().unwrap_or(0));
             tunnel::vrrp(data, len, ttl, p.opts.verbose > 0, (addrs.src, addrs.dst), out);
+            // A short VRRP message makes tcpdump unwind: -x dumps the whole
+            // frame.
+            if out.ends_with(b" [|vrrp]") {
+                p.dump_whole = true;
+            }
         }
         89 if {
             let mut probe = Vec::new();

@@ -1,25 +1,53 @@
 //! Printing packets as `tcpdump -n` does.
 //!
 //! [`Printer::format`] appends, for one packet, the exact text tcpdump
-//! 4.99.3 writes with `-n`: a timestamp ([`PrintOptions::timestamps`]), the
-//! link layer ([`link`]: Ethernet, 802.1Q, Linux cooked v1/v2, raw IP,
-//! NULL/LOOP), the network layer ([`ip`]: IPv4 with fragments, IPv6 with
-//! extension headers, ARP), the transport layer ([`transport`]: TCP with
-//! tcpdump's per-connection relative sequence numbers, UDP), ICMP and ICMPv6
-//! ([`icmp`]), DNS on port 53 ([`dns`]), tcpdump's one-line forms of
-//! PIMv2, GREv0, VRRP, OSPF and IGMP ([`tunnel`]), of HSRP, BFD and
-//! BOOTP/DHCP ([`udpapps`]) and of spanning-tree BPDUs over 802.3 ([`llc`]),
-//! IPv4/IPv6 over PPP, Cisco HDLC and Frame Relay ([`link`]), then the
-//! optional hex/ASCII dump (`-x`, `-xx`, `-X`, `-XX`, `-A`).
+//! 4.99.3 writes with `-n`: a timestamp ([`PrintOptions::timestamps`], in
+//! the zone of [`clock`]), then the packet from the link layer up, then the
+//! optional hex/ASCII dump (`-x`, `-xx`, `-X`, `-XX`, `-A`). Each protocol
+//! has its own module; the map, layer by layer:
 //!
-//! Other link layers and what rides directly on them have their own
-//! modules: 802.2 LLC and SNAP ([`llc`]), IPX ([`ipx`]), OSI ([`osi`]),
-//! Cisco HDLC and SLARP ([`chdlc`]), PPP and PPPoE ([`ppp`]), switch-chip
-//! tags ([`dsa`]), ARCNET ([`arcnet`]), MACsec ([`macsec`]), Arista
-//! timestamps ([`arista`]), DECnet ([`decnet`]), TIPC and MS NLB
-//! heartbeats ([`ethmisc`]), and the capture headers of IP over
-//! InfiniBand, ipnet, NFLOG, vsock, SLIP, IEEE 802.15.4, Juniper and ATM
-//! ([`linkhdr`]); DHCPv6 has [`dhcp6`].
+//! * Link layers, chosen by the savefile's link type in [`link`]:
+//!   Ethernet (with 802.1Q, and the tags in [`dsa`], [`macsec`]), Linux
+//!   cooked v1/v2, raw IP, NULL/LOOP, PKTAP; 802.11 with radiotap, PRISM,
+//!   AVS and PPI ([`radiotap`], [`ieee80211`]); Cisco HDLC ([`chdlc`]),
+//!   PPP and PPPoE ([`ppp`]), Frame Relay and Q.933 ([`fr`]), ATM
+//!   ([`atm`]), Juniper ([`juniper`]), ARCNET ([`arcnet`]), SLIP
+//!   ([`slip`]), IEEE 802.15.4 ([`ieee802154`]), IP over InfiniBand
+//!   ([`ipoib`]), ipnet ([`ipnet`]), NFLOG ([`nflog`]), vsock ([`vsock`]),
+//!   and the short forms of truncated capture headers ([`linkhdr`]).
+//! * What rides on the link layer: 802.2 LLC and SNAP ([`llc`]), spanning
+//!   tree and the link-control protocols of [`l2ctl`] (IS-IS [`isis`],
+//!   ES-IS [`esis`], CLNP [`clnp`] under [`osi`]; CDP [`cdp`], LLDP
+//!   [`lldp`], slow protocols [`slow`], UDLD/DTP/VTP [`cisco`], EAPOL
+//!   [`eapol`], CFM [`cfm`]), ARP (in [`link`]), IPX ([`ipx`]), DECnet
+//!   ([`decnet`]), TIPC ([`tipc`]), AoE ([`aoe`]), PTP ([`ptp`]),
+//!   GeoNetworking ([`geonet`]), MPLS ([`mpls`]), and [`ethmisc`].
+//! * The network layer ([`ip`]): IPv4 with options and fragments, IPv6
+//!   with its extension headers and jumbograms, and the dispatch on the
+//!   protocol number: ICMP ([`icmp`]), ICMPv6 ([`icmp6`]), IGMP ([`igmp`],
+//!   [`tunnel`]), GRE, PIM, VRRP and OSPF ([`tunnel`]), ESP/AH/IPComp
+//!   ([`ipsec`]), SCTP ([`sctp`], ForCES [`forces`]), DCCP ([`dccp`]),
+//!   EIGRP ([`eigrp`]), RSVP ([`rsvp`]), PGM ([`pgm`]), mobility
+//!   ([`mobility`]).
+//! * The transport layer ([`transport`]): TCP with tcpdump's relative
+//!   sequence numbers and its options (MPTCP in [`mptcp`]), UDP, and the
+//!   dispatch on ports, in tcpdump's order ([`udpmisc`], [`rpcapps`]):
+//!   DNS ([`dns`]), BOOTP/DHCP, HSRP and BFD ([`udpapps`]), DHCPv6
+//!   ([`dhcp6`]), NTP ([`ntp`]), sFlow ([`sflow`]), babel ([`babel`]),
+//!   AHCP ([`ahcp`]), HNCP ([`hncp`]), RIP ([`rip`]), RADIUS ([`radius`]),
+//!   ISAKMP ([`isakmp`]), L2TP ([`l2tp`]), LISP ([`lisp`]), VXLAN/NSH
+//!   ([`vxlan`]), Geneve ([`geneve`]), LWAPP ([`lwapp`]), BCM-LI
+//!   ([`bcmli`]), AODV ([`aodv`]), OLSR ([`olsr`]), LMP ([`lmp`]), LSP
+//!   ping ([`lspping`]), Auto-RP ([`autorp`]), AFS/Rx ([`rx`],
+//!   [`rxops`]), NFS ([`nfs`]), SNMP ([`snmp`]), Kerberos ([`krb`]),
+//!   syslog ([`syslog`]), SOME/IP ([`someip`]), lwres ([`lwres`]), zephyr
+//!   ([`zephyr`]), VQP ([`vqp`]), timed ([`timed`]), TFTP ([`tftp`]); over
+//!   TCP HTTP/WHOIS (in [`transport`]), SSH ([`ssh`]), telnet
+//!   ([`telnet`]), RESP ([`resp`]), BGP ([`bgp`]), LDP ([`ldp`]), PPTP
+//!   ([`pptp`]) and OpenFlow ([`openflow`], [`openflow10`],
+//!   [`openflow13`]).
+//! * Shared pieces: fast number, address and time formatting ([`fmt`]) and
+//!   the bounds-checked reader [`Bytes`].
 //!
 //! Protocols bpfcap does not dissect get a short honest line naming what
 //! they are (ethertype, IP protocol, length) rather than a guess; the golden

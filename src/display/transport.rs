@@ -603,13 +603,25 @@ const HTTP_METHODS: &[&[u8]] = &[
 /// Whether the payload starts like an HTTP request (a known method as
 /// the first word) or response (`HTTP/...`, spaces, a three-digit status).
 fn http_recognized(data: &[u8]) -> bool {
-    let end =
-        data.iter().position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n')).unwrap_or(data.len());
-    let word = &data[..end];
-    if HTTP_METHODS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
+    let delim = |c: &u8| matches!(c, b' ' | b'\t' | b'\r' | b'\n');
+    // No method is longer than nine letters, so only the first ten bytes
+    // need looking at for one (a body segment is not scanned).
+    let head = &data[..data.len().min(10)];
+    let method_end = match head.iter().position(delim) {
+        Some(e) => Some(e),
+        None if data.len() < 10 => Some(data.len()),
+        None => None,
+    };
+    if let Some(e) = method_end
+        && HTTP_METHODS.iter().any(|m| m.eq_ignore_ascii_case(&data[..e]))
+    {
         return true;
     }
-    if word.len() < 5 || !word[..5].eq_ignore_ascii_case(b"HTTP/") || data.get(end) != Some(&b' ') {
+    if data.len() < 5 || !data[..5].eq_ignore_ascii_case(b"HTTP/") {
+        return false;
+    }
+    let end = data.iter().position(delim).unwrap_or(data.len());
+    if data.get(end) != Some(&b' ') {
         return false;
     }
     let rest = &data[end..];
@@ -740,9 +752,17 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             return;
         }
         if dport == 1985 {
-            return udpapps::hsrp(payload, plen, p.opts.verbose > 0, out);
+            udpapps::hsrp(payload, plen, p.opts.verbose > 0, out);
+            // tcpdump gives up on a short HSRP message by unwinding, so its
+            // -x dump then starts at the link layer.
+            if out.ends_with(b" [|hsrp]") {
+                p.dump_whole = true;
+            }
+            return;
         }
-        if matches!(dport, 3784 | 4784 | 6784) && udpapps::bfd(payload, dport, out) {
+        if matches!(dport, 3784 | 3785 | 4784 | 6784)
+            && udpapps::bfd(payload, dport, plen, p.opts.verbose > 0, out)
+        {
             return;
         }
         if let Some(()) = udp_misc(sport, dport, payload, mlen, false, out) {
@@ -755,7 +775,7 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             return dhcp6::print(p, payload, plen, out);
         }
         if matches!(sport, 67 | 68) || matches!(dport, 67 | 68) {
-            return udpapps::bootp(payload, plen, out);
+            return udpapps::bootp(payload, plen, p.opts.verbose > 0, out);
         }
         if super::lwapp::print(payload, plen, sport, dport, p.opts.verbose > 0, out) {
             return;
