@@ -775,7 +775,12 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             return dhcp6::print(p, payload, plen, out);
         }
         if matches!(sport, 67 | 68) || matches!(dport, 67 | 68) {
-            return udpapps::bootp(payload, plen, p.opts.verbose > 0, out);
+            udpapps::bootp(payload, plen, p.opts.verbose > 0, out);
+            // As with HSRP, a short BOOTP message unwinds tcpdump's printer.
+            if out.ends_with(b" [|bootp]") {
+                p.dump_whole = true;
+            }
+            return;
         }
         if super::lwapp::print(payload, plen, sport, dport, p.opts.verbose > 0, out) {
             return;
