@@ -117,7 +117,9 @@ pub(crate) fn vtp(_p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) 
     fmt::x_pad(out, kind as u64, 2);
     fmt::s(out, "), length ");
     fmt::u(out, len as u64);
-    if data.len() < VTP_HEADER {
+    // tcpdump walks the VLAN records of a subset advertisement to the end
+    // of the message, even when it prints only the header.
+    if data.len() < VTP_HEADER || (kind == 2 && data.len() < len) {
         fmt::s(out, " [|vtp]");
     }
 }

@@ -414,6 +414,14 @@ pub(crate) fn upper(
             addrs.pair(out);
             ipsec::esp(data, len, out);
         }
+        108 => {
+            addrs.pair(out);
+            ipsec::ipcomp(data, out);
+        }
+        9 => {
+            addrs.pair(out);
+            super::igrp::print(data, len, out);
+        }
         51 => {
             addrs.pair(out);
             ipsec::ah(p, addrs, data, len, ip4, out);

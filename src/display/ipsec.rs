@@ -81,3 +81,16 @@ pub(crate) fn ah(
     ip::upper(p, next, addrs, &data[hlen.min(data.len())..], len.saturating_sub(hlen), out, ip4);
     p.depth -= 1;
 }
+
+/// IP Payload Compression (IP protocol 108): tcpdump cannot decompress, so
+/// it shows the compression parameter index, `IPComp(cpi=0x1234)`, or
+/// ` [|ipcomp]` when the four header bytes are not captured.
+pub(crate) fn ipcomp(data: &[u8], out: &mut Vec<u8>) {
+    let Some(cpi) = Bytes(data).u16(2) else {
+        fmt::s(out, " [|ipcomp]");
+        return;
+    };
+    fmt::s(out, "IPComp(cpi=0x");
+    fmt::x(out, cpi as u64);
+    out.push(b')');
+}

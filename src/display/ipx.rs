@@ -23,11 +23,13 @@ fn net_node(out: &mut Vec<u8>, net: u32, node: &[u8]) {
 
 /// Prints the IPX packet in `data` (captured bytes; `_len` is the length
 /// the link layer gave it).
-pub(crate) fn print(_p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8>) {
+pub(crate) fn print(p: &mut Printer, data: &[u8], _len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let (Some(dnet), Some(dnode), Some(dsock), Some(snet), Some(snode), Some(ssock)) =
         (b.u32(6), b.slice(10, 6), b.u16(16), b.u32(18), b.slice(22, 6), b.u16(28))
     else {
+        // tcpdump gives up here by unwinding: `-x` dumps the whole frame.
+        p.dump_whole = true;
         fmt::s(out, " [|ipx]");
         return;
     };

@@ -8,8 +8,10 @@
 //! message without AVPs is ` ZLB`; one cut short by the capture ends in
 //! ` [|l2tp]`; a version other than L2F (1) or L2TP (2) is named as such.
 //!
-//! Data messages carry PPP frames, which bpfcap does not dissect, and
-//! L2F is not dissected either: both keep the plain UDP line.
+//! Data messages show their header and the PPP frame they carry in braces
+//! (`l2tp:[](5/6) {LCP, Conf-Request (0x01), id 1, length 6}`, the frame
+//! printed by src/display/ppp.rs). L2F (version 1) is only named:
+//! ` l2f:`, as tcpdump prints it.
 
 use super::{Bytes, Printer, fmt};
 
@@ -246,8 +248,8 @@ fn trunc(p: &mut Printer, out: &mut Vec<u8>, cut: bool) {
     fmt::s(out, " [|l2tp]");
 }
 
-/// Prints an L2TP control message (or a data message cut short before its
-/// payload); `false` (nothing written) for other data messages and L2F.
+/// Prints an L2TP control or data message, or names L2F; always `true`
+/// once the version is known.
 pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let b = Bytes(data);
     let cut = data.len() < len;
@@ -257,33 +259,17 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
     };
     match flags & 0x000f {
         2 => {}
-        1 => return false,
+        // L2F (RFC 2341) is only named, as tcpdump names it.
+        1 => {
+            fmt::s(out, " l2f:");
+            return true;
+        }
         _ => {
             fmt::s(out, " Unknown Version, neither L2F(1) nor L2TP(2)");
             return true;
         }
     }
     let control = flags & 0x8000 != 0;
-    if !control {
-        // A data message carries PPP, which is not dissected: only one cut
-        // short before its payload is printed (the header, then ` [|l2tp]`).
-        let mut need = 6;
-        if flags & 0x4000 != 0 {
-            need += 2;
-        }
-        if flags & 0x0800 != 0 {
-            need += 4;
-        }
-        let full = if flags & 0x0200 != 0 {
-            b.u16(need).map(|pad| need + 2 + pad as usize)
-        } else {
-            Some(need)
-        };
-        let too_long = flags & 0x4000 != 0 && b.u16(2).is_some_and(|l| l as usize > len);
-        if full.is_some_and(|n| n <= data.len()) && !too_long {
-            return false;
-        }
-    }
     fmt::s(out, " l2tp:[");
     for (bit, c) in [(0x8000, b'T'), (0x4000, b'L'), (0x0800, b'S'), (0x0200, b'O'), (0x0100, b'P')]
     {
@@ -355,8 +341,16 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
         }
         len = l;
     }
+    // A data message carries a PPP frame.
     if !control {
-        trunc(p, out, cut);
+        let end = len.min(data.len());
+        if off >= end {
+            trunc(p, out, cut);
+            return true;
+        }
+        fmt::s(out, " {");
+        super::ppp::in_gre(p, &data[off..end], len - off, out);
+        out.push(b'}');
         return true;
     }
     if flags & 0x4000 == 0 {

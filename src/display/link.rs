@@ -40,6 +40,7 @@ pub(crate) fn print(p: &mut Printer, pkt: &PacketRef<'_>, out: &mut Vec<u8>, dum
         104 => chdlc::print(p, data, wire, out, dump),
         9 => super::ppp::print(p, data, wire, out, dump),
         50 if data.starts_with(&[0xff, 0x03]) => super::ppp::print(p, data, wire, out, dump),
+        50 if data.first() == Some(&0xff) && super::ppp::serial(p, data, wire, out) => {}
         51 => super::ppp::pppoe(p, data, wire, out, dump, 0),
         8 => slip::print(p, data, wire, out, dump),
         195 | 215 | 230 | 283 => ieee802154::print(p, data, out, dump),

@@ -433,6 +433,11 @@ pub(crate) fn print(
         dump.net_off = base + hlen;
         return;
     }
+    // An XID whose information field is on the wire but not captured: the
+    // format byte cannot be read.
+    if unnumbered && c0 & !0x10 == 0xaf && data.len() <= hlen && length > hlen {
+        fmt::s(out, " [|llc]");
+    }
     // The default dump starts at the LLC header (none for supervisory
     // frames, nor for an XID without data), -x past it.
     dump.net_off = base + hlen;

@@ -54,6 +54,16 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>)
             return super::ip::ipv6(p, &data[1..], len.saturating_sub(1), out, !p.opts.link_header);
         }
         0xcf => return super::ppp::in_osi(p, &data[1..], len.saturating_sub(1), out),
+        // The null network layer (ISO 8473's inactive subset) carries no
+        // header to show: tcpdump writes only the length.
+        0x00 => {
+            if !p.opts.link_header {
+                fmt::s(out, ", ");
+            }
+            fmt::s(out, "length: ");
+            fmt::u(out, len as u64);
+            return;
+        }
         _ => {}
     }
     match name {

@@ -119,7 +119,10 @@ fn frame(
         fmt::x_pad(out, proto as u64, 4);
         fmt::s(out, "), length ");
         fmt::u(out, len as u64);
-        fmt::s(out, ": ");
+        // Nothing follows an unknown protocol, not even the separator.
+        if proto_name(proto).is_some() {
+            fmt::s(out, ": ");
+        }
     }
     dump.net_off = base + at;
     let rest = &data[at.min(data.len())..];
@@ -135,14 +138,26 @@ fn frame(
             mlppp(rest, w, out)
         }
         0xc021 | 0x8021 | 0x8057 | 0x80fd | 0x8281 | 0x8023 | 0x802b | 0xc02b => {
-            control(proto, rest, len, out)
+            control(proto, rest, len - off.min(len), out)
         }
         0xc023 | 0xc223 => auth(proto, rest, out),
+        // A protocol number starting with the HDLC flag byte means the
+        // frame is still in its HDLC-like framing (RFC 1662): tcpdump
+        // unescapes it from the flag's second byte on and prints that.
+        _ if proto & 0xff00 == 0x7e00 && !eflag => {
+            hdlc(p, &data[at.saturating_sub(1).min(data.len())..], out)
+        }
         _ => {
             if !eflag {
                 fmt::s(out, "unknown PPP protocol (0x");
                 fmt::x_pad(out, proto as u64, 4);
                 out.push(b')');
+                // tcpdump dumps the rest of an unknown protocol's frame.
+                let rest = &rest[..w.min(rest.len())];
+                if !rest.is_empty() {
+                    out.push(b' ');
+                    super::hex_dump(out, rest, false);
+                }
             }
         }
     }
@@ -151,9 +166,13 @@ fn frame(
 /// The header of a control protocol packet: code, identifier, length.
 fn control(proto: u16, data: &[u8], len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
-    fmt::s(out, proto_name(proto).unwrap_or("unknown"));
+    let name = proto_name(proto).unwrap_or("unknown");
+    fmt::s(out, name);
     let Some(code) = b.u8(0) else {
-        fmt::s(out, " [|ppp]");
+        // tcpdump names the protocol it could not read the code of.
+        fmt::s(out, ", [|");
+        fmt::s(out, name);
+        out.push(b']');
         return;
     };
     fmt::s(out, ", ");
@@ -360,4 +379,86 @@ fn tag_name(tag: u16) -> Option<&'static str> {
         0x0203 => "Generic-Error",
         _ => return None,
     })
+}
+
+/// A PPP frame still in HDLC-like framing (RFC 1662) from link type
+/// PPP_SERIAL: address 0xff and a control byte other than UI. tcpdump
+/// prints the protocol's name (`unknown PPP protocol (0x7e80): `), and a
+/// protocol starting with the flag byte 0x7e makes it unescape the frame
+/// and print what it finds. `false` for any other frame, which is left to
+/// the generic line.
+pub(crate) fn serial(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>) -> bool {
+    let b = Bytes(data);
+    let (Some(addr), Some(ctrl), Some(proto)) = (b.u8(0), b.u8(1), b.u16(2)) else {
+        return false;
+    };
+    if proto & 0xff00 != 0x7e00 {
+        return false;
+    }
+    if p.opts.link_header {
+        fmt::byte_hex(out, addr);
+        out.push(b' ');
+        fmt::byte_hex(out, ctrl);
+        out.push(b' ');
+        fmt::u(out, wire as u64);
+        out.push(b' ');
+    }
+    fmt::s(out, "unknown PPP protocol (0x");
+    fmt::x_pad(out, proto as u64, 4);
+    fmt::s(out, "): ");
+    hdlc(p, &data[3..], out);
+    true
+}
+
+/// Unescapes an HDLC-framed PPP frame (0x7d escapes the next byte, XORed
+/// with 0x20) and prints it: tcpdump works on the captured bytes only, so
+/// the lengths it shows are those of the unescaped capture.
+fn hdlc(p: &mut Printer, data: &[u8], out: &mut Vec<u8>) {
+    // This framing only shows up in malformed captures, so a buffer per
+    // such packet costs nothing in practice.
+    let mut buf = Vec::with_capacity(data.len());
+    let mut it = data.iter();
+    while let Some(&c) = it.next() {
+        if c == 0x7d {
+            match it.next() {
+                Some(&n) => buf.push(n ^ 0x20),
+                None => break,
+            }
+        } else {
+            buf.push(c);
+        }
+    }
+    let Some(proto) = Bytes(&buf).u16(0) else {
+        fmt::s(out, " [|ppp]");
+        return;
+    };
+    let len = buf.len();
+    let rest = &buf[2..];
+    let eflag = p.opts.link_header;
+    match proto {
+        0x0021 | 0x0800 => ip::ipv4(p, rest, len - 2, out, !eflag),
+        0x0057 | 0x86dd => ip::ipv6(p, rest, len - 2, out, !eflag),
+        0xc021 | 0x8021 | 0x8057 | 0x80fd | 0x8281 | 0x8023 | 0x802b | 0xc02b => {
+            control(proto, rest, len, out)
+        }
+        0xc023 | 0xc223 => auth(proto, rest, out),
+        _ if proto & 0xff00 == 0x7e00 => {
+            fmt::s(out, "(protocol 0x");
+            fmt::x_pad(out, proto as u64, 4);
+            fmt::s(out, " invalid)");
+        }
+        _ => {
+            fmt::s(out, "unknown PPP protocol (0x");
+            fmt::x_pad(out, proto as u64, 4);
+            out.push(b')');
+        }
+    }
+}
+
+/// The PPP frame inside enhanced GRE (PPTP, RFC 2637), with or without the
+/// address and control bytes; the lengths tcpdump shows start after them.
+pub(crate) fn in_gre(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
+    let mut d = Dump { net_off: 0, forced: None };
+    let off = if data.starts_with(&[0xff, 0x03]) { 2 } else { 0 };
+    frame(p, data, off, len, out, &mut d, 0);
 }

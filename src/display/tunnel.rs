@@ -5,7 +5,7 @@
 //!   and source routes (`GREv0, key=0x2, length 116: `), then IPv4, IPv6,
 //!   MPLS, bridged Ethernet, OSI or IPX, anything else as
 //!   `gre-proto-0xT`; version 1 (PPTP) as `GREv1, call 5, seq 7, ...`
-//!   when it carries no PPP payload (PPP is not dissected); with `-e` the
+//!   and its PPP payload (src/display/ppp.rs); with `-e` the
 //!   protocol type is named (`proto TEB (0x6558)`).
 //! * [`ether`] and [`ethertype_payload`] re-enter the link and IP printers
 //!   for the frames and packets that tunnels carry, with tcpdump's default
@@ -80,13 +80,10 @@ fn gre0_opts_end(flags: u16) -> usize {
     off
 }
 
-/// Whether [`gre`] will print this GRE packet: everything but version 1
-/// (PPTP) packets whose PPP payload was captured.
-pub(crate) fn gre_supported(data: &[u8]) -> bool {
-    match Bytes(data).u16(0) {
-        Some(flags) if flags & 7 == 1 && flags & GRE_SP != 0 => data.len() <= gre1_hlen(flags),
-        _ => true,
-    }
+/// Whether [`gre`] will print this GRE packet: all of them, now that the
+/// PPP inside version 1 (PPTP) is printed too.
+pub(crate) fn gre_supported(_data: &[u8]) -> bool {
+    true
 }
 
 /// The length of a GRE version 1 header.
@@ -224,7 +221,7 @@ fn gre0(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>)
 
 /// Enhanced GRE (PPTP): the key field holds the payload length and the
 /// call ID, then the optional sequence and acknowledgement numbers.
-fn gre1(p: &Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
+fn gre1(p: &mut Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
     let b = Bytes(data);
     let mut off = 4;
     if flags & GRE_KP != 0 {
@@ -260,10 +257,15 @@ fn gre1(p: &Printer, data: &[u8], flags: u16, len: usize, out: &mut Vec<u8>) {
     gre_proto_e(p, b.u16(2).unwrap_or(0), out);
     fmt::s(out, "length ");
     fmt::u(out, len as u64);
-    // A payload is PPP, not dissected: only an empty one is printed
-    // (gre_supported), as PPP cut short.
+    // The payload (present only with a sequence number) is a PPP frame.
     if flags & GRE_SP != 0 {
-        fmt::s(out, ":  [|ppp]");
+        fmt::s(out, ": ");
+        let hlen = gre1_hlen(flags);
+        if data.len() <= hlen {
+            fmt::s(out, " [|ppp]");
+            return;
+        }
+        super::ppp::in_gre(p, &data[hlen..], len.saturating_sub(hlen), out);
     }
 }
 
@@ -627,6 +629,8 @@ enum UdpProto {
     Isakmp,
     NatT,
     L2tp,
+    Ripng,
+    Wb,
     Radius,
     Otv,
     Vxlan,
@@ -643,6 +647,8 @@ fn udp_proto(port: u16) -> Option<UdpProto> {
         500 => Isakmp,
         4500 => NatT,
         1701 => L2tp,
+        521 => Ripng,
+        4567 => Wb,
         1645 | 1646 | 1812 | 1813 | 1700 | 3799 => Radius,
         8472 => Otv,
         4789 => Vxlan,
@@ -683,7 +689,7 @@ fn yields(proto: UdpProto, other_is_dst: bool, other: u16) -> bool {
         Rip => &[BEFORE_RIP],
         Isakmp | NatT => &[BEFORE_RIP, BEFORE_ISAKMP],
         L2tp => &[BEFORE_RIP, BEFORE_ISAKMP, BEFORE_L2TP],
-        Radius => {
+        Radius | Ripng | Wb => {
             return afs || yields(L2tp, other_is_dst, other) || BEFORE_RADIUS.contains(&other);
         }
         _ => {
@@ -726,6 +732,8 @@ pub(crate) fn udp(
         Isakmp => super::isakmp::print(p, addrs, data, out),
         NatT => super::isakmp::nat_t(p, addrs, data, len, out),
         Rip => super::rip::print(data, len, out),
+        Ripng => return super::ripng::print(data, out),
+        Wb => return super::wb::print(data, out),
     }
     true
 }
