@@ -337,6 +337,9 @@ pub struct Printer {
     /// packet, for `-ttttt` and `-ttt`.
     first_ts: Option<(i64, i64)>,
     prev_ts: Option<(i64, i64)>,
+    /// The last second printed as a date and time of day, and that text
+    /// (up to and including the `.` before the microseconds).
+    second: (Option<i64>, Vec<u8>),
     pub(crate) tcp: HashMap<TcpKey, TcpBase, BuildHasherDefault<FastHasher>>,
     /// Interface names by index, read once from /sys for Linux cooked v2.
     ifnames: Option<HashMap<u32, String>>,
@@ -380,6 +383,7 @@ impl Printer {
             linktype,
             first_ts: None,
             prev_ts: None,
+            second: (None, Vec::with_capacity(32)),
             tcp: HashMap::default(),
             ifnames: None,
             dump_whole: false,
@@ -455,19 +459,27 @@ impl Printer {
                     out.push(b' ');
                 }
                 _ => {
-                    let local =
-                        pkt.ts_sec.saturating_add(i64::from(self.opts.zone.offset(pkt.ts_sec)));
-                    if mode == 4 {
-                        let (y, m, d) = fmt::civil_from_days(local.div_euclid(86_400));
-                        fmt::u(out, y as u64);
-                        out.push(b'-');
-                        fmt::u_pad(out, m as u64, 2);
-                        out.push(b'-');
-                        fmt::u_pad(out, d as u64, 2);
-                        out.push(b' ');
+                    // Packets come many to a second: the date and time of
+                    // day are formatted once per second and reused.
+                    if self.second.0 != Some(pkt.ts_sec) {
+                        let local =
+                            pkt.ts_sec.saturating_add(i64::from(self.opts.zone.offset(pkt.ts_sec)));
+                        let text = &mut self.second.1;
+                        text.clear();
+                        if mode == 4 {
+                            let (y, m, d) = fmt::civil_from_days(local.div_euclid(86_400));
+                            fmt::u(text, y as u64);
+                            text.push(b'-');
+                            fmt::u_pad(text, m as u64, 2);
+                            text.push(b'-');
+                            fmt::u_pad(text, d as u64, 2);
+                            text.push(b' ');
+                        }
+                        fmt::hms(text, local.rem_euclid(86_400) as u64);
+                        text.push(b'.');
+                        self.second.0 = Some(pkt.ts_sec);
                     }
-                    fmt::hms(out, local.rem_euclid(86_400) as u64);
-                    out.push(b'.');
+                    out.extend_from_slice(&self.second.1);
                     fmt::u_pad(out, u64::from(usec), 6);
                     out.push(b' ');
                 }
