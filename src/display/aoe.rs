@@ -14,7 +14,7 @@ use super::fmt;
 const V1_HEADER: usize = 10;
 
 /// The flag bits of the low nibble of the first byte, high bit first.
-const FLAGS: &[(u8, &str)] = &[(0x8, "Response"), (0x4, "Error"), (0x2, "MBZ-1"), (0x1, "MBZ-0")];
+const FLAGS: &[(u64, &str)] = &[(0x8, "Response"), (0x4, "Error"), (0x2, "MBZ-1"), (0x1, "MBZ-0")];
 
 /// Prints an AoE frame; `wire` is its length on the wire.
 pub(crate) fn print(data: &[u8], wire: usize, out: &mut Vec<u8>) {
@@ -39,18 +39,6 @@ pub(crate) fn print(data: &[u8], wire: usize, out: &mut Vec<u8>) {
         return;
     }
     fmt::s(out, ", Flags: [");
-    let mut any = false;
-    for &(bit, name) in FLAGS {
-        if first & bit != 0 {
-            if any {
-                fmt::s(out, ", ");
-            }
-            fmt::s(out, name);
-            any = true;
-        }
-    }
-    if !any {
-        fmt::s(out, "none");
-    }
+    fmt::bit_names(out, first.into(), FLAGS);
     out.push(b']');
 }

@@ -264,3 +264,23 @@ mod tests {
         assert_eq!(civil_from_days(19_675), (2023, 11, 14));
     }
 }
+
+/// The names of the bits set in `v`, in table order and separated by
+/// `, `, or `none` when no listed bit is set: tcpdump's way of printing a
+/// flags field (`Flags [Poll, Final]`). A table entry may cover several
+/// bits, which must then all be set.
+pub fn bit_names(out: &mut Vec<u8>, v: u64, table: &[(u64, &str)]) {
+    let mut any = false;
+    for &(bits, name) in table {
+        if v & bits == bits {
+            if any {
+                s(out, ", ");
+            }
+            s(out, name);
+            any = true;
+        }
+    }
+    if !any {
+        s(out, "none");
+    }
+}

@@ -366,19 +366,7 @@ fn ppp(p: &mut Printer, data: &[u8], len: usize, out: &mut Vec<u8>) {
 /// The flags of FRF.15 and FRF.16 fragment headers.
 fn frag_flags(out: &mut Vec<u8>, b0: u8) {
     fmt::s(out, "Flags [");
-    let mut any = false;
-    for (bit, name) in [(0x80, "Begin"), (0x40, "End"), (0x20, "Control")] {
-        if b0 & bit != 0 {
-            if any {
-                fmt::s(out, ", ");
-            }
-            fmt::s(out, name);
-            any = true;
-        }
-    }
-    if !any {
-        fmt::s(out, "none");
-    }
+    fmt::bit_names(out, b0.into(), &[(0x80, "Begin"), (0x40, "End"), (0x20, "Control")]);
     out.push(b']');
 }
 

@@ -33,7 +33,7 @@ fn msg_name(t: u8) -> &'static str {
 /// The last entry is a multi-bit mask tcpdump names only when all of its
 /// bits are set; bits 0x0040, 0x0080, 0x0800, 0x1000 and 0x8000 have no
 /// name of their own.
-const FLAGS: &[(u16, &str)] = &[
+const FLAGS: &[(u64, &str)] = &[
     (0x0001, "l1 61"),
     (0x0002, "l1 59"),
     (0x0004, "utc reasonable"),
@@ -112,19 +112,7 @@ fn v2(b: Bytes<'_>, first: u8, out: &mut Vec<u8>) -> Option<()> {
     field(out, ", reserved1 : ", Some(rsvd as u64))?;
     let flags = b.u16(6)?;
     fmt::s(out, ", Flags [");
-    let mut any = false;
-    for &(bit, name) in FLAGS {
-        if flags & bit == bit {
-            if any {
-                fmt::s(out, ", ");
-            }
-            fmt::s(out, name);
-            any = true;
-        }
-    }
-    if !any {
-        fmt::s(out, "none");
-    }
+    fmt::bit_names(out, flags.into(), FLAGS);
     fmt::s(out, "]");
     let ns = ((b.u16(8)? as u64) << 32) | b.u32(10)? as u64;
     field(out, ", NS correction : ", Some(ns))?;

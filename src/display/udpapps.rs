@@ -229,28 +229,20 @@ fn bfd_state(version: u8, kind: &str, b1: u8, out: &mut Vec<u8>) {
     fmt::s(out, kind);
     if version == 0 {
         fmt::s(out, ", Flags: [");
-        let mut any = false;
-        for (bit, name) in [
-            (0x80, "I Hear You"),
-            (0x40, "Demand"),
-            (0x20, "Poll"),
-            (0x10, "Final"),
-            (0x08, "Control Plane Independent"),
-            (0x04, "Authentication Present"),
-            (0x02, "Reserved"),
-            (0x01, "Reserved"),
-        ] {
-            if b1 & bit != 0 {
-                if any {
-                    fmt::s(out, ", ");
-                }
-                fmt::s(out, name);
-                any = true;
-            }
-        }
-        if !any {
-            fmt::s(out, "none");
-        }
+        fmt::bit_names(
+            out,
+            b1.into(),
+            &[
+                (0x80, "I Hear You"),
+                (0x40, "Demand"),
+                (0x20, "Poll"),
+                (0x10, "Final"),
+                (0x08, "Control Plane Independent"),
+                (0x04, "Authentication Present"),
+                (0x02, "Reserved"),
+                (0x01, "Reserved"),
+            ],
+        );
         out.push(b']');
         return;
     }
@@ -263,26 +255,18 @@ fn bfd_state(version: u8, kind: &str, b1: u8, out: &mut Vec<u8>) {
 /// is set).
 fn bfd_flags(b1: u8, out: &mut Vec<u8>) {
     fmt::s(out, ", Flags: [");
-    let mut any = false;
-    for (bit, name) in [
-        (0x20, "Poll"),
-        (0x10, "Final"),
-        (0x08, "Control Plane Independent"),
-        (0x04, "Authentication Present"),
-        (0x02, "Demand"),
-        (0x01, "Multipoint"),
-    ] {
-        if b1 & bit != 0 {
-            if any {
-                fmt::s(out, ", ");
-            }
-            fmt::s(out, name);
-            any = true;
-        }
-    }
-    if !any {
-        fmt::s(out, "none");
-    }
+    fmt::bit_names(
+        out,
+        b1.into(),
+        &[
+            (0x20, "Poll"),
+            (0x10, "Final"),
+            (0x08, "Control Plane Independent"),
+            (0x04, "Authentication Present"),
+            (0x02, "Demand"),
+            (0x01, "Multipoint"),
+        ],
+    );
     out.push(b']');
 }
 
