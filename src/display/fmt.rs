@@ -212,6 +212,26 @@ pub fn hms(out: &mut Vec<u8>, secs: u64) {
     u_pad(out, secs % 60, 2);
 }
 
+/// The names of the bits set in `v`, in table order and separated by
+/// `, `, or `none` when no listed bit is set: tcpdump's way of printing a
+/// flags field (`Flags [Poll, Final]`). A table entry may cover several
+/// bits, which must then all be set.
+pub fn bit_names(out: &mut Vec<u8>, v: u64, table: &[(u64, &str)]) {
+    let mut any = false;
+    for &(bits, name) in table {
+        if v & bits == bits {
+            if any {
+                s(out, ", ");
+            }
+            s(out, name);
+            any = true;
+        }
+    }
+    if !any {
+        s(out, "none");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,25 +282,5 @@ mod tests {
             b"018446744073709551615000007".iter().chain(b"88b50800").copied().collect::<Vec<u8>>()
         );
         assert_eq!(civil_from_days(19_675), (2023, 11, 14));
-    }
-}
-
-/// The names of the bits set in `v`, in table order and separated by
-/// `, `, or `none` when no listed bit is set: tcpdump's way of printing a
-/// flags field (`Flags [Poll, Final]`). A table entry may cover several
-/// bits, which must then all be set.
-pub fn bit_names(out: &mut Vec<u8>, v: u64, table: &[(u64, &str)]) {
-    let mut any = false;
-    for &(bits, name) in table {
-        if v & bits == bits {
-            if any {
-                s(out, ", ");
-            }
-            s(out, name);
-            any = true;
-        }
-    }
-    if !any {
-        s(out, "none");
     }
 }
