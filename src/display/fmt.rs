@@ -283,4 +283,20 @@ mod tests {
         );
         assert_eq!(civil_from_days(19_675), (2023, 11, 14));
     }
+
+    #[test]
+    fn bit_names_list_set_bits_or_none() {
+        let table = [(0x8, "Response"), (0x4, "Error"), (0x3, "Both-low")];
+        for (v, want) in [
+            (0, "none"),
+            (0x8, "Response"),
+            (0xc, "Response, Error"),
+            (0x1, "none"),
+            (0xb, "Response, Both-low"),
+        ] {
+            let mut out = Vec::new();
+            bit_names(&mut out, v, &table);
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{v:#x}");
+        }
+    }
 }
