@@ -3,7 +3,8 @@
 # in the corpus: per-capture identical/total lines, a grand total, and a
 # rough histogram of the tcpdump lines bpfcap does not reproduce, keyed by
 # the first word after the address part (or after the link layer).
-# Usage: scripts/compare_print.sh [BPFCAP] [PCAP_DIR]   (-q: totals only)
+# Usage: scripts/compare_print.sh [-q] [BPFCAP] [PCAP_DIR]   (-q: totals only)
+# Extra printing options for both tools go in $OPTS (OPTS=-v, OPTS="-e -x").
 set -u
 quiet=0
 if [ "${1:-}" = "-q" ]; then quiet=1; shift; fi
@@ -15,8 +16,10 @@ trap 'rm -rf "$tmp"' EXIT
 tot_same=0; tot_all=0
 for f in "$DIR"/*; do
     [ -f "$f" ] || continue
-    TZ=UTC timeout 20 tcpdump -n -r "$f" 2>/dev/null >"$tmp/t"
-    timeout 20 "$BPFCAP" -n -r "$f" 2>/dev/null >"$tmp/b"
+    # shellcheck disable=SC2086
+    TZ=UTC timeout 20 tcpdump -n ${OPTS:-} -r "$f" 2>/dev/null >"$tmp/t"
+    # shellcheck disable=SC2086
+    timeout 20 "$BPFCAP" -n ${OPTS:-} -r "$f" 2>/dev/null >"$tmp/b"
     all=$(wc -l <"$tmp/t")
     # Identical lines are those diff keeps in common, so that one packet
     # printed as several lines (a hex dump) does not shift the rest.
