@@ -328,6 +328,7 @@ def main():
     write_pcap("nano.pcap", 1, tcp_pkts[:3], nano=True)
     write_pcap("dns_header.pcap", 1, dns_header_pkts())
     write_pcap("small_apps.pcap", 1, small_apps_pkts())
+    write_pcap("tcp_opts_trunc.pcap", 1, tcp_opts_trunc_pkts())
 
 
 def dns_header_pkts():
@@ -406,6 +407,36 @@ def small_apps_pkts():
         pkts.append(bootp(1, n=n))
     pkts.append(bootp(1, sport=1000, dport=68))
     pkts.append(bootp(2, sport=67, dport=1000))
+    return pkts
+
+
+def tcp_opts_trunc_pkts():
+    """TCP segments whose options the capture cuts short, first and after a
+    NOP, for every option tcpdump names; and headers longer than the segment
+    or shorter than 20 bytes."""
+    c, s = "10.0.0.1", "10.0.0.2"
+    pkts = []
+
+    def seg(opts, hlen, cut, data=b""):
+        opts = opts + b"\0" * (hlen - 20 - len(opts))
+        t = struct.pack("!HHIIBBHHH", 1234, 80, 1, 2, (hlen // 4) << 4, 0x10, 1000, 0, 0) + opts + data
+        frame = eth(ipv4(c, s, 6, t), 0x0800)
+        return (frame[: 14 + 20 + 20 + cut], len(frame))
+
+    kinds = ((2, 4), (3, 3), (5, 10), (8, 10), (19, 18), (28, 4), (29, 8), (30, 12), (34, 10), (254, 8), (99, 6), (6, 6))
+    for kind, length in kinds:
+        body = bytes([kind, length]) + bytes(range(1, length - 1))
+        for lead in (b"", b"\x01"):
+            for cut in (2, 3, 4):
+                pkts.append(seg(lead + body, 40, len(lead) + cut))
+    ts = b"\x01\x01\x08\x0a" + bytes(range(1, 9))
+    for hlen in (32, 40):
+        for cut in (4, 6, 8):
+            pkts.append(seg(ts, hlen, cut))
+    # Header lengths that do not fit: too short (4) and too long (60 > 40).
+    for off in (1, 15):
+        t = struct.pack("!HHIIBBHHH", 1234, 80, 1, 2, off << 4, 0x11, 1000, 0, 0) + b"\0" * 20
+        pkts.append(eth(ipv4(c, s, 6, t), 0x0800))
     return pkts
 
 

@@ -84,14 +84,15 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     };
     let hlen = ((off >> 4) as usize) * 4;
     if hlen < 20 {
+        // tcpdump counts the length past the (bogus) header here.
         fmt::s(out, " tcp ");
-        fmt::u(out, len as u64);
+        fmt::u(out, len.saturating_sub(hlen) as u64);
         fmt::s(out, " [bad hdr length ");
         fmt::u(out, hlen as u64);
         fmt::s(out, " - too short, < 20]");
         return;
     }
-    if hlen > len {
+    if hlen > len && p.opts.quiet {
         fmt::s(out, " tcp ");
         fmt::u(out, len as u64);
         fmt::s(out, " [bad hdr length ");
@@ -105,7 +106,7 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         fmt::s(out, " [|tcp]");
         return;
     }
-    let plen = len - hlen;
+    let plen = len.saturating_sub(hlen);
     if p.opts.quiet {
         fmt::s(out, "tcp ");
         fmt::u(out, plen as u64);
@@ -136,6 +137,15 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         }
     }
     fmt::s(out, "]");
+    // A header longer than the segment is reported after the flags.
+    if hlen > len {
+        fmt::s(out, " [bad hdr length ");
+        fmt::u(out, hlen as u64);
+        fmt::s(out, " - too long, > ");
+        fmt::u(out, len as u64);
+        fmt::s(out, "]");
+        return;
+    }
     // The checksum is shown only when the whole segment was captured.
     if p.opts.verbose > 0 && data.len() >= len {
         fmt::s(out, ", cksum 0x");
@@ -222,8 +232,9 @@ pub(crate) fn tcp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
     fmt::s(out, ", length ");
     fmt::u(out, plen as u64);
     // Options that ended early (at an end-of-list) can leave the rest of
-    // the header uncaptured; tcpdump says so after the length.
-    if data.len() < hlen {
+    // the header uncaptured; tcpdump says so after the length when it
+    // goes on to a payload.
+    if plen > 0 && data.len() < hlen {
         fmt::s(out, " [remaining caplen(");
         fmt::u(out, data.len() as u64);
         fmt::s(out, ") < header length(");
@@ -366,20 +377,63 @@ fn options(
             return bad_opt(out, first);
         }
         let Some(body) = b.slice(at, datalen) else {
-            // tcpdump names a timestamp option before finding it cut short.
+            // tcpdump names the option before finding it cut short, and
+            // after an earlier option the marker gains a `>`.
             if kind == 8 {
-                fmt::s(out, "TS [|tcp]>");
+                fmt::s(out, "TS");
+                if first {
+                    return Opts::Truncated;
+                }
+                fmt::s(out, " [|tcp]>");
                 return Opts::Stop;
             }
-            // Options printed as bytes show what was captured of them.
+            // tcpdump names the option before it finds the data cut
+            // short; options printed as bytes show what was captured.
             let part = opts.get(at..).unwrap_or(&[]);
-            if kind == 29 && part.len() >= 2 {
-                tcp_ao(out, part);
-            } else if name.is_none() && !part.is_empty() {
-                fmt::s(out, "unknown-");
-                fmt::u(out, kind as u64);
-                fmt::s(out, " 0x");
-                fmt::hex_bytes(out, part);
+            match (kind, name) {
+                (29, _) => {
+                    // As far as it was captured; the MAC is always short.
+                    fmt::s(out, "tcp-ao");
+                    if let Some(k) = part.first() {
+                        fmt::s(out, " keyid ");
+                        fmt::u(out, u64::from(*k));
+                    }
+                    if let Some(r) = part.get(1) {
+                        fmt::s(out, " rnextkeyid ");
+                        fmt::u(out, u64::from(*r));
+                        fmt::s(out, " mac 0x");
+                        fmt::hex_bytes(out, &part[2..]);
+                    }
+                }
+                (5, _) => {
+                    fmt::s(out, "sack ");
+                    fmt::u(out, ((olen - 2) / 8) as u64);
+                    out.push(b' ');
+                }
+                (253 | 254, _) => {
+                    if part.len() < 2 && kind == 253 {
+                        fmt::s(out, "unknown-253 0x");
+                        fmt::hex_bytes(out, part);
+                    } else if kind == 254 {
+                        fmt::s(out, "exp");
+                    } else {
+                        fmt::s(out, "unknown-");
+                        fmt::u(out, kind as u64);
+                        fmt::s(out, " 0x");
+                        fmt::hex_bytes(out, part);
+                    }
+                }
+                (_, Some(n)) => fmt::s(out, n),
+                (_, None) => {
+                    fmt::s(out, "unknown-");
+                    fmt::u(out, kind as u64);
+                    fmt::s(out, " 0x");
+                    fmt::hex_bytes(out, part);
+                }
+            }
+            if !first {
+                fmt::s(out, " [|tcp]>");
+                return Opts::Stop;
             }
             return Opts::Truncated;
         };
