@@ -72,6 +72,19 @@ pub(crate) fn hsrp(data: &[u8], plen: usize, verbose: bool, out: &mut Vec<u8>) {
     fmt::s(out, "group=");
     fmt::u(out, group as u64);
     out.push(b' ');
+    // The reserved byte after the group is flagged when it is not zero.
+    match b.u8(7) {
+        Some(0) => {}
+        Some(r) => {
+            fmt::s(out, "[reserved=");
+            fmt::u(out, r as u64);
+            fmt::s(out, "!] ");
+        }
+        None => {
+            fmt::s(out, TRUNC);
+            return;
+        }
+    }
     let Some(vip) = b.slice(16, 4) else {
         fmt::s(out, TRUNC);
         return;
