@@ -26,9 +26,11 @@ pub(crate) fn print(data: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
     let Some(nl) = data.iter().position(|&c| c == b'\n') else { return true };
     let line = &data[..nl];
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    fmt::s(out, ": SSH: ");
-    for &c in line {
-        out.push(if (0x20..0x7f).contains(&c) { c } else { b'.' });
+    // A version line with anything but printable ASCII is not shown.
+    if !line.iter().all(|c| (0x20..0x7f).contains(c)) {
+        return true;
     }
+    fmt::s(out, ": SSH: ");
+    out.extend_from_slice(line);
     true
 }
