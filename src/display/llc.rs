@@ -58,8 +58,9 @@ pub(crate) fn stp(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
         return false;
     };
     let mstp = match (version, kind) {
-        (0 | 2 | 3 | 4, 0x00) if bpdu.len() >= 35 => false,
-        (2, 0x02) if bpdu.len() >= 36 => false,
+        // Without -v only the fields up to the port identifier are read.
+        (0 | 2 | 3 | 4, 0x00) if bpdu.len() >= 27 => false,
+        (2, 0x02) if bpdu.len() >= 27 => false,
         (3 | 4, 0x02) if bpdu.len() >= 38 => {
             let v3 = b.u16(36).unwrap_or(0) as usize + 38;
             if v3 > len {
@@ -156,7 +157,7 @@ fn stp_short_form(bpdu: &[u8], len: usize, out: &mut Vec<u8>) -> bool {
         0x02 if len < 36 => "Rapid STP (invalid)",
         // Long enough on the wire but not in the capture: the flags, if
         // captured, then the truncation mark.
-        0x00 if bpdu.len() < 35 => {
+        0x00 if bpdu.len() < 27 => {
             fmt::s(out, "STP ");
             fmt::s(out, name);
             fmt::s(out, ", Config");
