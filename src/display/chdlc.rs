@@ -78,14 +78,14 @@ fn slarp(data: &[u8], len: usize, out: &mut Vec<u8>) {
     fmt::u(out, len as u64);
     fmt::s(out, "), ");
     let Some(code) = b.u32(0) else {
-        fmt::s(out, "[|slarp]");
+        fmt::s(out, " [|chdlc_slarp]");
         return;
     };
     match code {
         0 => fmt::s(out, "request"),
         1 => {
             let (Some(a), Some(m)) = (b.slice(4, 4), b.slice(8, 4)) else {
-                fmt::s(out, "[|slarp]");
+                fmt::s(out, " [|chdlc_slarp]");
                 return;
             };
             fmt::s(out, "reply ");
@@ -95,7 +95,7 @@ fn slarp(data: &[u8], len: usize, out: &mut Vec<u8>) {
         }
         2 => {
             let (Some(mine), Some(yours), Some(rel)) = (b.u32(4), b.u32(8), b.u16(12)) else {
-                fmt::s(out, "[|slarp]");
+                fmt::s(out, " [|chdlc_slarp]");
                 return;
             };
             fmt::s(out, "keepalive: mineseen=0x");
@@ -118,9 +118,13 @@ fn slarp(data: &[u8], len: usize, out: &mut Vec<u8>) {
             }
         }
         _ => {
+            // tcpdump's `0x%02x unknown`: at least two digits.
             fmt::s(out, "0x");
-            fmt::x_pad(out, code as u64, 2);
-            fmt::s(out, "unknown code");
+            if code < 0x10 {
+                out.push(b'0');
+            }
+            fmt::x(out, code as u64);
+            fmt::s(out, " unknown");
         }
     }
 }

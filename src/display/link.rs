@@ -783,8 +783,16 @@ fn null(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>, dump: &mut
         fmt::s(out, " [|null]");
         return;
     };
-    // A family is small; if the high half is set the bytes are swapped.
-    let fam = if raw & 0xffff_0000 != 0 { raw.swap_bytes() } else { raw };
+    // OpenBSD's LOOP stores the family in network order. NULL stores it in
+    // the capturing host's order: tcpdump reads it little-endian (as the
+    // host it runs on) and swaps it when the high half is set, since a
+    // family is small.
+    let fam = if p.linktype.0 == 108 {
+        raw
+    } else {
+        let le = raw.swap_bytes();
+        if le & 0xffff_0000 != 0 { raw } else { le }
+    };
     let (name, v6) = match fam {
         2 => ("IPv4", false),
         24 | 28 | 30 => ("IPv6", true),
