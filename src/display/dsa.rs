@@ -77,7 +77,7 @@ pub(crate) fn ether_tail(
         if !eflag && data.len() >= 12 {
             macs(out, data);
         }
-        ethertype_q(out, t, p.opts.quiet);
+        link::ethertype_q(out, t, p.opts.quiet);
         fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
@@ -88,20 +88,7 @@ pub(crate) fn ether_tail(
             return;
         };
         if show {
-            fmt::s(out, "vlan ");
-            fmt::u(out, u64::from(tci & 0xfff));
-            fmt::s(out, ", p ");
-            fmt::u(out, u64::from(tci >> 13));
-            if tci & 0x1000 != 0 {
-                fmt::s(out, ", DEI");
-            }
-            fmt::s(out, ", ");
-            if next <= 1500 {
-                fmt::s(out, "802.3");
-            } else {
-                ethertype_q(out, next, p.opts.quiet);
-                fmt::s(out, ", ");
-            }
+            link::vlan_tag(out, tci, next, p.opts.quiet);
         }
         t = next;
         off += 4;
@@ -114,26 +101,6 @@ pub(crate) fn ether_tail(
         return;
     }
     link::payload(p, t, rest, wire.saturating_sub(off), out, dump, off, !show);
-}
-
-/// `ethertype NAME (0xHHHH)`, or with `-q` (`quiet`) just the name.
-pub(crate) fn ethertype_q(out: &mut Vec<u8>, t: u16, quiet: bool) {
-    let name = link::ethertype_name(t);
-    if quiet {
-        if name == "Unknown" {
-            fmt::s(out, "Unknown Ethertype (0x");
-            fmt::x_pad(out, u64::from(t), 4);
-            out.push(b')');
-        } else {
-            fmt::s(out, name);
-        }
-        return;
-    }
-    fmt::s(out, "ethertype ");
-    fmt::s(out, name);
-    fmt::s(out, " (0x");
-    fmt::x_pad(out, u64::from(t), 4);
-    out.push(b')');
 }
 
 fn macs(out: &mut Vec<u8>, data: &[u8]) {
@@ -374,7 +341,7 @@ pub(crate) fn arista(
         dump.net_off = data.len();
         return;
     };
-    ethertype_q(out, 0xd28b, p.opts.quiet);
+    link::ethertype_q(out, 0xd28b, p.opts.quiet);
     fmt::s(out, ", length ");
     fmt::u(out, wire as u64);
     fmt::s(out, ": SubType ");

@@ -5,7 +5,7 @@
 //! Without `-e` tcpdump prints the packet alone; with `-e` it prefixes
 //! `IPOIB, ethertype NAME (0xHHHH), length N: ` (no addresses).
 
-use super::{Bytes, Dump, Printer, dsa, fmt, link};
+use super::{Bytes, Dump, Printer, fmt, link};
 
 const HDR: usize = 44;
 
@@ -25,7 +25,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         if p.opts.quiet {
             fmt::s(out, "ethertype ");
         }
-        dsa::ethertype_q(out, t, p.opts.quiet);
+        link::ethertype_q(out, t, p.opts.quiet);
         fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");

@@ -391,8 +391,28 @@ pub(crate) fn ethertype_name(t: u16) -> &'static str {
     }
 }
 
+/// One 802.1Q tag as `-e` shows it: `vlan V, p P[, DEI], ` and the type
+/// that follows (`802.3`, which tcpdump runs into the LLC header, or the
+/// ethertype and `, `).
+pub(crate) fn vlan_tag(out: &mut Vec<u8>, tci: u16, next: u16, quiet: bool) {
+    fmt::s(out, "vlan ");
+    fmt::u(out, u64::from(tci & 0xfff));
+    fmt::s(out, ", p ");
+    fmt::u(out, u64::from(tci >> 13));
+    if tci & 0x1000 != 0 {
+        fmt::s(out, ", DEI");
+    }
+    fmt::s(out, ", ");
+    if next <= 1500 {
+        fmt::s(out, "802.3");
+    } else {
+        ethertype_q(out, next, quiet);
+        fmt::s(out, ", ");
+    }
+}
+
 /// `ethertype NAME (0xHHHH)`, or with `-q` just the name.
-fn ethertype_q(out: &mut Vec<u8>, t: u16, quiet: bool) {
+pub(crate) fn ethertype_q(out: &mut Vec<u8>, t: u16, quiet: bool) {
     if !quiet {
         return ethertype(out, t);
     }
@@ -553,21 +573,7 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
                 fmt::s(out, "[|vlan]");
                 return;
             };
-            fmt::s(out, "vlan ");
-            fmt::u(out, (tci & 0xfff) as u64);
-            fmt::s(out, ", p ");
-            fmt::u(out, (tci >> 13) as u64);
-            if tci & 0x1000 != 0 {
-                fmt::s(out, ", DEI");
-            }
-            fmt::s(out, ", ");
-            if next <= 1500 {
-                // tcpdump runs the 802.3 name into the LLC header.
-                fmt::s(out, "802.3");
-            } else {
-                ethertype_q(out, next, p.opts.quiet);
-                fmt::s(out, ", ");
-            }
+            vlan_tag(out, tci, next, p.opts.quiet);
             t = next;
             off += 4;
         }

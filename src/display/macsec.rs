@@ -13,7 +13,7 @@
 //! is). An encrypted or changed payload is dumped in hex, and without `-e`
 //! the line is then `SRC > DST 802.1AE MACsec, ` and the SecTAG.
 
-use super::{Bytes, Dump, Printer, dsa, fmt, link};
+use super::{Bytes, Dump, Printer, fmt, link};
 
 const ICV: usize = 16;
 
@@ -25,7 +25,7 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         fmt::s(out, " > ");
         fmt::mac(out, &data[0..6]);
         fmt::s(out, ", ");
-        dsa::ethertype_q(out, 0x88e5, p.opts.quiet);
+        link::ethertype_q(out, 0x88e5, p.opts.quiet);
         fmt::s(out, ", length ");
         fmt::u(out, wire as u64);
         fmt::s(out, ": ");
@@ -108,7 +108,7 @@ pub(crate) fn ether(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
     }
     let t = b.u16(end).unwrap_or(0);
     if eflag {
-        dsa::ethertype_q(out, t, p.opts.quiet);
+        link::ethertype_q(out, t, p.opts.quiet);
         fmt::s(out, ", ");
     }
     let off = end + 2;
