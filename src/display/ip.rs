@@ -444,9 +444,7 @@ pub(crate) fn upper(
             tunnel::vrrp(data, len, ttl, p.opts.verbose > 0, (addrs.src, addrs.dst), out);
             // A short VRRP message makes tcpdump unwind: -x dumps the whole
             // frame.
-            if out.ends_with(b" [|vrrp]") {
-                p.dump_whole = true;
-            }
+            p.unwound_at(out, " [|vrrp]");
         }
         89 if {
             let mut probe = Vec::new();

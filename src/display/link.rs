@@ -634,9 +634,7 @@ pub(crate) fn payload(
         0x8947 | 0x0707 => {
             geonet::geonet(data, wire, p.eth_src.as_ref().map(|a| &a[..]), out);
             // A short header unwinds tcpdump's printer: -x dumps it all.
-            if out.ends_with(b" [|geonet]") {
-                p.dump_whole = true;
-            }
+            p.unwound_at(out, " [|geonet]");
         }
         0x1111 => geonet::calm_fast(data, p.eth_src.as_ref().map(|a| &a[..]), out),
         0x88f7 => ptp::print(data, out),

@@ -252,14 +252,6 @@ fn sap_e(out: &mut Vec<u8>, sap: u8) {
     out.push(b')');
 }
 
-/// tcpdump abandons a short IPX packet by unwinding, so its `-x` dump
-/// covers the whole frame.
-fn ipx_truncated(p: &mut Printer, out: &[u8]) {
-    if out.ends_with(b" [|ipx]") {
-        p.dump_whole = true;
-    }
-}
-
 /// The station addresses of the frame that carries the LLC PDU, when it
 /// has them (Ethernet does; LLC directly on an ATM circuit does not).
 pub(crate) type Macs<'a> = Option<(&'a [u8], &'a [u8])>;
@@ -285,7 +277,7 @@ pub(crate) fn print(
         fmt::s(out, if eflag { "IPX 802.3: " } else { "IPX " });
         dump.net_off = base;
         ipx::print(p, data, length, out);
-        ipx_truncated(p, out);
+        p.unwound_at(out, " [|ipx]");
         return;
     }
     // A header cut short is dumped whatever the options, and nothing
@@ -340,7 +332,7 @@ pub(crate) fn print(
         fmt::s(out, if eflag { "IPX 802.2: " } else { "IPX " });
         dump.net_off = base + 3;
         ipx::print(p, &data[3..], length - 3, out);
-        ipx_truncated(p, out);
+        p.unwound_at(out, " [|ipx]");
         return;
     }
     if ssap == 0x06 && dsap == 0x06 && ctrl == 0x03 {

@@ -396,6 +396,15 @@ impl Printer {
         }
     }
 
+    /// Records that a printer which just wrote its truncation `marker`
+    /// (` [|hsrp]`) gave up the way tcpdump does by unwinding, so that the
+    /// -x/-X dump starts at the link layer.
+    pub(crate) fn unwound_at(&mut self, out: &[u8], marker: &str) {
+        if out.ends_with(marker.as_bytes()) {
+            self.dump_whole = true;
+        }
+    }
+
     /// The options this printer was built with.
     pub fn options(&self) -> &PrintOptions {
         &self.opts

@@ -68,7 +68,7 @@ pub(crate) fn udp(
     } else if port(525) {
         timed::print(data, out);
         // A short timed message unwinds tcpdump's printer: -x dumps it all.
-        p.dump_whole |= out.ends_with(b" [|timed]");
+        p.unwound_at(out, " [|timed]");
     } else if port(921) {
         lwres::print(data, len, out);
     } else if port(1589) {

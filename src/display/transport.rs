@@ -809,9 +809,7 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
             udpapps::hsrp(payload, plen, p.opts.verbose > 0, out);
             // tcpdump gives up on a short HSRP message by unwinding, so its
             // -x dump then starts at the link layer.
-            if out.ends_with(b" [|hsrp]") {
-                p.dump_whole = true;
-            }
+            p.unwound_at(out, " [|hsrp]");
             return;
         }
         if matches!(dport, 3784 | 3785 | 4784 | 6784)
@@ -831,9 +829,7 @@ pub(crate) fn udp(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, ou
         if matches!(sport, 67 | 68) || matches!(dport, 67 | 68) {
             udpapps::bootp(payload, plen, p.opts.verbose > 0, out);
             // As with HSRP, a short BOOTP message unwinds tcpdump's printer.
-            if out.ends_with(b" [|bootp]") {
-                p.dump_whole = true;
-            }
+            p.unwound_at(out, " [|bootp]");
             return;
         }
         if super::lwapp::print(payload, plen, sport, dport, p.opts.verbose > 0, out) {
