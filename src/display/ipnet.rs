@@ -30,19 +30,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         fmt::u(out, u64::from(zsrc));
         fmt::s(out, " > ");
         fmt::u(out, u64::from(zdst));
-        if p.opts.quiet {
-            fmt::s(out, ", ");
-            fmt::s(out, name);
-        } else {
-            fmt::s(out, ", family ");
-            fmt::s(out, name);
-            fmt::s(out, " (");
-            fmt::u(out, u64::from(family));
-            out.push(b')');
-        }
-        fmt::s(out, ", length ");
-        fmt::u(out, wire as u64);
-        fmt::s(out, ": ");
+        family_length(out, p.opts.quiet, name, family.into(), wire);
     }
     dump.net_off = HDR;
     let rest = &data[HDR.min(data.len())..];
@@ -53,4 +41,23 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         26 => ip::ipv6(p, rest, w, out, named),
         _ => dump.forced = Some(HDR),
     }
+}
+
+/// `, family NAME (N), length L: ` (with -q `, NAME, length L: `), the end
+/// of the -e header of the capture formats that carry an address family
+/// (ipnet, NFLOG).
+pub(crate) fn family_length(out: &mut Vec<u8>, quiet: bool, name: &str, family: u64, len: usize) {
+    if quiet {
+        fmt::s(out, ", ");
+        fmt::s(out, name);
+    } else {
+        fmt::s(out, ", family ");
+        fmt::s(out, name);
+        fmt::s(out, " (");
+        fmt::u(out, family);
+        out.push(b')');
+    }
+    fmt::s(out, ", length ");
+    fmt::u(out, len as u64);
+    fmt::s(out, ": ");
 }

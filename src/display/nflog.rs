@@ -36,19 +36,7 @@ pub(crate) fn print(p: &mut Printer, data: &[u8], wire: usize, out: &mut Vec<u8>
         fmt::u(out, u64::from(version));
         fmt::s(out, ", resource ID ");
         fmt::u(out, u64::from(resid));
-        if p.opts.quiet {
-            fmt::s(out, ", ");
-            fmt::s(out, name);
-        } else {
-            fmt::s(out, ", family ");
-            fmt::s(out, name);
-            fmt::s(out, " (");
-            fmt::u(out, u64::from(family));
-            out.push(b')');
-        }
-        fmt::s(out, ", length ");
-        fmt::u(out, len as u64);
-        fmt::s(out, ": ");
+        super::ipnet::family_length(out, p.opts.quiet, name, family.into(), len);
     };
     let eflag = p.opts.link_header;
     if eflag {
