@@ -452,18 +452,7 @@ pub(crate) fn print(p: &mut Printer, addrs: Addrs<'_>, data: &[u8], len: usize, 
                     };
                     fmt::s(out, " [gaddr ");
                     addr(out, g);
-                    fmt::s(
-                        out,
-                        match rt {
-                            1 => " is_in",
-                            2 => " is_ex",
-                            3 => " to_in",
-                            4 => " to_ex",
-                            5 => " allow",
-                            6 => " block",
-                            _ => " invalid",
-                        },
-                    );
+                    fmt::s(out, super::igmp::record_type(rt));
                     fmt::s(out, ", ");
                     fmt::u(out, ns as u64);
                     fmt::s(out, " source(s)]");

@@ -99,18 +99,7 @@ pub(crate) fn print(data: &[u8], len: usize, verbose: bool, out: &mut Vec<u8>) -
                     };
                     fmt::s(out, " [gaddr ");
                     fmt::ipv4(out, g);
-                    fmt::s(
-                        out,
-                        match rt {
-                            1 => " is_in",
-                            2 => " is_ex",
-                            3 => " to_in",
-                            4 => " to_ex",
-                            5 => " allow",
-                            6 => " block",
-                            _ => " invalid",
-                        },
-                    );
+                    fmt::s(out, record_type(rt));
                     fmt::s(out, ", ");
                     fmt::u(out, ns as u64);
                     fmt::s(out, " source(s)]");
@@ -292,4 +281,17 @@ fn dvmrp(b: Bytes<'_>, len: usize, out: &mut Vec<u8>) -> bool {
         _ => {}
     }
     true
+}
+
+/// The name of an IGMPv3 / MLDv2 group record type, with its leading space.
+pub(crate) fn record_type(rt: u8) -> &'static str {
+    match rt {
+        1 => " is_in",
+        2 => " is_ex",
+        3 => " to_in",
+        4 => " to_ex",
+        5 => " allow",
+        6 => " block",
+        _ => " invalid",
+    }
 }
